@@ -1,0 +1,5 @@
+import sys
+
+from labelcore.cli import main
+
+sys.exit(main())
