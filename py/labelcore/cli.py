@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from typing import Callable
 
@@ -12,6 +13,9 @@ from labelcore.errors import LabelcoreError
 # name -> (configure the subparser, run it). Each area of the core adds its commands here.
 Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 COMMANDS: dict[str, tuple[str, Command]] = {}
+
+# Modules that register subcommands with @command when imported (one per area of the core).
+CLI_MODULES: tuple[str, ...] = ()
 
 
 def command(name: str, help: str, configure: Callable[[argparse.ArgumentParser], None] | None = None):
@@ -25,6 +29,8 @@ def command(name: str, help: str, configure: Callable[[argparse.ArgumentParser],
 
 
 def build_parser() -> argparse.ArgumentParser:
+    for module in CLI_MODULES:
+        importlib.import_module(module)
     parser = argparse.ArgumentParser(prog="labelcore", description="Label Studio configs, tasks, import and export, offline.")
     parser.add_argument("--version", action="version", version=f"labelcore {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
