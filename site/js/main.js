@@ -1,0 +1,17 @@
+// Boot: render the shell from IndexedDB at once, start the Python core in the background.
+// Nothing here waits for Python.
+import { html, render } from "./lib/html.js";
+import { App } from "./ui/app.js";
+import { CoreClient } from "./worker/client.js";
+import * as store from "./store/db.js";
+import * as projects from "./store/projects.js";
+
+const core = new CoreClient();
+const root = document.getElementById("app");
+root.textContent = "";
+render(html`<${App} core=${core} />`, root);
+
+store.requestPersistence().catch((err) => console.warn("labelcore: storage persistence not granted", err));
+
+// A handle for the console and the browser tests: the bridge and the store, nothing else.
+window.labelcore = { core, store, projects };

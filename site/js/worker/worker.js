@@ -1,0 +1,85 @@
+// The Python core in a module Web Worker. Loads Pyodide and the wheels listed in
+// the site's own pyodide-lock.json (never a CDN), then answers bridge requests.
+//
+// Messages in:  {v, id, op, args}                       (one bridge request)
+// Messages out: JSON text of a bridge reply or progress  ({v, id, ok, ...} / {v, id, progress})
+//               {v, status: "loading" | "ready" | "failed", ...}   (the core's state)
+
+import { loadPyodide } from "../../pyodide/pyodide.mjs";
+
+const PYODIDE_URL = new URL("../../pyodide/", import.meta.url).href;
+const PROTOCOL = 1;
+const marks = { start: performance.now() };
+
+function status(state, extra = {}) {
+  self.postMessage({ v: PROTOCOL, status: state, marks, ...extra });
+}
+
+async function boot() {
+  status("loading", { phase: "runtime" });
+  const lockResponse = await fetch(PYODIDE_URL + "pyodide-lock.json", { cache: "no-cache" });
+  if (!lockResponse.ok) throw new Error(`pyodide-lock.json: HTTP ${lockResponse.status}`);
+  const lock = await lockResponse.json();
+  const wanted = Object.keys(lock.packages);
+  // Start downloading the wheels while the runtime compiles; loadPackage then reads them
+  // from the HTTP cache.
+  for (const name of wanted) fetch(PYODIDE_URL + lock.packages[name].file_name).catch(() => {});
+
+  const pyodide = await loadPyodide({
+    indexURL: PYODIDE_URL,
+    lockFileContents: lock,
+    packageBaseUrl: PYODIDE_URL,
+    stdout: (line) => console.log("[python]", line),
+    stderr: (line) => console.warn("[python]", line),
+  });
+  marks.runtime = performance.now();
+  status("loading", { phase: "packages" });
+
+  const problems = [];
+  const loaded = await pyodide.loadPackage(["labelcore"], {
+    messageCallback: () => {},
+    errorCallback: (msg) => problems.push(msg),
+  });
+  // loadPackage resolves even when a file is missing: check every package really arrived.
+  const got = new Set(loaded.map((p) => p.name));
+  const missing = wanted.filter((name) => !got.has(name));
+  if (missing.length) {
+    throw new Error(`packages did not load: ${missing.join(", ")}${problems.length ? ` (${problems.join("; ")})` : ""}`);
+  }
+  marks.packages = performance.now();
+
+  const bridge = pyodide.pyimport("labelcore.bridge");
+  const version = JSON.parse(bridge.handle(JSON.stringify({ v: PROTOCOL, id: 0, op: "core.version" })));
+  if (!version.ok) throw new Error(`core.version failed: ${version.error.message}`);
+  marks.ready = performance.now();
+  status("ready", { version: version.result });
+  return bridge;
+}
+
+const ready = boot();
+ready.catch((err) => {
+  marks.failed = performance.now();
+  console.error("labelcore worker: the Python core failed to start", err);
+  status("failed", { error: { type: "CoreUnavailable", message: String(err?.message ?? err) } });
+});
+
+self.onmessage = async (event) => {
+  const request = event.data;
+  let bridge;
+  try {
+    bridge = await ready;
+  } catch (err) {
+    self.postMessage(JSON.stringify({
+      v: PROTOCOL, id: request?.id ?? null, ok: false,
+      error: { type: "CoreUnavailable", message: `The Python core is not running: ${err?.message ?? err}`, where: {} },
+    }));
+    return;
+  }
+  const progress = (text) => self.postMessage(text);
+  const reply = bridge.handle(JSON.stringify(request), progress);
+  const parsed = JSON.parse(reply);
+  if (!parsed.ok && parsed.error?.type === "InternalError") {
+    console.error(`labelcore core: ${parsed.error.message}\n${parsed.error.details?.traceback ?? ""}`);
+  }
+  self.postMessage(reply);
+};
