@@ -1,0 +1,16 @@
+"""Label Studio labeling configs: parse, validate, and describe them.
+
+>>> cfg = parse_config('<View><Image name="img" value="$image"/>'
+...                    '<Choices name="c" toName="img"><Choice value="Cat"/></Choices></View>')
+>>> cfg.objects["img"].data_key, cfg.controls["c"].type, cfg.data_keys
+('image', 'choices', ['image'])
+"""
+
+from labelcore.config.model import ControlTag, LabelConfig, LabelItem, LayoutNode, ObjectTag
+from labelcore.config.parse import parse_config, validate_config
+from labelcore.config.tags import TAGS, TagSpec, lookup
+
+__all__ = [
+    "ControlTag", "LabelConfig", "LabelItem", "LayoutNode", "ObjectTag", "TAGS", "TagSpec",
+    "lookup", "parse_config", "validate_config",
+]

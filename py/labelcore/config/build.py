@@ -1,0 +1,191 @@
+"""Build the typed :class:`LabelConfig` from the XML tree, collecting per-element errors.
+
+Each element is looked up in the tag registry; its attributes are typed; object
+tags become :class:`ObjectTag`, control tags :class:`ControlTag` with their
+Label/Choice items; everything is kept in the layout tree. Problems found on a
+single element (unknown tag, missing or bad attribute, duplicate name, a child
+tag outside its parent) are appended to ``errors``; cross-references are
+checked afterwards by :mod:`labelcore.config.checks`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from labelcore.config.attrs import missing_required, type_attrs
+from labelcore.config.model import ControlTag, LabelConfig, LabelItem, LayoutNode, ObjectTag
+from labelcore.config.tags import HOTKEY_ORDER, TAGS, TagSpec, lookup
+from labelcore.config.xmlread import Node
+from labelcore.errors import ConfigError
+
+# Colours given, in order, to the labels of a control that have no ``background``.
+PALETTE = (
+    "#36B37E", "#FF5630", "#0065FF", "#FFAB00", "#6554C0", "#00B8D9", "#FF8B00", "#8777D9",
+    "#57D9A3", "#DE350B", "#4C9AFF", "#C0B6F2", "#F78DA7", "#00875A", "#B3BAC5", "#E9A93C",
+    "#2684FF", "#79F2C0", "#BF2600", "#998DD9",
+)
+
+# ``$key``, ``$a.b``, ``$list[{{idx}}].url``: a variable read from the task's data.
+VARIABLE = re.compile(r"\$([A-Za-z_][\w\-]*(?:\.[A-Za-z_\d][\w\-]*)*)")
+
+# Tags whose items (Label / Choice children) get hotkeys auto-assigned when none is given.
+HOTKEY_ITEM_TAGS = ("Label", "Choice")
+
+
+def data_keys_in(text: str) -> list[str]:
+    """The task data keys a value reads: ``"$meta.url"`` -> ``["meta.url"]``."""
+    return VARIABLE.findall(text)
+
+
+def did_you_mean(name: str, candidates: list[str]) -> str:
+    """`` (did you mean 'Image'?)`` when a candidate is close to ``name``, else ``""``."""
+    lower = {c.lower(): c for c in candidates}
+    close = difflib.get_close_matches(name.lower(), list(lower), n=1, cutoff=0.6)
+    return f" (did you mean {lower[close[0]]!r}?)" if close else ""
+
+
+class Builder:
+    """Walks the XML tree once, building the config and collecting per-element errors."""
+
+    def __init__(self) -> None:
+        self.errors: list[ConfigError] = []
+        self.config = LabelConfig()
+        self.names: dict[str, Node] = {}
+        self.hotkeys_given: set[str] = set()
+        self.items_needing_hotkey: list[LabelItem] = []
+
+    def error(self, message: str, node: Node, kind: str, **extra: Any) -> None:
+        self.errors.append(ConfigError(message, node.where, kind=kind, **extra))
+
+    # -- walking ---------------------------------------------------------------------
+    def build(self, root: Node) -> LabelConfig:
+        self.config.layout = self._walk(root, None)
+        self._assign_hotkeys()
+        return self.config
+
+    def _walk(self, node: Node, owner: TagSpec | None) -> LayoutNode:
+        spec = lookup(node.tag)
+        if spec is None:
+            self.error(f"unknown tag <{node.tag}>{did_you_mean(node.tag, list(TAGS))}", node,
+                       "unknown-tag", tag=node.tag)
+            attrs: dict[str, Any] = dict(node.attrs)
+            tag = node.tag
+        else:
+            tag = spec.name
+            attrs = self._attrs(spec, node)
+            self._check_placement(spec, node, owner)
+            self._collect_keys(spec, node)
+            self._register(spec, node, attrs)
+        child_owner = spec if spec is not None and spec.kind != "visual" else owner
+        children = [self._walk(child, child_owner) for child in node.children]
+        return LayoutNode(tag=tag, attrs=attrs, text=node.text, children=children,
+                          line=node.line, col=node.col)
+
+    def _attrs(self, spec: TagSpec, node: Node) -> dict[str, Any]:
+        attrs = type_attrs(spec, node.attrs, node.where, self.errors)
+        for missing in missing_required(spec, node.attrs, node.text):
+            self.error(f"<{spec.name}> is missing the required attribute {missing}", node,
+                       "missing-attr", tag=spec.name, attr=missing)
+        if spec.text_attr and spec.text_attr not in attrs and node.text:
+            attrs[spec.text_attr] = node.text
+        hotkey = node.attrs.get("hotkey")
+        if hotkey is not None and spec.attr("hotkey") is not None:
+            self.hotkeys_given.add(hotkey.lower())
+        return attrs
+
+    def _check_placement(self, spec: TagSpec, node: Node, owner: TagSpec | None) -> None:
+        if spec.kind != "child":
+            return
+        if owner is None or spec.name not in owner.children:
+            parents = sorted(name for name, s in TAGS.items() if spec.name in s.children and s.kind != "child")
+            inside = f" <{owner.name}>" if owner else " <View>"
+            self.error(f"<{spec.name}> cannot be inside{inside}: it belongs inside "
+                       + ", ".join(f"<{p}>" for p in parents), node, "misplaced-child", tag=spec.name)
+
+    def _collect_keys(self, spec: TagSpec, node: Node) -> None:
+        for attr in spec.data_attrs:
+            text = _raw(node.attrs, attr)
+            if attr == spec.text_attr and text is None:
+                text = node.text
+            for key in data_keys_in(text or ""):
+                if key not in self.config.data_keys:
+                    self.config.data_keys.append(key)
+
+    def _register(self, spec: TagSpec, node: Node, attrs: dict[str, Any]) -> None:
+        name = _raw(node.attrs, "name")
+        if spec.kind not in ("object", "control") or name is None:
+            return
+        if name in self.names:
+            first = self.names[name]
+            self.error(f"duplicate name {name!r}: already used by <{lookup(first.tag).name}> at line {first.line}, "
+                       f"col {first.col}; every object and control needs its own name", node,
+                       "duplicate-name", name=name)
+            return
+        self.names[name] = node
+        if spec.kind == "object":
+            value = _raw(node.attrs, "value")
+            keys = [k for attr in spec.data_attrs for k in data_keys_in(_raw(node.attrs, attr) or "")]
+            self.config.objects[name] = ObjectTag(
+                name=name, tag=spec.name, value=value, data_key=keys[0] if keys else None,
+                attrs=attrs, line=node.line, col=node.col)
+        else:
+            to_name = [part.strip() for part in (_raw(node.attrs, "toName") or "").split(",") if part.strip()]
+            self.config.controls[name] = ControlTag(
+                name=name, tag=spec.name, to_name=to_name, type=spec.result_type or spec.name.lower(),
+                labels=self._items(spec, node), attrs=attrs, line=node.line, col=node.col)
+
+    # -- label items -----------------------------------------------------------------
+    def _items(self, spec: TagSpec, node: Node) -> list[LabelItem]:
+        if not spec.has_labels:
+            return []
+        nested = spec.name == "Taxonomy"
+        items: list[LabelItem] = []
+        for child in _item_nodes(node, spec.children):
+            items.append(self._item(child, len(items), nested))
+        return items
+
+    def _item(self, node: Node, index: int, nested: bool) -> LabelItem:
+        spec = lookup(node.tag)
+        attrs = type_attrs(spec, node.attrs, node.where, []) if spec else dict(node.attrs)
+        background = _raw(node.attrs, "background") or PALETTE[index % len(PALETTE)]
+        category = attrs.get("category")
+        hotkey = _raw(node.attrs, "hotkey")
+        item = LabelItem(
+            value=_raw(node.attrs, "value") or "", alias=_raw(node.attrs, "alias"), background=background,
+            hotkey=hotkey, category=category if isinstance(category, int) else None,
+            selected=attrs.get("selected") is True, attrs=attrs, line=node.line, col=node.col,
+            children=[self._item(c, i, nested) for i, c in enumerate(_item_nodes(node, ("Choice",)))]
+            if nested else [])
+        if hotkey is None and not nested and spec is not None and spec.name in HOTKEY_ITEM_TAGS:
+            self.items_needing_hotkey.append(item)
+        return item
+
+    def _assign_hotkeys(self) -> None:
+        free = (key for key in HOTKEY_ORDER if key not in self.hotkeys_given)
+        for item in self.items_needing_hotkey:
+            item.hotkey = next(free, None)
+
+
+def _raw(attrs: dict[str, str], name: str) -> str | None:
+    """An attribute as written, its name matched case-insensitively."""
+    if name in attrs:
+        return attrs[name]
+    low = name.lower()
+    for key, value in attrs.items():
+        if key.lower() == low:
+            return value
+    return None
+
+
+def _item_nodes(node: Node, item_tags: tuple[str, ...]) -> list[Node]:
+    """The item elements (e.g. Label) of ``node``, looking through View/Header wrappers."""
+    found: list[Node] = []
+    for child in node.children:
+        spec = lookup(child.tag)
+        if spec is not None and spec.name in item_tags:
+            found.append(child)
+        elif spec is not None and spec.kind == "visual":
+            found.extend(_item_nodes(child, item_tags))
+    return found

@@ -1,0 +1,129 @@
+"""Read config XML safely into a small tree that remembers line and column.
+
+Only the stdlib's expat is used, so this runs the same in CPython and Pyodide.
+Documents with a DTD or entity declarations are refused before any tree is
+built (no XXE, no entity bombs); so are documents over :data:`MAX_BYTES`,
+nested deeper than :data:`MAX_DEPTH`, or that are not well-formed XML. Every
+refusal is a :class:`ConfigError` with a ``{"line", "col"}`` (1-based).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from xml.parsers import expat
+
+from labelcore.errors import ConfigError
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+
+
+@dataclass
+class Node:
+    """One XML element: its tag as written, attributes as written, children and text."""
+
+    tag: str
+    attrs: dict[str, str]
+    line: int
+    col: int
+    children: list["Node"] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def where(self) -> dict[str, int]:
+        return {"line": self.line, "col": self.col}
+
+    def iter(self):
+        """This node and every node below it, in document order."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+
+class _Refused(Exception):
+    """Raised inside an expat handler to stop at once; turned into a ConfigError."""
+
+    def __init__(self, message: str, line: int, col: int):
+        super().__init__(message)
+        self.message, self.line, self.col = message, line, col
+
+
+class _Builder:
+    def __init__(self, parser: Any):
+        self.parser = parser
+        self.stack: list[Node] = []
+        self.root: Node | None = None
+        self.text_parts: list[list[str]] = []
+
+    def _here(self) -> tuple[int, int]:
+        return self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        line, col = self._here()
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Refused(f"the config nests tags more than {MAX_DEPTH} levels deep", line, col)
+        node = Node(tag, dict(attrs), line, col)
+        if self.stack:
+            self.stack[-1].children.append(node)
+        else:
+            self.root = node
+        self.stack.append(node)
+        self.text_parts.append([])
+
+    def end(self, tag: str) -> None:
+        node = self.stack.pop()
+        node.text = "".join(self.text_parts.pop()).strip()
+
+    def chars(self, data: str) -> None:
+        if self.text_parts:
+            self.text_parts[-1].append(data)
+
+    def doctype(self, *args: Any) -> None:
+        line, col = self._here()
+        raise _Refused("DOCTYPE declarations are not allowed in a labeling config (remove the <!DOCTYPE ...>)",
+                       line, col)
+
+    def entity(self, *args: Any) -> None:
+        line, col = self._here()
+        raise _Refused("ENTITY declarations are not allowed in a labeling config", line, col)
+
+
+def read_xml(text: str) -> Node:
+    """Parse ``text`` into a :class:`Node` tree, or raise :class:`ConfigError`."""
+    if not isinstance(text, str):
+        raise ConfigError(f"a labeling config must be text, not {type(text).__name__}", {"line": 1, "col": 1})
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        col = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
+        raise ConfigError("the config contains a character that is not valid Unicode text",
+                          {"line": line, "col": col}) from None
+    if len(data) > MAX_BYTES:
+        raise ConfigError(f"the config is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)",
+                          {"line": 1, "col": 1})
+    if not text.strip():
+        raise ConfigError("the config is empty: it must be XML with a <View> root", {"line": 1, "col": 1})
+    parser = expat.ParserCreate(encoding="utf-8")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    builder = _Builder(parser)
+    parser.StartElementHandler = builder.start
+    parser.EndElementHandler = builder.end
+    parser.CharacterDataHandler = builder.chars
+    parser.StartDoctypeDeclHandler = builder.doctype
+    parser.EntityDeclHandler = builder.entity
+    parser.ExternalEntityRefHandler = lambda *args: 0
+    try:
+        parser.Parse(data, True)
+    except _Refused as exc:
+        raise ConfigError(exc.message, {"line": exc.line, "col": exc.col}) from None
+    except expat.ExpatError as exc:
+        message = expat.ErrorString(exc.code) if exc.code else str(exc)
+        raise ConfigError(f"the config is not well-formed XML: {message}",
+                          {"line": exc.lineno, "col": exc.offset + 1}) from None
+    if builder.root is None:  # pragma: no cover - expat reports "no element found" first
+        raise ConfigError("the config has no root element: it must be <View>", {"line": 1, "col": 1})
+    return builder.root
