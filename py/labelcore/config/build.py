@@ -150,6 +150,8 @@ class Builder:
         spec = lookup(node.tag)
         attrs = type_attrs(spec, node.attrs, node.where, []) if spec else dict(node.attrs)
         background = _raw(node.attrs, "background") or PALETTE[index % len(PALETTE)]
+        if spec is not None and spec.attr("background") is not None:
+            attrs["background"] = background
         category = attrs.get("category")
         hotkey = _raw(node.attrs, "hotkey")
         item = LabelItem(

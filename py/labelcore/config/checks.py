@@ -69,14 +69,14 @@ def _duplicate_labels(cfg: LabelConfig) -> Iterator[ConfigError]:
         yield from walk(control, control.labels)
 
 
-def _hotkey_owners(node: LayoutNode, parents: list[str]) -> Iterator[tuple[str, str, LayoutNode]]:
+def _hotkey_owners(node: LayoutNode) -> Iterator[tuple[str, str, LayoutNode]]:
     hotkey = node.attrs.get("hotkey")
     spec = TAGS.get(node.tag)
     if isinstance(hotkey, str) and hotkey and spec is not None and spec.attr("hotkey") is not None:
         what = f"<{node.tag} value={node.attrs['value']!r}>" if "value" in node.attrs else f"<{node.tag}>"
         yield hotkey.lower(), what, node
     for child in node.children:
-        yield from _hotkey_owners(child, parents)
+        yield from _hotkey_owners(child)
 
 
 @check("hotkey")
@@ -85,7 +85,7 @@ def _hotkeys(cfg: LabelConfig) -> Iterator[ConfigError]:
     if cfg.layout is None:
         return
     seen: dict[str, tuple[str, LayoutNode]] = {}
-    for key, what, node in _hotkey_owners(cfg.layout, []):
+    for key, what, node in _hotkey_owners(cfg.layout):
         if key in seen:
             first_what, first = seen[key]
             yield ConfigError(f"hotkey {key!r} of {what} is already used by {first_what} at line {first.line}, "

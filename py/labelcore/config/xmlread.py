@@ -46,9 +46,9 @@ class Node:
 class _Refused(Exception):
     """Raised inside an expat handler to stop at once; turned into a ConfigError."""
 
-    def __init__(self, message: str, line: int, col: int):
+    def __init__(self, message: str, line: int, col: int, kind: str):
         super().__init__(message)
-        self.message, self.line, self.col = message, line, col
+        self.message, self.line, self.col, self.kind = message, line, col, kind
 
 
 class _Builder:
@@ -64,7 +64,7 @@ class _Builder:
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         line, col = self._here()
         if len(self.stack) >= MAX_DEPTH:
-            raise _Refused(f"the config nests tags more than {MAX_DEPTH} levels deep", line, col)
+            raise _Refused(f"the config nests tags more than {MAX_DEPTH} levels deep", line, col, "too-deep")
         node = Node(tag, dict(attrs), line, col)
         if self.stack:
             self.stack[-1].children.append(node)
@@ -84,29 +84,31 @@ class _Builder:
     def doctype(self, *args: Any) -> None:
         line, col = self._here()
         raise _Refused("DOCTYPE declarations are not allowed in a labeling config (remove the <!DOCTYPE ...>)",
-                       line, col)
+                       line, col, "doctype")
 
     def entity(self, *args: Any) -> None:
         line, col = self._here()
-        raise _Refused("ENTITY declarations are not allowed in a labeling config", line, col)
+        raise _Refused("ENTITY declarations are not allowed in a labeling config", line, col, "doctype")
 
 
 def read_xml(text: str) -> Node:
     """Parse ``text`` into a :class:`Node` tree, or raise :class:`ConfigError`."""
     if not isinstance(text, str):
-        raise ConfigError(f"a labeling config must be text, not {type(text).__name__}", {"line": 1, "col": 1})
+        raise ConfigError(f"a labeling config must be text, not {type(text).__name__}",
+                          {"line": 1, "col": 1}, kind="not-text")
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
         line = text.count("\n", 0, exc.start) + 1
         col = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
         raise ConfigError("the config contains a character that is not valid Unicode text",
-                          {"line": line, "col": col}) from None
+                          {"line": line, "col": col}, kind="not-text") from None
     if len(data) > MAX_BYTES:
         raise ConfigError(f"the config is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)",
-                          {"line": 1, "col": 1})
+                          {"line": 1, "col": 1}, kind="too-large")
     if not text.strip():
-        raise ConfigError("the config is empty: it must be XML with a <View> root", {"line": 1, "col": 1})
+        raise ConfigError("the config is empty: it must be XML with a <View> root",
+                          {"line": 1, "col": 1}, kind="not-xml")
     parser = expat.ParserCreate(encoding="utf-8")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     builder = _Builder(parser)
@@ -119,11 +121,12 @@ def read_xml(text: str) -> Node:
     try:
         parser.Parse(data, True)
     except _Refused as exc:
-        raise ConfigError(exc.message, {"line": exc.line, "col": exc.col}) from None
+        raise ConfigError(exc.message, {"line": exc.line, "col": exc.col}, kind=exc.kind) from None
     except expat.ExpatError as exc:
         message = expat.ErrorString(exc.code) if exc.code else str(exc)
         raise ConfigError(f"the config is not well-formed XML: {message}",
-                          {"line": exc.lineno, "col": exc.offset + 1}) from None
+                          {"line": exc.lineno, "col": exc.offset + 1}, kind="not-xml") from None
     if builder.root is None:  # pragma: no cover - expat reports "no element found" first
-        raise ConfigError("the config has no root element: it must be <View>", {"line": 1, "col": 1})
+        raise ConfigError("the config has no root element: it must be <View>", {"line": 1, "col": 1},
+                          kind="not-xml")
     return builder.root

@@ -1,0 +1,218 @@
+"""JSON Schemas derived from a config: of valid task data, and of valid result items per control.
+
+Used to validate imported tasks, annotations and predictions. Facts are kept in
+registries: :data:`DATA_SCHEMAS` (object tag -> schema of its data value) and
+:data:`VALUE_SCHEMAS` (result type -> schema of ``value``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from labelcore.config.model import ControlTag, LabelConfig, LabelItem
+
+Schema = dict[str, Any]
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+_STR: Schema = {"type": "string"}
+_NUM: Schema = {"type": "number"}
+_INT: Schema = {"type": "integer"}
+_PCT: Schema = {"type": "number", "minimum": 0, "maximum": 100}
+_STR_LIST: Schema = {"type": "array", "items": _STR}
+
+# What a task's data value may be for each object tag (Label Studio's rules).
+DATA_SCHEMAS: dict[str, Schema] = {
+    "Image": {"anyOf": [_STR, _STR_LIST]},
+    "Text": {"anyOf": [_STR, _NUM, {"type": "array"}]},
+    "HyperText": _STR,
+    "Audio": _STR,
+    "AudioPlus": _STR,
+    "Video": _STR,
+    "Pdf": _STR,
+    "Markdown": _STR,
+    "TimeSeries": {"anyOf": [_STR, {"type": "object"}]},
+    "Paragraphs": {"anyOf": [_STR, {"type": "array", "items": {"type": "object"}}]},
+    "Table": {"anyOf": [{"type": "object"}, {"type": "array"}]},
+    "List": {"type": "array", "items": {"type": "object"}},
+    "Chat": {"anyOf": [_STR, {"type": "array"}]},
+}
+
+
+def _obj(props: Schema, required: list[str]) -> Schema:
+    return {"type": "object", "properties": props, "required": required}
+
+
+def _label_list(control: ControlTag) -> Schema:
+    """An array of the control's label values (any strings when its labels come from data)."""
+    values = _values(control.labels)
+    if not values or "value" in control.attrs:
+        return _STR_LIST
+    return {"type": "array", "items": {"enum": values}}
+
+
+def _values(items: list[LabelItem]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        out.append(item.value)
+        out.extend(_values(item.children))
+    return list(dict.fromkeys(out))
+
+
+def _with_labels(base: dict[str, Schema], required: list[str]) -> Callable[[ControlTag], Schema]:
+    """A value schema whose ``<type>`` key (e.g. rectanglelabels) lists the control's labels."""
+    def make(control: ControlTag) -> Schema:
+        return _obj({**base, control.type: _label_list(control)}, [*required, control.type])
+    return make
+
+
+def _plain(props: dict[str, Schema], required: list[str]) -> Callable[[ControlTag], Schema]:
+    def make(control: ControlTag) -> Schema:
+        return _obj(props, required)
+    return make
+
+
+_RECT = {"x": _PCT, "y": _PCT, "width": _PCT, "height": _PCT, "rotation": _NUM}
+_POINTS = {"points": {"type": "array", "items": {"type": "array", "items": _NUM, "minItems": 2}}, "closed": {"type": "boolean"}}
+_ELLIPSE = {"x": _PCT, "y": _PCT, "radiusX": _NUM, "radiusY": _NUM, "rotation": _NUM}
+_KEYPOINT = {"x": _PCT, "y": _PCT, "width": _NUM}
+_BRUSH = {"format": {"const": "rle"}, "rle": {"type": "array", "items": _INT}}
+_VECTOR = {"vertices": {"type": "array"}, "closed": {"type": "boolean"}}
+_SPAN = {"start": {"anyOf": [_NUM, _STR]}, "end": {"anyOf": [_NUM, _STR]}, "text": _STR, "channel": _NUM}
+_HTML = {"start": _STR, "end": _STR, "startOffset": _INT, "endOffset": _INT, "text": _STR,
+         "globalOffsets": _obj({"start": _INT, "end": _INT}, ["start", "end"])}
+_PARA = {"start": {"anyOf": [_STR, _INT]}, "end": {"anyOf": [_STR, _INT]}, "startOffset": _INT,
+         "endOffset": _INT, "text": _STR}
+_TS = {"start": {"anyOf": [_NUM, _STR]}, "end": {"anyOf": [_NUM, _STR]}, "instant": {"type": "boolean"}}
+_SEQUENCE = {"type": "array", "items": _obj({"frame": _INT, "time": _NUM, "x": _NUM, "y": _NUM, "width": _NUM,
+                                             "height": _NUM, "rotation": _NUM, "enabled": {"type": "boolean"}},
+                                            ["frame"])}
+_RANGES = {"type": "array", "items": _obj({"start": _INT, "end": _INT}, ["start", "end"])}
+
+
+def _choices(control: ControlTag) -> Schema:
+    return _obj({"choices": _label_list(control)}, ["choices"])
+
+
+def _taxonomy(control: ControlTag) -> Schema:
+    return _obj({"taxonomy": {"type": "array", "items": _label_list(control)}}, ["taxonomy"])
+
+
+def _rating(control: ControlTag) -> Schema:
+    top = control.attrs.get("maxRating", 5)
+    rating: Schema = {"type": "integer", "minimum": 0}
+    if isinstance(top, (int, float)):
+        rating["maximum"] = top
+    return _obj({"rating": rating}, ["rating"])
+
+
+def _number(control: ControlTag) -> Schema:
+    number: Schema = {"type": "number"}
+    for attr, key in (("min", "minimum"), ("max", "maximum")):
+        if isinstance(control.attrs.get(attr), (int, float)):
+            number[key] = control.attrs[attr]
+    return _obj({"number": number}, ["number"])
+
+
+# result type -> schema of ``value`` for a control writing that type
+VALUE_SCHEMAS: dict[str, Callable[[ControlTag], Schema]] = {
+    "choices": _choices,
+    "taxonomy": _taxonomy,
+    "rating": _rating,
+    "number": _number,
+    "textarea": _plain({"text": _STR_LIST}, ["text"]),
+    "datetime": _plain({"datetime": _STR}, ["datetime"]),
+    "pairwise": _plain({"selected": {"enum": ["left", "right"]}}, ["selected"]),
+    "ranker": _plain({"ranker": {"type": "object", "additionalProperties": _STR_LIST}}, ["ranker"]),
+    "labels": _with_labels(_SPAN, ["start", "end"]),
+    "rectangle": _plain(_RECT, ["x", "y", "width", "height"]),
+    "rectanglelabels": _with_labels(_RECT, ["x", "y", "width", "height"]),
+    "ocrlabels": _with_labels(_RECT, []),
+    "polygon": _plain(_POINTS, ["points"]),
+    "polygonlabels": _with_labels(_POINTS, ["points"]),
+    "ellipse": _plain(_ELLIPSE, ["x", "y", "radiusX", "radiusY"]),
+    "ellipselabels": _with_labels(_ELLIPSE, ["x", "y", "radiusX", "radiusY"]),
+    "keypoint": _plain(_KEYPOINT, ["x", "y"]),
+    "keypointlabels": _with_labels(_KEYPOINT, ["x", "y"]),
+    "brush": _plain(_BRUSH, []),
+    "brushlabels": _with_labels(_BRUSH, []),
+    "bitmasklabels": _with_labels({"imageDataURL": _STR}, []),
+    "vector": _plain(_VECTOR, []),
+    "vectorlabels": _with_labels(_VECTOR, []),
+    "videorectangle": _with_labels({"sequence": _SEQUENCE, "framesCount": _INT, "duration": _NUM}, ["sequence"]),
+    "timelinelabels": _with_labels({"ranges": _RANGES}, ["ranges"]),
+    "timeserieslabels": _with_labels(_TS, ["start", "end"]),
+    "paragraphlabels": _with_labels(_PARA, ["start", "end"]),
+    "hypertextlabels": _with_labels(_HTML, ["start", "end"]),
+}
+
+
+def _videorectangle_labels(control: ControlTag, schema: Schema) -> Schema:
+    """VideoRectangle has no labels of its own: ``labels`` comes from a Labels control."""
+    schema["properties"]["labels"] = schema["properties"].pop(control.type)
+    schema["required"] = [r for r in schema["required"] if r != control.type]
+    return schema
+
+
+def result_schema(control: ControlTag) -> Schema:
+    """The schema of one result item written by ``control``."""
+    value = VALUE_SCHEMAS.get(control.type, _plain({}, []))(control)
+    if control.type == "videorectangle":
+        value = _videorectangle_labels(control, value)
+    to_name: Schema = {"enum": control.to_name} if control.to_name else _STR
+    return {
+        "$schema": DIALECT,
+        "title": f"result of <{control.tag} name={control.name!r}>",
+        "type": "object",
+        "properties": {
+            "id": _STR, "type": {"const": control.type}, "from_name": {"const": control.name},
+            "to_name": to_name, "origin": {"enum": ["manual", "prediction", "prediction-changed"]},
+            "value": value, "score": _NUM, "readonly": {"type": "boolean"}, "parentID": _STR,
+            "original_width": _NUM, "original_height": _NUM, "image_rotation": _NUM, "original_length": _NUM,
+            "item_index": _INT,
+        },
+        "required": ["type", "from_name", "to_name", "value"],
+    }
+
+
+RELATION_SCHEMA: Schema = {
+    "$schema": DIALECT, "title": "a relation between two regions", "type": "object",
+    "properties": {"id": _STR, "type": {"const": "relation"}, "from_id": _STR, "to_id": _STR,
+                   "direction": {"enum": ["right", "left", "bi"]}, "labels": _STR_LIST},
+    "required": ["type", "from_id", "to_id"],
+}
+
+
+def _nest(props: Schema, dotted: str, leaf: Schema) -> None:
+    """Put ``leaf`` at ``a.b.c`` in nested object properties."""
+    head, _, rest = dotted.partition(".")
+    if not rest:
+        props[head] = leaf if head not in props else props[head]
+        return
+    node = props.setdefault(head, {"type": "object", "properties": {}, "required": []})
+    node.setdefault("properties", {})
+    sub = rest.partition(".")[0]
+    if sub not in node.setdefault("required", []):
+        node["required"].append(sub)
+    _nest(node["properties"], rest, leaf)
+
+
+def data_schema(cfg: LabelConfig) -> Schema:
+    """The schema of a task's ``data``: every key the config reads is required."""
+    leaf_by_key: dict[str, Schema] = {}
+    for obj in cfg.objects.values():
+        if obj.data_key and obj.data_key not in leaf_by_key:
+            leaf_by_key[obj.data_key] = DATA_SCHEMAS.get(obj.tag, {})
+    props: Schema = {}
+    for key in cfg.data_keys:
+        _nest(props, key, leaf_by_key.get(key, {}))
+    top = list(dict.fromkeys(key.partition(".")[0] for key in cfg.data_keys))
+    return {"$schema": DIALECT, "title": "task data", "type": "object", "properties": props, "required": top}
+
+
+def schemas(cfg: LabelConfig) -> dict[str, Any]:
+    """``{data, results: {control name: schema}, relation}`` for a parsed config."""
+    return {
+        "data": data_schema(cfg),
+        "results": {name: result_schema(control) for name, control in cfg.controls.items()},
+        "relation": RELATION_SCHEMA,
+    }
