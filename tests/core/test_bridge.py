@@ -1,0 +1,126 @@
+"""The bridge: one JSON request in, one JSON reply out, errors typed."""
+
+import json
+
+import pytest
+from pydantic import BaseModel
+
+import labelcore
+from labelcore import bridge
+from labelcore.errors import ConfigError, DataError, LabelcoreError
+
+
+def call(op, args=None, rid=1, progress=None):
+    return json.loads(bridge.handle(json.dumps({"v": 1, "id": rid, "op": op, "args": args}), progress))
+
+
+def test_version_reply():
+    reply = call("core.version", rid=41)
+    assert reply["ok"] is True and reply["id"] == 41 and reply["v"] == 1
+    assert reply["result"]["labelcore"] == labelcore.__version__
+    assert reply["result"]["protocol"] == bridge.PROTOCOL_VERSION
+
+
+def test_ops_lists_every_registered_op_with_its_schema():
+    result = call("core.ops")["result"]
+    assert [o["op"] for o in result] == sorted(bridge.OPS)
+    assert all(o["args"]["type"] == "object" for o in result)
+
+
+def test_unknown_op_is_a_typed_error():
+    reply = call("core.nope", rid=5)
+    assert reply == {"v": 1, "id": 5, "ok": False, "error": {
+        "type": "BridgeError",
+        "message": f"unknown op 'core.nope' (known ops: {', '.join(sorted(bridge.OPS))})",
+        "where": {"path": "op"}}}
+
+
+def test_bad_arguments_name_the_field():
+    reply = call("core.version", {"extra": 1})
+    assert reply["error"]["type"] == "BridgeError"
+    assert reply["error"]["where"] == {"path": "args.extra"}
+    assert "args.extra" in reply["error"]["message"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("{not json", "request is not JSON"),
+    ("[1, 2]", "request must be an object with a string 'op'"),
+    ('{"op": 3}', "request must be an object with a string 'op'"),
+])
+def test_malformed_requests(text, message):
+    reply = json.loads(bridge.handle(text))
+    assert reply["ok"] is False and reply["error"]["type"] == "BridgeError"
+    assert reply["error"]["message"].startswith(message)
+
+
+def test_wrong_protocol_version():
+    reply = json.loads(bridge.handle(json.dumps({"v": 2, "id": 1, "op": "core.version"})))
+    assert reply["error"]["where"] == {"path": "v"}
+
+
+class _Args(BaseModel):
+    n: int
+
+
+@pytest.fixture
+def temp_ops():
+    added = []
+
+    def add(name, func, model=_Args):
+        bridge.op(name, model)(func)
+        added.append(name)
+
+    yield add
+    for name in added:
+        del bridge.OPS[name]
+
+
+def test_core_errors_keep_type_message_and_where(temp_ops):
+    def bad_config(args, ctx):
+        raise ConfigError("toName 'img' names no object tag", {"line": 3, "col": 5})
+
+    temp_ops("test.config_error", bad_config)
+    reply = call("test.config_error", {"n": 1})
+    assert reply["error"] == {"type": "ConfigError", "message": "toName 'img' names no object tag",
+                              "where": {"line": 3, "col": 5}}
+
+
+def test_a_bug_is_an_internal_error_with_traceback(temp_ops):
+    def buggy(args, ctx):
+        return {}["missing"]
+
+    temp_ops("test.buggy", buggy)
+    reply = call("test.buggy", {"n": 1})
+    assert reply["error"]["type"] == "InternalError"
+    assert reply["error"]["message"] == "KeyError: 'missing'"
+    assert "Traceback" in reply["error"]["details"]["traceback"]
+
+
+def test_progress_goes_out_on_the_same_channel(temp_ops):
+    def counting(args, ctx):
+        for i in range(args.n):
+            ctx.progress(i + 1, args.n, "count")
+        return args.n
+
+    temp_ops("test.count", counting)
+    sent = []
+    reply = call("test.count", {"n": 3}, rid=9, progress=sent.append)
+    assert reply["result"] == 3
+    assert [json.loads(s) for s in sent] == [
+        {"v": 1, "id": 9, "progress": {"done": i, "total": 3, "phase": "count"}} for i in (1, 2, 3)]
+
+
+def test_registering_an_op_twice_is_refused(temp_ops):
+    temp_ops("test.once", lambda a, c: None)
+    with pytest.raises(ValueError, match="registered twice"):
+        bridge.op("test.once")(lambda a, c: None)
+
+
+def test_error_family_and_locations():
+    assert issubclass(ConfigError, LabelcoreError) and issubclass(DataError, LabelcoreError)
+    assert str(ConfigError("bad tag", {"line": 3, "col": 5})) == "line 3, col 5: bad tag"
+    assert str(DataError("ragged row", {"row": 12})) == "row 12: ragged row"
+    assert str(DataError("bad label", {"path": "$[0].annotations[1]"})) == "$[0].annotations[1]: bad label"
+    assert str(LabelcoreError("plain")) == "plain"
+    assert DataError("x", {"row": 2}, column="text").to_dict() == {
+        "type": "DataError", "message": "x", "where": {"row": 2}, "details": {"column": "text"}}
