@@ -1,0 +1,56 @@
+"""JSON_MIN: one flat record per annotation: the task's data, then one key per control."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from labelcore.exporters.jsonutil import pretty
+from labelcore.exporters.options import ExportOptions
+from labelcore.exporters.records import Record, records
+from labelcore.exporters.registry import Files, register_format
+
+# A control whose single value is written as a plain string: tag -> the value's list key.
+SCALAR_TAGS = {"Choices": "choices", "TextArea": "text"}
+
+
+def prettify(values: list[dict[str, Any]]) -> Any:
+    """A control's results for one annotation: a lone choice / text as a string, else a list of
+    the value dicts without their ``type``."""
+    out: list[Any] = []
+    tag = None
+    for value in values:
+        tag = value["type"]
+        key = SCALAR_TAGS.get(tag)
+        if key is not None and isinstance(value.get(key), list) and len(value[key]) == 1:
+            out.append(value[key][0])
+        else:
+            out.append({k: v for k, v in value.items() if k != "type"})
+    return out[0] if tag in SCALAR_TAGS and len(out) == 1 else out
+
+
+def annotation_fields(record: Record, keep_int: bool) -> dict[str, Any]:
+    return {"annotator": record.annotator(keep_int=keep_int),
+            "annotation_id": record.field("id"),
+            "created_at": record.field("created_at"),
+            "updated_at": record.field("updated_at"),
+            "lead_time": record.field("lead_time")}
+
+
+@register_format(
+    "JSON_MIN", title="JSON-MIN",
+    description="One record per annotation with the task's data keys, its id, one key per control "
+                "(a single choice or text as a plain string) and who made it when.",
+    single_data_key=False, writes="result.json")
+def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
+    out = []
+    for record in records(tasks, config, options):
+        row = dict(record.data)
+        if record.task.get("id") is not None:
+            row["id"] = record.task["id"]
+        for name, values in record.outputs.items():
+            row[name] = prettify(values)
+        row.update(annotation_fields(record, keep_int=True))
+        if "agreement" in record.task:
+            row["agreement"] = record.task["agreement"]
+        out.append(row)
+    return {"result.json": pretty(out)}

@@ -1,0 +1,177 @@
+"""From Label Studio task dicts to the per-annotation records every format writes.
+
+A record is one non-skipped annotation of one task (newest first within a task), with its
+results grouped by control name; a task without annotations gives one empty record when all
+tasks are exported. Results whose control is not in the config (and relations) are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Iterator
+
+from labelcore.errors import DataError, FormatError
+from labelcore.exporters.options import ExportOptions
+
+
+class ConfigView:
+    """The parts of a parsed config the exporters read, computed once."""
+
+    def __init__(self, config: Any) -> None:
+        self.config = config
+        self.controls: dict[str, Any] = dict(config.controls)
+        self._patterns = [(re.compile(re.sub(r"\\\{\\\{\w+\\\}\\\}", r"\\d+", re.escape(name)) + "$"), name)
+                          for name in self.controls if "{{" in name]
+        self._cache: dict[str, str | None] = {}
+
+    def control_for(self, from_name: str) -> Any | None:
+        """The control a result's ``from_name`` belongs to (Repeater names like ``a_{{idx}}`` match ``a_0``)."""
+        control = self.controls.get(from_name)
+        if control is not None or not self._patterns:
+            return control
+        if from_name not in self._cache:
+            hits = [name for pattern, name in self._patterns if pattern.match(from_name)]
+            self._cache[from_name] = max(hits, key=len) if hits else None
+        name = self._cache[from_name]
+        return self.controls[name] if name else None
+
+    def first_key(self, *object_tags: str) -> str:
+        """The data key of the first object of one of these tags (else the config's first data key)."""
+        for obj in self.config.objects.values():
+            if obj.tag in object_tags and obj.data_key:
+                return obj.data_key
+        if not self.config.data_keys:
+            raise FormatError("the config reads no task data ($variable), so there is nothing to export", {})
+        return self.config.data_keys[0]
+
+    @staticmethod
+    def label_names(control: Any) -> list[str]:
+        out: list[str] = []
+        stack = list(reversed(control.labels))
+        while stack:
+            item = stack.pop()
+            out.append(item.alias or item.value)
+            stack.extend(reversed(getattr(item, "children", None) or []))
+        return out
+
+    @cached_property
+    def categories(self) -> list[dict[str, Any]]:
+        """Classes of region controls (``*Labels``): ``category="N"`` first, the rest alphabetically
+        from the lowest free id. Classification controls (Choices, ...) are not classes."""
+        fixed: dict[str, int] = {}
+        names: set[str] = set()
+        for control in self.controls.values():
+            if not control.tag.endswith("Labels"):
+                continue
+            stack = list(control.labels)
+            while stack:
+                item = stack.pop()
+                name = item.alias or item.value
+                names.add(name)
+                if item.category is not None and name not in fixed:
+                    fixed[name] = int(item.category)
+                stack.extend(getattr(item, "children", None) or [])
+        out = [{"id": cid, "name": name} for name, cid in fixed.items()]
+        used = set(fixed.values())
+        next_id = 0
+        for name in sorted(names - set(fixed)):
+            while next_id in used:
+                next_id += 1
+            out.append({"id": next_id, "name": name})
+            used.add(next_id)
+        return out
+
+
+@dataclass
+class Record:
+    task: dict[str, Any]
+    index: int                       # position in the input list, for error paths
+    annotation: dict[str, Any] | None
+    outputs: dict[str, list[dict[str, Any]]]
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.task["data"]
+
+    def field(self, key: str) -> Any:
+        return self.annotation.get(key) if self.annotation else None
+
+    def path(self) -> str:
+        return f"$[{self.index}]"
+
+    def annotator(self, default: Any = None, keep_int: bool = False) -> Any:
+        who = self.annotation.get("completed_by", {}) if self.annotation else {}
+        if isinstance(who, dict):
+            return who.get("email", default)
+        if isinstance(who, int) and keep_int:
+            return who
+        return str(who)
+
+    def values(self) -> Iterator[dict[str, Any]]:
+        for items in self.outputs.values():
+            yield from items
+
+
+def _is_skipped(annotation: dict[str, Any]) -> bool:
+    return bool(annotation.get("was_cancelled") or annotation.get("skipped"))
+
+
+def select_tasks(tasks: list[dict[str, Any]], options: ExportOptions) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(index, task)`` for each task the options choose, checking each is a task dict."""
+    wanted = None if options.task_ids is None else {str(t) for t in options.task_ids}
+    for index, task in enumerate(tasks):
+        if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+            raise DataError("a task must be an object with a 'data' object", {"path": f"$[{index}]"})
+        if wanted is not None and str(task.get("id")) not in wanted:
+            continue
+        annotations = task.get("annotations") or task.get("completions") or []
+        if not isinstance(annotations, list):
+            raise DataError("'annotations' must be a list", {"path": f"$[{index}].annotations"})
+        if options.scope == "annotated" and not annotations:
+            continue
+        yield index, task
+
+
+def _created_key(annotation: dict[str, Any]) -> str:
+    created = annotation.get("created_at")
+    return "" if created is None else str(created)
+
+
+def records(tasks: list[dict[str, Any]], config: Any, options: ExportOptions,
+            view: ConfigView | None = None, keep_ids: bool = False) -> Iterator[Record]:
+    """The records of the chosen tasks; ``keep_ids`` copies each result's ``id``/``parentID``."""
+    view = view or ConfigView(config)
+    for index, task in select_tasks(tasks, options):
+        annotations = task.get("annotations") or task.get("completions") or []
+        if not annotations:
+            yield Record(task, index, None, {})
+            continue
+        kept = [a for a in annotations if isinstance(a, dict) and not _is_skipped(a)]
+        kept.sort(key=_created_key, reverse=True)
+        for annotation in kept:
+            yield Record(task, index, annotation, _outputs(annotation, view, keep_ids, index))
+
+
+def _outputs(annotation: dict[str, Any], view: ConfigView, keep_ids: bool,
+             index: int) -> dict[str, list[dict[str, Any]]]:
+    outputs: dict[str, list[dict[str, Any]]] = {}
+    result = annotation.get("result") or []
+    if not isinstance(result, list):
+        raise DataError("an annotation's 'result' must be a list", {"path": f"$[{index}].annotations"})
+    for item in result:
+        from_name = item.get("from_name") if isinstance(item, dict) else None
+        control = view.control_for(from_name) if from_name else None
+        if control is None:
+            continue
+        value = dict(item.get("value") or {})
+        value["type"] = control.tag
+        for key in ("original_width", "original_height"):
+            if key in item:
+                value[key] = item[key]
+        if keep_ids:
+            value["id"] = item.get("id")
+            value["parentID"] = item.get("parentID")
+        outputs.setdefault(from_name, []).append(value)
+    return outputs
