@@ -91,6 +91,11 @@ class _Builder:
         raise _Refused("ENTITY declarations are not allowed in a labeling config", line, col, "doctype")
 
 
+def _position(text: str, index: int) -> dict[str, int]:
+    """1-based line and column of ``text[index]``."""
+    return {"line": text.count("\n", 0, index) + 1, "col": index - (text.rfind("\n", 0, index) + 1) + 1}
+
+
 def read_xml(text: str) -> Node:
     """Parse ``text`` into a :class:`Node` tree, or raise :class:`ConfigError`."""
     if not isinstance(text, str):
@@ -99,10 +104,8 @@ def read_xml(text: str) -> Node:
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        line = text.count("\n", 0, exc.start) + 1
-        col = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
         raise ConfigError("the config contains a character that is not valid Unicode text",
-                          {"line": line, "col": col}, kind="not-text") from None
+                          _position(text, exc.start), kind="not-text") from None
     if len(data) > MAX_BYTES:
         raise ConfigError(f"the config is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)",
                           {"line": 1, "col": 1}, kind="too-large")
@@ -121,7 +124,11 @@ def read_xml(text: str) -> Node:
     try:
         parser.Parse(data, True)
     except _Refused as exc:
-        raise ConfigError(exc.message, {"line": exc.line, "col": exc.col}, kind=exc.kind) from None
+        where = {"line": exc.line, "col": exc.col}
+        start = text.find("<!DOCTYPE")
+        if exc.kind == "doctype" and start >= 0:  # point at the declaration, not where expat noticed it
+            where = _position(text, start)
+        raise ConfigError(exc.message, where, kind=exc.kind) from None
     except expat.ExpatError as exc:
         message = expat.ErrorString(exc.code) if exc.code else str(exc)
         raise ConfigError(f"the config is not well-formed XML: {message}",
