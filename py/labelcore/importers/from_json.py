@@ -1,0 +1,47 @@
+"""JSON: a list of tasks or one task; an item without ``data`` is the data itself.
+
+JSON is not streamed: the bytes are gathered and parsed at :meth:`close`
+(a malformed file is reported with its line and column).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable, Iterator
+
+from labelcore.errors import DataError
+from labelcore.importers.items import task_from_item
+from labelcore.importers.registry import Item, ParseContext, Parser, register_importer
+from labelcore.importers.text import Utf8Stream
+
+
+@register_importer("json", extensions=(".json",))
+class JsonParser(Parser):
+    """Label Studio JSON: a task list (with annotations and predictions) or one task."""
+
+    def __init__(self, ctx: ParseContext):
+        super().__init__(ctx)
+        self._stream = Utf8Stream()
+        self._parts: list[str] = []
+
+    def feed(self, chunk: bytes) -> Iterable[Item]:
+        self._parts.append(self._stream.decode(chunk))
+        return ()
+
+    def close(self) -> Iterator[Item]:
+        self._parts.append(self._stream.decode(b"", final=True))
+        text = "".join(self._parts)
+        self._parts = []
+        if not text.strip():
+            return
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"the file is not valid JSON: {exc.msg}", {"line": exc.lineno, "col": exc.colno}) from None
+        if isinstance(doc, list):
+            for i, item in enumerate(doc):
+                task, error = task_from_item(item, self.ctx.key_for)
+                yield {"path": f"$[{i}]"}, task, error
+        else:
+            task, error = task_from_item(doc, self.ctx.key_for)
+            yield {"path": "$"}, task, error
