@@ -89,10 +89,12 @@ def _index() -> dict[str, TemplateInfo]:
 
 
 def _suggest(given: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(given, known, n=3, cutoff=0.5)
+    """`` (did you mean 'x'?)``: the names containing ``given``, else the closest one ('' if none)."""
+    wanted = given.strip().casefold()
+    close = [k for k in known if wanted and wanted in k.casefold()][:3]
     if not close:
-        lowered = given.lower()
-        close = [k for k in known if lowered and lowered in k.lower()][:3]
+        folded = {k.casefold(): k for k in known}
+        close = [folded[m] for m in difflib.get_close_matches(wanted, list(folded), n=1, cutoff=0.6)]
     return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
 
 
