@@ -7,7 +7,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from labelcore.exporters.geometry import box_bounds_px, has_box
-from labelcore.exporters.media import MediaFiles, stem
+from labelcore.exporters.media import MediaFiles, image_size, stem
 from labelcore.exporters.options import ExportOptions
 from labelcore.exporters.records import ConfigView, Record, records
 from labelcore.exporters.registry import Files, needs, register_format
@@ -63,11 +63,13 @@ def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> 
     for record in records(tasks, config, options, view):
         if not record.outputs or record.index in done:
             continue
+        ref = record.data.get(key)
         sized = next((v for v in record.values() if "original_width" in v and "original_height" in v), None)
-        if sized is None:
+        size = (sized["original_width"], sized["original_height"]) if sized else image_size(ref, options)
+        if size is None:
             continue
         done.add(record.index)
-        image_name = posixpath.basename(names.path_for(record.data.get(key)))
-        xml = _document(record, image_name, sized["original_width"], sized["original_height"])
+        image_name = posixpath.basename(names.path_for(ref))
+        xml = _document(record, image_name, *size)
         out[f"Annotations/{stem(image_name)}.xml"] = xml.encode("utf-8")
     return out
