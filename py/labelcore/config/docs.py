@@ -1,0 +1,68 @@
+"""Render ``docs/tags.md`` from the tag registry, so the reference never drifts from the code."""
+
+from __future__ import annotations
+
+from labelcore.config.tags import TAGS, AttrSpec, TagSpec, of_kind
+
+KIND_TITLES = {
+    "object": ("Object tags", "Show a piece of the task's data; `value=\"$key\"` names the data key."),
+    "control": ("Control tags", "Write results; `toName` names the object tag(s) they label."),
+    "child": ("Child tags", "Live inside a particular control or object tag."),
+    "visual": ("Visual tags", "Lay out the labeling interface; they write nothing."),
+}
+
+INTRO = """# Labeling config tags
+
+Every tag Labelcore reads in a Label Studio labeling config, with its attributes (type, default,
+whether required) and what it produces. Tag and attribute names are matched case-insensitively,
+as Label Studio does. Attributes not listed are kept as written. This file is generated from the
+tag registry (`py/labelcore/config/tags.json`) by `labelcore.config.docs.render_tags_md()`; a test
+fails when it is out of date.
+
+Labels without `background` get colours from a default palette; labels and choices without
+`hotkey` get keys in Label Studio's order `1234567890qwetasdfgzxcvbyiopjklnm`, skipping keys
+given explicitly anywhere in the config.
+"""
+
+
+def _attr_row(attr: AttrSpec) -> str:
+    shown = str(attr.default).lower() if isinstance(attr.default, bool) else str(attr.default)
+    default = "" if attr.default is None else f"`{shown}`".replace("|", "\\|")
+    kind = attr.describe().replace("|", "\\|")
+    required = "yes" if attr.required else ""
+    return f"| `{attr.name}` | {kind} | {default} | {required} |"
+
+
+def _section(spec: TagSpec) -> list[str]:
+    lines = [f"### {spec.name}", "", spec.description, ""]
+    if spec.kind == "control":
+        targets = "any object tag" if "*" in spec.attaches_to else ", ".join(f"`{t}`" for t in spec.attaches_to)
+        lines += [f"- Produces: result type `{spec.result_type}`.", f"- Attaches to: {targets}."]
+    if spec.kind == "object":
+        reads = ", ".join(f"`{a}`" for a in spec.data_attrs)
+        lines.append(f"- Reads task data through {reads}; produces no result itself (controls label it).")
+    if spec.children:
+        lines.append("- Children: " + ", ".join(f"`{c}`" for c in spec.children) + ".")
+    parents = sorted(name for name, s in TAGS.items() if spec.name in s.children and name != spec.name)
+    if spec.kind == "child" and parents:
+        lines.append("- Inside: " + ", ".join(f"`{p}`" for p in parents) + ".")
+    if spec.one_of:
+        lines.append("- Needs one of: " + "; ".join(" or ".join(f"`{a}`" for a in g) for g in spec.one_of) + ".")
+    if spec.text_attr:
+        lines.append(f"- The element's text may stand for `{spec.text_attr}`.")
+    if lines[-1] != "":
+        lines.append("")
+    if spec.attrs:
+        lines += ["| attribute | type | default | required |", "|---|---|---|---|"]
+        lines += [_attr_row(a) for a in spec.attrs.values()]
+        lines.append("")
+    return lines
+
+
+def render_tags_md() -> str:
+    lines = [INTRO]
+    for kind, (title, blurb) in KIND_TITLES.items():
+        lines += [f"## {title}", "", blurb, ""]
+        for name in of_kind(kind):  # type: ignore[arg-type]
+            lines += _section(TAGS[name])
+    return "\n".join(lines).rstrip() + "\n"
