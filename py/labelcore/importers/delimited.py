@@ -93,6 +93,6 @@ class DelimitedParser(Parser):
         columns = self.columns or []
         if len(cells) != len(columns):
             return ({"row": self._row}, None,
-                    f"the row has {len(cells)} cells but the header has {len(columns)} columns "
+                    f"the row has {len(cells)} cell{'s' * (len(cells) != 1)} but the header has {len(columns)} columns "
                     f"({', '.join(columns)})")
         return {"row": self._row}, {"data": dict(zip(columns, cells))}, None

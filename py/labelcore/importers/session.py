@@ -118,18 +118,23 @@ class ImportSession:
             self.failed = True
             self._whole_file.append(exc)
 
-    def finish(self) -> ImportReport:
-        if self.parser is None and not self.failed:
-            if not self._head:
-                self._fail_empty()
-                return self._report()
+    def detect(self) -> None:
+        """Settle the format now from what was fed so far (a short input, or a preview's head)."""
+        if self.parser is None and self._head and not self.failed:
             head, self._head = self._head, b""
             self._start(get_importer(detect_format(head)))
             self._run(lambda: self.parser.feed(head))
+
+    def finish(self) -> ImportReport:
+        self.detect()
+        if self.parser is None:
+            if not self.failed:
+                self._fail_empty()
+            return self.report()
         self._run(lambda: self.parser.close())
         if not self.failed and self.seen == 0:
             self._fail_empty()
-        return self._report()
+        return self.report()
 
     def _fail_empty(self) -> None:
         what = "is empty (0 bytes)" if self.bytes == 0 else "holds no tasks"
@@ -187,7 +192,7 @@ class ImportSession:
 
     # -- report -----------------------------------------------------------------------------------
 
-    def _report(self) -> ImportReport:
+    def report(self) -> ImportReport:
         errors = list(self._whole_file)
         ordered = list(self._errors)
         total = self.error_count
