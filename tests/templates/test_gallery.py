@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -117,3 +118,9 @@ def test_a_partial_name_suggests_the_templates_that_contain_it():
     with pytest.raises(DataError) as err:
         get_template("Segmentation")
     assert "did you mean 'polygon-segmentation', 'brush-segmentation', 'speaker-segmentation'?" in err.value.message
+
+
+def test_docs_list_every_template():
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
+    missing = [i.name for i in list_templates() if f"| `{i.name}` | {i.title} |" not in docs]
+    assert not missing, f"docs/templates.md does not list: {missing}"
