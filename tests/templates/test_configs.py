@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import re
 import xml.etree.ElementTree as ET
 from typing import Any, Iterator
@@ -76,6 +77,8 @@ def test_template_config_validates(name):
     cfg = parse_config(template.config, validate=True)
     assert cfg.objects, "a template must show some task data"
     assert cfg.controls, "a template must let the annotator label something"
+    form = json.loads(json.dumps(cfg.to_json()))  # what the UI renders from must be plain JSON
+    assert [c["name"] for c in form["controls"]] == list(cfg.controls)
 
 
 @pytest.mark.parametrize("name", NAMES)
