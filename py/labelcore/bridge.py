@@ -35,7 +35,7 @@ from labelcore.errors import BridgeError, LabelcoreError
 PROTOCOL_VERSION = 1
 
 # Modules that register ops when imported. Each area of the core owns its module.
-OP_MODULES: tuple[str, ...] = ("labelcore.config.ops", "labelcore.templates.ops", "labelcore.importers.ops")
+OP_MODULES: tuple[str, ...] = ("labelcore.config.ops", "labelcore.templates.ops", "labelcore.importers.ops", "labelcore.exporters.ops")
 
 
 class NoArgs(BaseModel):

@@ -15,7 +15,7 @@ Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Na
 COMMANDS: dict[str, tuple[str, Command]] = {}
 
 # Modules that register subcommands with @command when imported (one per area of the core).
-CLI_MODULES: tuple[str, ...] = ("labelcore.config.cli", "labelcore.templates.cli", "labelcore.importers.cli")
+CLI_MODULES: tuple[str, ...] = ("labelcore.config.cli", "labelcore.templates.cli", "labelcore.importers.cli", "labelcore.exporters.cli")
 
 
 def command(name: str, help: str, configure: Callable[[argparse.ArgumentParser], None] | None = None):

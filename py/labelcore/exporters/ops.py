@@ -1,0 +1,65 @@
+"""Bridge ops for export: which formats fit a config, and one export as one download."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from labelcore.bridge import Context, op
+from labelcore.config import parse_config
+from labelcore.errors import BridgeError
+from labelcore.exporters import ExportOptions, formats_for, get_format, run_export
+from labelcore.exporters.bundle import one_download
+
+
+class FormatsArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    config_xml: str
+
+
+class RunArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    config_xml: str
+    tasks: list[dict[str, Any]]
+    format: str
+    options: dict[str, Any] = Field(default_factory=dict,
+                                    description="ExportOptions; 'media' values are base64 strings")
+
+
+def _options(raw: dict[str, Any]) -> ExportOptions:
+    raw = dict(raw)
+    media = {}
+    for ref, text in (raw.pop("media", None) or {}).items():
+        try:
+            media[ref] = base64.b64decode(text, validate=True)
+        except (binascii.Error, TypeError, ValueError):
+            raise BridgeError(f"media {ref!r} is not base64", {"path": f"args.options.media[{ref!r}]"}) from None
+    try:
+        return ExportOptions(**raw, media=media)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        path = "args.options" + "".join(f".{p}" for p in first["loc"])
+        raise BridgeError(f"bad export options: {path}: {first['msg']}", {"path": path}) from None
+
+
+@op("export.formats", FormatsArgs)
+def export_formats(args: FormatsArgs, ctx: Context) -> list[dict[str, Any]]:
+    """The export formats that fit this config, with titles and what each needs."""
+    return [info.to_json() for info in formats_for(parse_config(args.config_xml))]
+
+
+@op("export.run", RunArgs)
+def export_run(args: RunArgs, ctx: Context) -> dict[str, Any]:
+    """Export tasks in one format: {filename, mime, base64} (several files come zipped)."""
+    info = get_format(args.format)
+    options = _options(args.options)
+    config = parse_config(args.config_xml)
+    ctx.progress(0, len(args.tasks), "export")
+    files = run_export(info.name, args.tasks, config, options)
+    ctx.progress(len(args.tasks), len(args.tasks), "zip" if len(files) > 1 else "export")
+    filename, mime, data = one_download(files, info.name)
+    return {"filename": filename, "mime": mime, "files": len(files),
+            "base64": base64.b64encode(data).decode("ascii")}
