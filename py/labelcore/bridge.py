@@ -25,21 +25,24 @@ import platform
 import sys
 import traceback
 from dataclasses import dataclass
-from typing import Any, Callable
-
-from pydantic import BaseModel, ConfigDict, ValidationError
+from importlib import metadata
+from typing import TYPE_CHECKING, Any, Callable
 
 from labelcore import __version__
 from labelcore.errors import BridgeError, LabelcoreError
 
+if TYPE_CHECKING:  # pydantic is imported on first use: the bridge answers before it loads
+    from pydantic import BaseModel, ValidationError
+
 PROTOCOL_VERSION = 1
 
-# Modules that register ops when imported. Each area of the core owns its module.
+# Modules that register ops when imported. Each area of the core owns its module. They are
+# imported on the first request for an op that is not registered yet (or by warm()), so the
+# worker is ready as soon as the bridge itself is: start-up does not pay for every area.
 OP_MODULES: tuple[str, ...] = ("labelcore.config.ops", "labelcore.templates.ops", "labelcore.importers.ops", "labelcore.exporters.ops")
 
 
-class NoArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+NO_ARGS_SCHEMA = {"type": "object", "properties": {}, "additionalProperties": False}
 
 
 @dataclass
@@ -61,14 +64,17 @@ class Context:
 class Op:
     name: str
     func: Callable[[Any, Context], Any]
-    args_model: type[BaseModel]
+    args_model: type[BaseModel] | None  # None: the op takes no arguments
     doc: str
+
+    def args_schema(self) -> dict[str, Any]:
+        return NO_ARGS_SCHEMA if self.args_model is None else self.args_model.model_json_schema()
 
 
 OPS: dict[str, Op] = {}
 
 
-def op(name: str, args_model: type[BaseModel] = NoArgs):
+def op(name: str, args_model: type[BaseModel] | None = None):
     """Register ``func(args, ctx) -> JSON-able`` as the op ``name``."""
 
     def register(func: Callable[[Any, Context], Any]):
@@ -80,9 +86,16 @@ def op(name: str, args_model: type[BaseModel] = NoArgs):
     return register
 
 
-def _load_op_modules() -> None:
-    for module in OP_MODULES:
-        importlib.import_module(module)
+_loaded = False
+
+
+def warm() -> None:
+    """Import every op module (the worker calls this right after it reports ready)."""
+    global _loaded
+    if not _loaded:
+        for module in OP_MODULES:
+            importlib.import_module(module)
+        _loaded = True
 
 
 def _validation_where(exc: ValidationError) -> tuple[str, dict[str, Any]]:
@@ -94,15 +107,29 @@ def _validation_where(exc: ValidationError) -> tuple[str, dict[str, Any]]:
 def dispatch(op_name: str, args: Any, ctx: Context | None = None) -> Any:
     """Run one op in-process (the CLI and tests use this); raises LabelcoreError."""
     entry = OPS.get(op_name)
+    if entry is None and not _loaded:
+        warm()
+        entry = OPS.get(op_name)
     if entry is None:
         known = ", ".join(sorted(OPS))
         raise BridgeError(f"unknown op {op_name!r} (known ops: {known})", {"path": "op"})
+    return entry.func(_parse_args(entry, args), ctx or Context())
+
+
+def _parse_args(entry: Op, args: Any) -> Any:
+    if entry.args_model is None:
+        if args in (None, {}):
+            return None
+        first = next(iter(args)) if isinstance(args, dict) else None
+        where = {"path": f"args.{first}"} if first is not None else {"path": "args"}
+        raise BridgeError(f"bad arguments for {entry.name}: {where['path']}: {entry.name} takes no arguments", where)
+    from pydantic import ValidationError
+
     try:
-        parsed = entry.args_model.model_validate(args if args is not None else {})
+        return entry.args_model.model_validate(args if args is not None else {})
     except ValidationError as exc:
         message, where = _validation_where(exc)
-        raise BridgeError(f"bad arguments for {op_name}: {message}", where) from None
-    return entry.func(parsed, ctx or Context())
+        raise BridgeError(f"bad arguments for {entry.name}: {message}", where) from None
 
 
 def handle(request: str, progress: Callable[[str], None] | None = None) -> str:
@@ -133,25 +160,22 @@ def handle(request: str, progress: Callable[[str], None] | None = None) -> str:
 
 
 @op("core.version")
-def _version(args: NoArgs, ctx: Context) -> dict[str, Any]:
+def _version(args: None, ctx: Context) -> dict[str, Any]:
     """The core's version and the runtime it runs in."""
-    import pydantic
-
     return {
         "labelcore": __version__,
         "python": platform.python_version(),
         "implementation": sys.implementation.name,
         "platform": sys.platform,
-        "pydantic": pydantic.VERSION,
+        "pydantic": metadata.version("pydantic"),
         "protocol": PROTOCOL_VERSION,
     }
 
 
 @op("core.ops")
-def _ops(args: NoArgs, ctx: Context) -> list[dict[str, Any]]:
+def _ops(args: None, ctx: Context) -> list[dict[str, Any]]:
     """Every op the bridge answers, with the JSON Schema of its arguments."""
-    return [{"op": o.name, "doc": o.doc, "args": o.args_model.model_json_schema()}
+    warm()
+    return [{"op": o.name, "doc": o.doc, "args": o.args_schema()}
             for o in sorted(OPS.values(), key=lambda o: o.name)]
 
-
-_load_op_modules()

@@ -10,6 +10,7 @@ const core = new CoreClient();
 const root = document.getElementById("app");
 root.textContent = "";
 render(html`<${App} core=${core} />`, root);
+performance.mark("labelcore:shell");
 
 store.requestPersistence().catch((err) => console.warn("labelcore: storage persistence not granted", err));
 

@@ -124,3 +124,28 @@ def test_error_family_and_locations():
     assert str(LabelcoreError("plain")) == "plain"
     assert DataError("x", {"row": 2}, column="text").to_dict() == {
         "type": "DataError", "message": "x", "where": {"row": 2}, "details": {"column": "text"}}
+
+
+def test_importing_the_bridge_defers_pydantic_and_the_op_modules():
+    """The worker reports ready once the bridge answers; the areas load after (bridge.warm)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, json, labelcore.bridge as b; "
+            "r = json.loads(b.handle(json.dumps({'id': 1, 'op': 'core.version'}))); "
+            "print(r['ok'], 'pydantic' in sys.modules, any(m in sys.modules for m in b.OP_MODULES)); "
+            "b.warm(); print(all(m in sys.modules for m in b.OP_MODULES))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "False", "False", "True"]
+
+
+def test_an_unregistered_op_loads_the_areas_first():
+    """A request for an area's op works without an explicit warm()."""
+    import subprocess
+    import sys
+
+    code = ("import json, labelcore.bridge as b; "
+            "r = json.loads(b.handle(json.dumps({'id': 1, 'op': 'templates.list', 'args': {}}))); "
+            "print(r['ok'], len(r['result']) > 0)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "True"]

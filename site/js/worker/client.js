@@ -61,6 +61,7 @@ export class CoreClient {
   }
 
   #setState(state) {
+    if (state.status !== this.state.status && state.status !== "loading") performance.mark(`labelcore:core-${state.status}`);
     this.state = state;
     for (const listener of this.listeners) listener(state);
   }

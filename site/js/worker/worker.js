@@ -53,6 +53,16 @@ async function boot() {
   if (!version.ok) throw new Error(`core.version failed: ${version.error.message}`);
   marks.ready = performance.now();
   status("ready", { version: version.result });
+  // Import every area of the core now, before the first request needs it.
+  setTimeout(() => {
+    try {
+      bridge.warm();
+      marks.warm = performance.now();
+      status("ready", { version: version.result, warm: true });
+    } catch (err) {
+      console.error("labelcore worker: importing the core's ops failed", err);
+    }
+  }, 0);
   return bridge;
 }
 
