@@ -25,4 +25,4 @@ class HtmlParser(Parser):
         text = "".join(self._parts) + self._stream.decode(b"", final=True)
         if not text.strip():
             return ()
-        return [({"path": "$"}, {"data": {self.ctx.key_for("html"): text}}, None)]
+        return [({"path": "$"}, {"data": {self.ctx.key_for(): text}}, None)]

@@ -45,4 +45,4 @@ class MediaParser(Parser):
                                  f"(extensions: {' '.join(e[1:] for e in _ALL)})")
         if size <= 0:
             return where, None, f"{name!r} is empty (0 bytes); the file may not have been copied completely"
-        return where, {"data": {self.ctx.key_for(kind): ref}}, None
+        return where, {"data": {self.ctx.key_for(): ref}}, None

@@ -11,4 +11,4 @@ class TxtParser(LineParser):
     """Plain text: a task per non-blank line."""
 
     def line(self, number: int, text: str) -> Item:
-        return {"line": number}, {"data": {self.ctx.key_for("text"): text}}, None
+        return {"line": number}, {"data": {self.ctx.key_for(): text}}, None

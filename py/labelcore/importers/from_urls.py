@@ -1,11 +1,10 @@
-"""A pasted list of URLs: a task per line, the data key chosen by the URL's file type."""
+"""A pasted list of URLs: a task per line (under the config's data key)."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 from labelcore.importers.lines import LineParser
-from labelcore.importers.media import media_kind
 from labelcore.importers.registry import Item, register_importer
 
 
@@ -19,4 +18,4 @@ class UrlsParser(LineParser):
         parts = urlsplit(url)
         if " " in url or not ((parts.scheme and (parts.netloc or parts.scheme == "data")) or url.startswith("/")):
             return where, None, f"{url[:80]!r} is not a URL (like https://host/image.jpg)"
-        return where, {"data": {self.ctx.key_for(media_kind(url)): url}}, None
+        return where, {"data": {self.ctx.key_for(): url}}, None

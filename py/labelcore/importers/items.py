@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-KeyFor = Callable[[str | None], str]
+KeyFor = Callable[[], str]
 
 
 def task_from_item(item: Any, key_for: KeyFor) -> tuple[dict[str, Any] | None, str | None]:
@@ -16,7 +16,7 @@ def task_from_item(item: Any, key_for: KeyFor) -> tuple[dict[str, Any] | None, s
             return None, f"'data' must be an object of data keys, not {_kind(item['data'])}"
         return item, None
     if isinstance(item, (str, int, float)) and not isinstance(item, bool):
-        return {"data": {key_for(None): item}}, None
+        return {"data": {key_for(): item}}, None
     return None, f"a task must be an object (or a bare string or number), not {_kind(item)}"
 
 

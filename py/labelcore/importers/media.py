@@ -1,4 +1,4 @@
-"""Media kinds by file extension (Label Studio's list), and the object tags that show each kind."""
+"""Media kinds by file extension: the files Label Studio imports as one task each."""
 
 from __future__ import annotations
 
@@ -11,15 +11,6 @@ MEDIA_EXTENSIONS: dict[str, tuple[str, ...]] = {
     "audio": (".wav", ".mp3", ".flac", ".m4a", ".ogg"),
     "video": (".mp4", ".webm"),
     "pdf": (".pdf",),
-}
-# kind -> object tags that read a value of that kind (used to pick a data key when a config reads several)
-KIND_TAGS: dict[str, frozenset[str]] = {
-    "image": frozenset({"Image"}),
-    "audio": frozenset({"Audio", "AudioPlus"}),
-    "video": frozenset({"Video"}),
-    "pdf": frozenset({"Pdf"}),
-    "html": frozenset({"HyperText"}),
-    "text": frozenset({"Text", "HyperText"}),
 }
 _BY_EXTENSION = {ext: kind for kind, exts in MEDIA_EXTENSIONS.items() for ext in exts}
 

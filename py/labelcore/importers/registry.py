@@ -7,7 +7,7 @@ set (a per-row problem); a problem that spoils the whole file raises
 :class:`~labelcore.errors.DataError`. Importers of files rather than bytes
 (media, a folder) also take ``add_file``.
 
-A task built from a bare value (a line, a file, a URL) asks ``ctx.key_for(kind)``
+A task built from a bare value (a line, a file, a URL) asks ``ctx.key_for()``
 for its data key: Label Studio's ``$undefined$`` placeholder, resolved to the
 config's data key.
 """
@@ -29,7 +29,7 @@ class ParseContext:
     """What a parser may ask of the import it serves."""
     filename: str = ""
     options: dict[str, Any] = field(default_factory=dict)
-    key_for: Callable[[str | None], str] = lambda kind: UNDEFINED
+    key_for: Callable[[], str] = lambda: UNDEFINED
     on_columns: Callable[[list[str]], None] = lambda columns: None
 
 

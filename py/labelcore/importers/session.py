@@ -20,7 +20,6 @@ from typing import Any, Iterable
 
 from labelcore.errors import DataError, LabelcoreError
 from labelcore.importers.detect import detect_format
-from labelcore.importers.media import KIND_TAGS
 from labelcore.importers.registry import UNDEFINED, ImporterInfo, Item, ParseContext, get_importer, importer_for_name
 from labelcore.model.check import MISSING_KEY, TaskChecker, shape_problems
 
@@ -79,7 +78,7 @@ class ImportSession:
         self.invalid = 0
         self.bytes = 0
         self.files = 0
-        self.mapping: dict[str | None, str] = {}  # value kind -> the data key $undefined$ became
+        self.undefined_key: str | None = None  # the data key $undefined$ became, once a bare value needed one
         self._columns: dict[str, None] = {}
 
     # -- input ------------------------------------------------------------------------------------
@@ -175,11 +174,10 @@ class ImportSession:
         else:
             self._missing_count[missing] = self._missing_count.get(missing, 0) + 1
 
-    def _key_for(self, kind: str | None) -> str:
-        key = self.mapping.get(kind)
-        if key is None:
-            key = self.mapping[kind] = undefined_key(self.config, kind)
-        return key
+    def _key_for(self) -> str:
+        if self.undefined_key is None:
+            self.undefined_key = undefined_key(self.config)
+        return self.undefined_key
 
     def _on_columns(self, columns: list[str]) -> None:
         if self.checker is None:
@@ -212,7 +210,8 @@ class ImportSession:
         columns = list(self.parser.columns if self.parser and self.parser.columns else self._columns)
         mapping: dict[str, str | None] = {c: c if self.checker and c in self.checker.data_keys else None
                                           for c in columns}
-        mapping.update({UNDEFINED: key for key in self.mapping.values() if key != UNDEFINED})
+        if self.undefined_key not in (None, UNDEFINED):
+            mapping[UNDEFINED] = self.undefined_key
         return ImportReport(
             format=self.info.name if self.info else "", tasks=write, errors=errors, errors_total=total,
             columns=columns, data_key_mapping=mapping,
@@ -222,21 +221,14 @@ class ImportSession:
                      "files": self.files, "bytes": self.bytes})
 
 
-def undefined_key(config: Any, kind: str | None) -> str:
-    """The data key a bare value (a line, a file, a URL) goes under: Label Studio's ``$undefined$`` rule.
-
-    The config's one data key; with several, the one key read by the only object
-    tag that shows this kind of value (an image URL -> the Image's key); else an error.
-    """
+def undefined_key(config: Any) -> str:
+    """The data key a bare value (a line, a file, a URL) goes under, Label Studio's ``$undefined$`` rule:
+    the config's one data key; a config that reads several has no key for it (an error)."""
     if config is None:
         return UNDEFINED
     keys = list(config.data_keys)
     if len(keys) == 1:
         return keys[0]
-    tags = KIND_TAGS.get(kind or "", frozenset())
-    fitting = list(dict.fromkeys(o.data_key for o in config.objects.values() if o.tag in tags and o.data_key))
-    if len(fitting) == 1:
-        return fitting[0]
     if not keys:
         raise DataError("the config reads no data key ($name), so there is nowhere to put the imported values",
                         {"path": "$"})
