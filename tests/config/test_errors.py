@@ -32,30 +32,30 @@ CASES = [
     ("missing-attr", f'<View>{IMG}{TXT}\n<Choices name="c"><Choice value="A"/></Choices></View>', 2, 1,
      "<Choices> is missing the required attribute toName"),
     ("bad-value", f'<View>{IMG}\n<Choices name="c" toName="img" choice="many"><Choice value="A"/></Choices></View>',
-     2, 1, "<Choices> attribute choice='many' must be one of 'single', 'single-radio', 'multiple'"),
-    ("bad-value", f'<View>{IMG}\n<Rating name="r" toName="img" maxRating="five"/></View>', 2, 1,
+     2, 32, "<Choices> attribute choice='many' must be one of 'single', 'single-radio', 'multiple'"),
+    ("bad-value", f'<View>{IMG}\n<Rating name="r" toName="img" maxRating="five"/></View>', 2, 31,
      "<Rating> attribute maxRating='five' expects a number"),
     ("bad-value", f'<View>{IMG}\n<Choices name="c" toName="img" required="yes"><Choice value="A"/></Choices></View>',
-     2, 1, "attribute required='yes' must be true or false"),
+     2, 32, "attribute required='yes' must be true or false"),
     ("bad-value", f'<View>{IMG}<RectangleLabels name="b" toName="img">\n<Label value="A" category="x"/>'
-     "</RectangleLabels></View>", 2, 1, "<Label> attribute category='x' expects a number"),
-    ("duplicate-name", f'<View>{IMG}\n<Text name="img" value="$text"/></View>', 2, 1,
+     "</RectangleLabels></View>", 2, 18, "<Label> attribute category='x' expects a number"),
+    ("duplicate-name", f'<View>{IMG}\n<Text name="img" value="$text"/></View>', 2, 7,
      "duplicate name 'img': already used by <Image> at line 1, col 7"),
-    ("unknown-toname", f'<View>{IMG}\n<Choices name="c" toName="imag"><Choice value="A"/></Choices></View>', 2, 1,
+    ("unknown-toname", f'<View>{IMG}\n<Choices name="c" toName="imag"><Choice value="A"/></Choices></View>', 2, 19,
      "toName 'imag' names no object tag (did you mean 'img'?) (objects: img)"),
     ("cannot-attach", f'<View>{TXT}\n<RectangleLabels name="b" toName="text"><Label value="A"/></RectangleLabels></View>',
-     2, 1, "<RectangleLabels name='b'> cannot label <Text name='text'>: RectangleLabels works with <Image>"),
+     2, 27, "<RectangleLabels name='b'> cannot label <Text name='text'>: RectangleLabels works with <Image>"),
     ("duplicate-label", f'<View>{TXT}<Labels name="l" toName="text"><Label value="A"/>\n  <Label value="A"/></Labels></View>',
-     2, 3, "<Labels name='l'> has the label 'A' twice (first at line 1, col"),
+     2, 10, "<Labels name='l'> has the label 'A' twice (first at line 1, col"),
     ("hotkey-collision", f'<View>{TXT}<Labels name="l" toName="text"><Label value="A" hotkey="x"/>\n'
-     '<Label value="B" hotkey="X"/></Labels></View>', 2, 1, "hotkey 'x' of <Label value='B'> is already used by <Label value='A'>"),
+     '<Label value="B" hotkey="X"/></Labels></View>', 2, 18, "hotkey 'x' of <Label value='B'> is already used by <Label value='A'>"),
     ("unknown-reference", f'<View>{TXT}<Labels name="l" toName="text"><Label value="A"/></Labels>\n'
-     '<TextArea name="t" toName="text" whenTagName="label"/></View>', 2, 1, "whenTagName 'label' names no tag"),
+     '<TextArea name="t" toName="text" whenTagName="label"/></View>', 2, 34, "whenTagName 'label' names no tag"),
     ("unknown-reference", f'<View>{TXT}<Labels name="l" toName="text"><Label value="Person"/></Labels>\n'
-     '<Choices name="c" toName="text" whenTagName="l" whenLabelValue="Persn"><Choice value="A"/></Choices></View>', 2, 1,
+     '<Choices name="c" toName="text" whenTagName="l" whenLabelValue="Persn"><Choice value="A"/></Choices></View>', 2, 49,
      "whenLabelValue 'Persn' is not a label of <Labels name='l'> (did you mean 'Person'?)"),
     ("unknown-reference", f'<View>{IMG}<Choices name="c" toName="img"><Choice value="Yes"/></Choices>\n'
-     '<View visibleWhen="choice-selected" whenTagName="c" whenChoiceValue="No"/></View>', 2, 1,
+     '<View visibleWhen="choice-selected" whenTagName="c" whenChoiceValue="No"/></View>', 2, 53,
      "whenChoiceValue 'No' is not a label of <Choices name='c'>"),
     ("misplaced-child", f'<View>{TXT}\n<Label value="A"/></View>', 2, 1, "<Label> cannot be inside <View>: it belongs inside"),
     ("misplaced-child", f'<View>{IMG}<Choices name="c" toName="img">\n<Label value="A"/></Choices></View>', 2, 1,
@@ -90,7 +90,7 @@ def test_validate_collects_all_errors_in_document_order():
            '<Text name="t" value="$u"/></View>')
     errors = validate_config(xml)
     assert [e.extra["kind"] for e in errors] == [
-        "unknown-tag", "bad-value", "unknown-toname", "duplicate-label", "duplicate-name"]
+        "unknown-tag", "unknown-toname", "bad-value", "duplicate-label", "duplicate-name"]
     assert [e.where["line"] for e in errors] == [2, 4, 4, 4, 5]
 
 

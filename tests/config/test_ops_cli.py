@@ -35,7 +35,7 @@ def test_validate_op_collects_every_error():
     result = call("config.validate", {"xml": BAD})["result"]
     assert result["ok"] is False
     assert [(e["kind"], e["where"]["line"]) for e in result["errors"]] == [
-        ("unknown-tag", 2), ("bad-value", 3), ("unknown-toname", 3)]
+        ("unknown-tag", 2), ("unknown-toname", 3), ("bad-value", 3)]
     assert all(e["type"] == "ConfigError" for e in result["errors"])
     assert call("config.validate", {"xml": GOOD})["result"] == {"ok": True, "errors": []}
 

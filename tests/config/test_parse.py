@@ -147,3 +147,24 @@ def test_to_json_is_plain_json_in_document_order():
 def test_image_controls_result_types(tag, type_):
     cfg = parse_config(f'<View><Image name="i" value="$i"/><{tag} name="c" toName="i"/></View>')
     assert cfg.controls["c"].type == type_
+
+
+def test_relations_labels_are_kept_apart_when_unnamed():
+    cfg = parse_config('<View><Text name="t" value="$t"/><Relations><Relation value="is part of"/>'
+                       '<Relation value="causes" background="orange"/></Relations></View>')
+    assert [(r.value, r.background) for r in cfg.relations] == [("is part of", PALETTE[0]), ("causes", "orange")]
+    assert cfg.controls == {} and cfg.to_json()["relations"][1]["value"] == "causes"
+
+
+def test_attribute_places_are_recorded_but_not_in_the_json_form():
+    cfg = parse_config('<View>\n  <Image  name="img"\n     value="$x" zoom="true"/></View>')
+    img = cfg.objects["img"]
+    assert img.places == {"name": {"line": 2, "col": 11}, "value": {"line": 3, "col": 6},
+                          "zoom": {"line": 3, "col": 17}}
+    assert "places" not in cfg.to_json()["objects"][0]
+
+
+def test_columns_count_characters_not_bytes():
+    from labelcore.config import validate_config
+    errors = validate_config('<View><Text name="ééé" value="$t"/><Choices name="c" toName="x"/></View>')
+    assert errors[0].where == {"line": 1, "col": 54}  # the "t" of toName, counted in characters

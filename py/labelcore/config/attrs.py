@@ -12,6 +12,7 @@ import re
 from typing import Any, Callable
 
 from labelcore.config.tags import AttrSpec, TagSpec
+from labelcore.config.xmlread import Node
 from labelcore.errors import ConfigError
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -78,12 +79,11 @@ def convert(spec: AttrSpec, text: str) -> Any:
     return CONVERTERS.get(spec.type, str)(text)
 
 
-def type_attrs(tag: TagSpec, raw: dict[str, str], where: dict[str, int],
-               errors: list[ConfigError]) -> dict[str, Any]:
+def type_attrs(tag: TagSpec, node: Node, errors: list[ConfigError]) -> dict[str, Any]:
     """Typed attributes of one element, defaults filled in; bad values are appended to ``errors``."""
     out: dict[str, Any] = {name: a.default for name, a in tag.attrs.items()
                            if a.default is not None}
-    for name, text in raw.items():
+    for name, text in node.attrs.items():
         spec = tag.attr(name)
         if spec is None:
             out[name] = text
@@ -91,7 +91,7 @@ def type_attrs(tag: TagSpec, raw: dict[str, str], where: dict[str, int],
         try:
             out[spec.name] = convert(spec, text)
         except BadValue as exc:
-            errors.append(ConfigError(f"<{tag.name}> attribute {spec.name}={text!r} {exc}", where,
+            errors.append(ConfigError(f"<{tag.name}> attribute {spec.name}={text!r} {exc}", node.where_attr(name),
                                       kind="bad-value", tag=tag.name, attr=spec.name))
             out[spec.name] = text
     return out

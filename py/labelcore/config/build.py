@@ -57,7 +57,9 @@ class Builder:
         self.items_needing_hotkey: list[LabelItem] = []
 
     def error(self, message: str, node: Node, kind: str, **extra: Any) -> None:
-        self.errors.append(ConfigError(message, node.where, kind=kind, **extra))
+        """Record an error at ``node``, or at its attribute when ``attr`` is given and written."""
+        where = node.where_attr(extra["attr"]) if "attr" in extra else node.where
+        self.errors.append(ConfigError(message, where, kind=kind, **extra))
 
     # -- walking ---------------------------------------------------------------------
     def build(self, root: Node) -> LabelConfig:
@@ -81,10 +83,10 @@ class Builder:
         child_owner = spec if spec is not None and spec.kind != "visual" else owner
         children = [self._walk(child, child_owner) for child in node.children]
         return LayoutNode(tag=tag, attrs=attrs, text=node.text, children=children,
-                          line=node.line, col=node.col)
+                          line=node.line, col=node.col, places=_places(node))
 
     def _attrs(self, spec: TagSpec, node: Node) -> dict[str, Any]:
-        attrs = type_attrs(spec, node.attrs, node.where, self.errors)
+        attrs = type_attrs(spec, node, self.errors)
         for missing in missing_required(spec, node.attrs, node.text):
             self.error(f"<{spec.name}> is missing the required attribute {missing}", node,
                        "missing-attr", tag=spec.name, attr=missing)
@@ -115,13 +117,15 @@ class Builder:
 
     def _register(self, spec: TagSpec, node: Node, attrs: dict[str, Any]) -> None:
         name = _raw(node.attrs, "name")
+        if spec.result_type == "relation":  # <Relations> usually has no name: keep its labels apart
+            self.config.relations.extend(self._items(spec, node))
         if spec.kind not in ("object", "control") or name is None:
             return
         if name in self.names:
             first = self.names[name]
             self.error(f"duplicate name {name!r}: already used by <{lookup(first.tag).name}> at line {first.line}, "
                        f"col {first.col}; every object and control needs its own name", node,
-                       "duplicate-name", name=name)
+                       "duplicate-name", attr="name", name=name)
             return
         self.names[name] = node
         if spec.kind == "object":
@@ -129,12 +133,12 @@ class Builder:
             keys = [k for attr in spec.data_attrs for k in data_keys_in(_raw(node.attrs, attr) or "")]
             self.config.objects[name] = ObjectTag(
                 name=name, tag=spec.name, value=value, data_key=keys[0] if keys else None,
-                attrs=attrs, line=node.line, col=node.col)
+                attrs=attrs, line=node.line, col=node.col, places=_places(node))
         else:
             to_name = [part.strip() for part in (_raw(node.attrs, "toName") or "").split(",") if part.strip()]
             self.config.controls[name] = ControlTag(
                 name=name, tag=spec.name, to_name=to_name, type=spec.result_type or spec.name.lower(),
-                labels=self._items(spec, node), attrs=attrs, line=node.line, col=node.col)
+                labels=self._items(spec, node), attrs=attrs, line=node.line, col=node.col, places=_places(node))
 
     # -- label items -----------------------------------------------------------------
     def _items(self, spec: TagSpec, node: Node) -> list[LabelItem]:
@@ -148,7 +152,7 @@ class Builder:
 
     def _item(self, node: Node, index: int, nested: bool) -> LabelItem:
         spec = lookup(node.tag)
-        attrs = type_attrs(spec, node.attrs, node.where, []) if spec else dict(node.attrs)
+        attrs = type_attrs(spec, node, []) if spec else dict(node.attrs)
         background = _raw(node.attrs, "background") or PALETTE[index % len(PALETTE)]
         if spec is not None and spec.attr("background") is not None:
             attrs["background"] = background
@@ -157,7 +161,7 @@ class Builder:
         item = LabelItem(
             value=_raw(node.attrs, "value") or "", alias=_raw(node.attrs, "alias"), background=background,
             hotkey=hotkey, category=category if isinstance(category, int) else None,
-            selected=attrs.get("selected") is True, attrs=attrs, line=node.line, col=node.col,
+            selected=attrs.get("selected") is True, attrs=attrs, line=node.line, col=node.col, places=_places(node),
             children=[self._item(c, i, nested) for i, c in enumerate(_item_nodes(node, ("Choice",)))]
             if nested else [])
         if hotkey is None and not nested and spec is not None and spec.name in HOTKEY_ITEM_TAGS:
@@ -168,6 +172,10 @@ class Builder:
         free = (key for key in HOTKEY_ORDER if key not in self.hotkeys_given)
         for item in self.items_needing_hotkey:
             item.hotkey = next(free, None)
+
+
+def _places(node: Node) -> dict[str, dict[str, int]]:
+    return {name: {"line": line, "col": col} for name, (line, col) in node.attr_places.items()}
 
 
 def _raw(attrs: dict[str, str], name: str) -> str | None:

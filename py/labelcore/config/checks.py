@@ -23,7 +23,10 @@ def check(name: str):
     return register
 
 
-def _at(item: ControlTag | LabelItem | LayoutNode) -> dict[str, int]:
+def _at(item: ControlTag | LabelItem | LayoutNode, attr: str | None = None) -> dict[str, int]:
+    """Where ``item`` is written, or its attribute ``attr`` when that is written."""
+    if attr is not None and attr.lower() in item.places:
+        return dict(item.places[attr.lower()])
     return {"line": item.line, "col": item.col}
 
 
@@ -38,16 +41,16 @@ def _to_name(cfg: LabelConfig) -> Iterator[ConfigError]:
             if obj is None:
                 hint = did_you_mean(target, list(cfg.objects))
                 yield ConfigError(f"<{control.tag} name={control.name!r}> toName {target!r} names no object tag"
-                                  f"{hint} (objects: {objects})", _at(control), kind="unknown-toname",
+                                  f"{hint} (objects: {objects})", _at(control, "toName"), kind="unknown-toname",
                                   control=control.name, to_name=target)
             elif not spec.can_attach(obj.tag):
                 allowed = ", ".join(f"<{t}>" for t in spec.attaches_to)
                 yield ConfigError(f"<{control.tag} name={control.name!r}> cannot label <{obj.tag} name={obj.name!r}>: "
-                                  f"{control.tag} works with {allowed}", _at(control), kind="cannot-attach",
+                                  f"{control.tag} works with {allowed}", _at(control, "toName"), kind="cannot-attach",
                                   control=control.name, to_name=target)
         if spec.name == "Pairwise" and len(control.to_name) != 2 and control.to_name:
             yield ConfigError(f"<Pairwise name={control.name!r}> needs two objects in toName "
-                              f"(e.g. toName=\"left,right\"), got {len(control.to_name)}", _at(control),
+                              f"(e.g. toName=\"left,right\"), got {len(control.to_name)}", _at(control, "toName"),
                               kind="bad-value", control=control.name)
 
 
@@ -60,7 +63,7 @@ def _duplicate_labels(cfg: LabelConfig) -> Iterator[ConfigError]:
             if item.value in seen:
                 first = seen[item.value]
                 yield ConfigError(f"<{control.tag} name={control.name!r}> has the label {item.value!r} twice "
-                                  f"(first at line {first.line}, col {first.col})", _at(item),
+                                  f"(first at line {first.line}, col {first.col})", _at(item, "value"),
                                   kind="duplicate-label", control=control.name, label=item.value)
             else:
                 seen[item.value] = item
@@ -89,7 +92,7 @@ def _hotkeys(cfg: LabelConfig) -> Iterator[ConfigError]:
         if key in seen:
             first_what, first = seen[key]
             yield ConfigError(f"hotkey {key!r} of {what} is already used by {first_what} at line {first.line}, "
-                              f"col {first.col}", _at(node), kind="hotkey-collision", hotkey=key)
+                              f"col {first.col}", _at(node, "hotkey"), kind="hotkey-collision", hotkey=key)
         else:
             seen[key] = (what, node)
 
@@ -112,7 +115,8 @@ def _when_refs(cfg: LabelConfig) -> Iterator[ConfigError]:
             continue
         if target not in named:
             yield ConfigError(f"<{node.tag}> whenTagName {target!r} names no tag{did_you_mean(target, list(named))} "
-                              f"(named tags: {', '.join(named) or 'none'})", _at(node), kind="unknown-reference",
+                              f"(named tags: {', '.join(named) or 'none'})", _at(node, "whenTagName"),
+                              kind="unknown-reference",
                               attr="whenTagName", ref=target)
             continue
         control = cfg.controls.get(target)
@@ -126,7 +130,7 @@ def _when_refs(cfg: LabelConfig) -> Iterator[ConfigError]:
             for value in (v.strip() for v in wanted.split(",")):
                 if value and value not in values:
                     yield ConfigError(f"<{node.tag}> {attr} {value!r} is not a label of <{control.tag} "
-                                      f"name={control.name!r}>{did_you_mean(value, sorted(values))}", _at(node),
+                                      f"name={control.name!r}>{did_you_mean(value, sorted(values))}", _at(node, attr),
                                       kind="unknown-reference", attr=attr, ref=value)
 
 

@@ -12,8 +12,13 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 
+def _places() -> Any:
+    """Where each attribute is written (lowercased name -> {line, col}); kept out of the JSON form."""
+    return Field(default_factory=dict, exclude=True, repr=False)
+
+
 class LabelItem(BaseModel):
-    """A ``<Label>`` / ``<Choice>`` (or Taxonomy node) of a control."""
+    """A ``<Label>`` / ``<Choice>`` (or Taxonomy node, or ``<Relation>``) of a control."""
 
     value: str
     alias: str | None = None
@@ -25,6 +30,7 @@ class LabelItem(BaseModel):
     children: list["LabelItem"] = Field(default_factory=list)
     line: int = 0
     col: int = 0
+    places: dict[str, dict[str, int]] = _places()
 
 
 class ObjectTag(BaseModel):
@@ -37,6 +43,7 @@ class ObjectTag(BaseModel):
     attrs: dict[str, Any] = Field(default_factory=dict)
     line: int = 0
     col: int = 0
+    places: dict[str, dict[str, int]] = _places()
 
 
 class ControlTag(BaseModel):
@@ -50,6 +57,7 @@ class ControlTag(BaseModel):
     attrs: dict[str, Any] = Field(default_factory=dict)
     line: int = 0
     col: int = 0
+    places: dict[str, dict[str, int]] = _places()
 
 
 class LayoutNode(BaseModel):
@@ -61,6 +69,7 @@ class LayoutNode(BaseModel):
     children: list["LayoutNode"] = Field(default_factory=list)
     line: int = 0
     col: int = 0
+    places: dict[str, dict[str, int]] = _places()
 
 
 class LabelConfig(BaseModel):
@@ -69,14 +78,19 @@ class LabelConfig(BaseModel):
     objects: dict[str, ObjectTag] = Field(default_factory=dict)
     controls: dict[str, ControlTag] = Field(default_factory=dict)
     data_keys: list[str] = Field(default_factory=list)
+    relations: list[LabelItem] = Field(default_factory=list)
     layout: LayoutNode | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON form the UI renders from (objects and controls as lists, in document order)."""
+        """The JSON form the UI renders from (objects and controls as lists, in document order).
+
+        ``relations`` holds the Relation labels of ``<Relations>`` (which usually has no name).
+        """
         return {
             "objects": [o.model_dump(mode="json") for o in self.objects.values()],
             "controls": [c.model_dump(mode="json") for c in self.controls.values()],
             "data_keys": list(self.data_keys),
+            "relations": [r.model_dump(mode="json") for r in self.relations],
             "layout": self.layout.model_dump(mode="json") if self.layout else None,
         }
 

@@ -71,8 +71,8 @@ class TagSpec:
 
     @property
     def has_labels(self) -> bool:
-        """True when the control's items are Label / Choice children."""
-        return bool({"Label", "Choice"} & set(self.children))
+        """True when the tag's items are Label / Choice / Relation children."""
+        return bool({"Label", "Choice", "Relation"} & set(self.children))
 
 
 def _spec(name: str, raw: dict[str, Any]) -> TagSpec:

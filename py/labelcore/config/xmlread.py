@@ -9,6 +9,7 @@ refusal is a :class:`ConfigError` with a ``{"line", "col"}`` (1-based).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from xml.parsers import expat
@@ -29,10 +30,16 @@ class Node:
     col: int
     children: list["Node"] = field(default_factory=list)
     text: str = ""
+    attr_places: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def where(self) -> dict[str, int]:
         return {"line": self.line, "col": self.col}
+
+    def where_attr(self, name: str) -> dict[str, int]:
+        """Where attribute ``name`` (any case) is written; the element's place when it is absent."""
+        line, col = self.attr_places.get(name.lower(), (self.line, self.col))
+        return {"line": line, "col": col}
 
     def iter(self):
         """This node and every node below it, in document order."""
@@ -41,6 +48,30 @@ class Node:
             node = stack.pop()
             yield node
             stack.extend(reversed(node.children))
+
+
+_ATTR = re.compile(rb"""\s+([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')""")
+_TAG_NAME = re.compile(rb"<[^\s/>]+")
+
+
+def _attr_places(data: bytes, start: int, line: int, col: int) -> dict[str, tuple[int, int]]:
+    """Line and column of each attribute of the start tag at byte ``start`` (names lowercased)."""
+    places: dict[str, tuple[int, int]] = {}
+    match = _TAG_NAME.match(data, start)
+    if start < 0 or match is None:
+        return places
+    pos = match.end()
+    while (attr := _ATTR.match(data, pos)) is not None:
+        name_at = attr.start(1)
+        before = data[start:name_at]
+        newlines = before.count(b"\n")
+        if newlines:
+            at_col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        else:
+            at_col = col + len(before.decode("utf-8", "replace"))
+        places.setdefault(attr.group(1).decode("utf-8", "replace").lower(), (line + newlines, at_col))
+        pos = attr.end()
+    return places
 
 
 class _Refused(Exception):
@@ -52,8 +83,9 @@ class _Refused(Exception):
 
 
 class _Builder:
-    def __init__(self, parser: Any):
+    def __init__(self, parser: Any, data: bytes):
         self.parser = parser
+        self.data = data
         self.stack: list[Node] = []
         self.root: Node | None = None
         self.text_parts: list[list[str]] = []
@@ -65,7 +97,8 @@ class _Builder:
         line, col = self._here()
         if len(self.stack) >= MAX_DEPTH:
             raise _Refused(f"the config nests tags more than {MAX_DEPTH} levels deep", line, col, "too-deep")
-        node = Node(tag, dict(attrs), line, col)
+        node = Node(tag, dict(attrs), line, col,
+                    attr_places=_attr_places(self.data, self.parser.CurrentByteIndex, line, col))
         if self.stack:
             self.stack[-1].children.append(node)
         else:
@@ -114,7 +147,7 @@ def read_xml(text: str) -> Node:
                           {"line": 1, "col": 1}, kind="not-xml")
     parser = expat.ParserCreate(encoding="utf-8")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    builder = _Builder(parser)
+    builder = _Builder(parser, data)
     parser.StartElementHandler = builder.start
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.chars
