@@ -31,6 +31,8 @@ CASES = [
      "<Image> is missing the required attribute value or valueList"),
     ("missing-attr", f'<View>{IMG}{TXT}\n<Choices name="c"><Choice value="A"/></Choices></View>', 2, 1,
      "<Choices> is missing the required attribute toName"),
+    ("missing-attr", f'<View>{IMG}{TXT}\n<Choices name="c" toNmae="img"><Choice value="A"/></Choices></View>', 2, 1,
+     "<Choices> is missing the required attribute toName (is 'toNmae' a misspelling of it?)"),
     ("bad-value", f'<View>{IMG}\n<Choices name="c" toName="img" choice="many"><Choice value="A"/></Choices></View>',
      2, 32, "<Choices> attribute choice='many' must be one of 'single', 'single-radio', 'multiple'"),
     ("bad-value", f'<View>{IMG}\n<Rating name="r" toName="img" maxRating="five"/></View>', 2, 31,

@@ -87,9 +87,11 @@ class Builder:
 
     def _attrs(self, spec: TagSpec, node: Node) -> dict[str, Any]:
         attrs = type_attrs(spec, node, self.errors)
+        unknown = [name for name in node.attrs if spec.attr(name) is None]
         for missing in missing_required(spec, node.attrs, node.text):
-            self.error(f"<{spec.name}> is missing the required attribute {missing}", node,
-                       "missing-attr", tag=spec.name, attr=missing)
+            hint = _misspelling(missing, unknown)
+            self.error(f"<{spec.name}> is missing the required attribute {missing}{hint}", node,
+                       "missing-attr", tag=spec.name, missing=missing)
         if spec.text_attr and spec.text_attr not in attrs and node.text:
             attrs[spec.text_attr] = node.text
         hotkey = node.attrs.get("hotkey")
@@ -172,6 +174,13 @@ class Builder:
         free = (key for key in HOTKEY_ORDER if key not in self.hotkeys_given)
         for item in self.items_needing_hotkey:
             item.hotkey = next(free, None)
+
+
+def _misspelling(missing: str, given: list[str]) -> str:
+    """`` (is 'toNmae' a misspelling of it?)`` when a given unknown attribute is close to ``missing``."""
+    lower = {name.lower(): name for name in given}
+    close = difflib.get_close_matches(missing.lower(), list(lower), n=1, cutoff=0.7)
+    return f" (is {lower[close[0]]!r} a misspelling of it?)" if close else ""
 
 
 def _places(node: Node) -> dict[str, dict[str, int]]:

@@ -28,7 +28,7 @@ def _default_to_name(builder: Builder) -> None:
         if not control.to_name:
             control.to_name = [only]
     builder.errors = [e for e in builder.errors
-                      if not (e.extra.get("kind") == "missing-attr" and e.extra.get("attr") == "toName")]
+                      if not (e.extra.get("kind") == "missing-attr" and e.extra.get("missing") == "toName")]
 
 
 def _order(errors: list[ConfigError]) -> list[ConfigError]:
