@@ -51,7 +51,10 @@ def _csv(text: str, lines: list[str]) -> int:
 def detect_format(head: bytes) -> str:
     """The importer name that best fits the first bytes of an input (``txt`` when nothing else does)."""
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
-    lines = [line.strip() for line in text.splitlines() if line.strip()][:-1] or text.splitlines()[:1]
+    lines = text.splitlines()
+    if len(lines) > 1 and not text.endswith("\n"):
+        lines.pop()  # the head may end inside its last line
+    lines = [line.strip() for line in lines if line.strip()]
     scores = {name: sniff(text, lines) for name, sniff in SNIFFERS.items()}
     best = max(scores, key=lambda name: scores[name])
     return best if scores[best] > 0 else "txt"

@@ -16,7 +16,8 @@ class Utf8Stream:
         self._decoder = codecs.getincrementaldecoder("utf-8")("strict")
         self.bytes = 0          # bytes fed so far
         self.lines = 0          # newlines decoded so far
-        self._started = False
+        self._started = False   # the first bytes were looked at (UTF-16 BOM)
+        self._text_started = False  # the first text was looked at (UTF-8 BOM)
 
     def decode(self, chunk: bytes, final: bool = False) -> str:
         if not self._started and chunk:
@@ -24,8 +25,6 @@ class Utf8Stream:
             if chunk.startswith(_UTF16_BOMS):
                 raise DataError("the file is UTF-16 text; save it as UTF-8 and import it again",
                                 {"line": 1, "byte": 0})
-            if chunk.startswith(codecs.BOM_UTF8):
-                chunk, self.bytes = chunk[3:], 3
         pending = self._decoder.getstate()[0]
         try:
             text = self._decoder.decode(chunk, final)
@@ -39,6 +38,10 @@ class Utf8Stream:
                             {"line": line, "byte": offset}) from None
         self.bytes += len(chunk)
         self.lines += text.count("\n")
+        if text and not self._text_started:
+            self._text_started = True
+            if text[0] == "\ufeff":
+                return text[1:]
         return text
 
 
