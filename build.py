@@ -14,6 +14,7 @@ from PyPI and the npm registry, pinned here and in package-lock.json, cached in
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import http.server
 import json
@@ -27,9 +28,15 @@ import zipfile
 from functools import partial
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows: builds are not run in parallel there
+    fcntl = None
+
 ROOT = Path(__file__).resolve().parent
 SITE = ROOT / "site"
-DIST = ROOT / "dist"
+# LABELCORE_DIST builds (and tests) somewhere else than dist/, so parallel work does not collide.
+DIST = Path(os.environ.get("LABELCORE_DIST") or ROOT / "dist").resolve()
 CACHE = ROOT / ".cache"
 WHEEL_CACHE = CACHE / "wheels"
 VENV = ROOT / ".venv"
@@ -212,7 +219,8 @@ def fetch_wheel(dist: str, version: str, kind: str, sha256: str) -> Path:
 def build_labelcore_wheel(out_dir: Path) -> Path:
     """The labelcore wheel, built from py/ with the project's own setuptools (no network)."""
     shutil.rmtree(ROOT / "build", ignore_errors=True)  # setuptools' stale build/lib would leak deleted files
-    out_dir.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(out_dir, ignore_errors=True)
+    out_dir.mkdir(parents=True)
     python = venv_python() if venv_python().exists() else Path(sys.executable)
     run([python, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", out_dir, ROOT])
     shutil.rmtree(ROOT / "build", ignore_errors=True)
@@ -289,11 +297,26 @@ def vendor_npm(target: Path) -> None:
         (target / name).write_text(text, encoding="utf-8")
 
 
+@contextlib.contextmanager
+def build_lock():
+    """One build at a time in this checkout (they share .cache/ and setuptools' build/)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / "build.lock", "w") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def build() -> Path:
     """Assemble dist/: the app, vendored JS, Pyodide's core, the wheels and their lock."""
+    with build_lock():
+        return _build()
+
+
+def _build() -> Path:
     ensure_node_modules()
     browser_wheels = [fetch_wheel(*w) for w in BROWSER_WHEELS]
-    staging = ROOT / ".dist-staging"
+    staging = DIST.parent / f".{DIST.name}-staging"
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(SITE, staging)
     vendor_npm(staging / "vendor")
@@ -385,12 +408,13 @@ def main(argv: list[str] | None = None) -> int:
     p_serve = sub.add_parser("serve", help="set up, build and serve the site")
     p_serve.add_argument("--port", type=int, default=8080)
     p_serve.add_argument("--prefix", default="/", help="URL path to serve at, e.g. /labelcore/")
-    p_test = sub.add_parser("test", help="set up, build and run every test (browser tests included)")
-    p_test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="passed to pytest")
-    p_bench = sub.add_parser("bench", help="build, then run a script from benchmarks/")
+    sub.add_parser("test", help="set up, build and run every test (browser tests included); "
+                   "further arguments go to pytest")
+    p_bench = sub.add_parser("bench", help="build, then run a script from benchmarks/; further arguments go to it")
     p_bench.add_argument("name")
-    p_bench.add_argument("bench_args", nargs=argparse.REMAINDER)
-    ns = parser.parse_args(argv)
+    ns, extra = parser.parse_known_args(argv)
+    if extra and ns.cmd not in ("test", "bench"):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
 
     python = ensure_venv()
     if ns.cmd is None:
@@ -403,11 +427,11 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ, LABELCORE_DIST=str(DIST), LABELCORE_CHROMIUM=ensure_browser())
     build()
     if ns.cmd == "test":
-        return subprocess.call([python, "-m", "pytest", *ns.pytest_args], cwd=ROOT, env=env)
+        return subprocess.call([python, "-m", "pytest", *extra], cwd=ROOT, env=env)
     script = ROOT / "benchmarks" / f"{ns.name}.py"
     if not script.exists():
         sys.exit(f"build.py: no benchmark {script.relative_to(ROOT)}")
-    return subprocess.call([python, script, *ns.bench_args], cwd=ROOT, env=env)
+    return subprocess.call([python, script, *extra], cwd=ROOT, env=env)
 
 
 if __name__ == "__main__":
