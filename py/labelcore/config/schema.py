@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from labelcore.config.model import ControlTag, LabelConfig, LabelItem
+from labelcore.config.build import data_keys_in
+from labelcore.config.model import ControlTag, LabelConfig, LabelItem, LayoutNode
 
 Schema = dict[str, Any]
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -182,6 +183,19 @@ RELATION_SCHEMA: Schema = {
 }
 
 
+_ARRAY: Schema = {"type": "array"}
+
+
+def _repeated_keys(node: LayoutNode | None) -> list[str]:
+    """Data keys a Repeater iterates over (``on="$pages"``): they must be lists."""
+    if node is None:
+        return []
+    keys = data_keys_in(str(node.attrs.get("on", ""))) if node.tag == "Repeater" else []
+    for child in node.children:
+        keys += _repeated_keys(child)
+    return keys
+
+
 def _nest(props: Schema, dotted: str, leaf: Schema) -> None:
     """Put ``leaf`` at ``a.b.c`` in nested object properties."""
     head, _, rest = dotted.partition(".")
@@ -201,7 +215,10 @@ def data_schema(cfg: LabelConfig) -> Schema:
     leaf_by_key: dict[str, Schema] = {}
     for obj in cfg.objects.values():
         if obj.data_key and obj.data_key not in leaf_by_key:
-            leaf_by_key[obj.data_key] = DATA_SCHEMAS.get(obj.tag, {})
+            indexed = any(f"${obj.data_key}[" in str(obj.attrs.get(a, "")) for a in ("value", "valueList"))
+            leaf_by_key[obj.data_key] = _ARRAY if indexed else DATA_SCHEMAS.get(obj.tag, {})
+    for key in _repeated_keys(cfg.layout):
+        leaf_by_key[key] = _ARRAY
     props: Schema = {}
     for key in cfg.data_keys:
         _nest(props, key, leaf_by_key.get(key, {}))
