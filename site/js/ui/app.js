@@ -4,9 +4,11 @@ import { html, useEffect, useState } from "../lib/html.js";
 import { CoreStatus } from "./core-status.js";
 import { ProjectsPage } from "./projects.js";
 import { ProjectPage } from "./project.js";
+import { AppContext } from "./context.js";
 
 const ROUTES = [
-  [/^#\/projects\/(\d+)$/, (m, ctx) => html`<${ProjectPage} id=${Number(m[1])} onTitle=${ctx.setTitle} />`],
+  [/^#\/projects\/(\d+)(?:\/([a-z-]+))?(?:\/([^?]*))?(?:\?(.*))?$/, (m, ctx) => html`<${ProjectPage} key=${m[1]} id=${Number(m[1])}
+      section=${m[2] || "data"} rest=${m[3] || ""} query=${new URLSearchParams(m[4] || "")} onTitle=${ctx.setTitle} />`],
   [/^(#\/?(projects)?)?$/, (_m, ctx) => html`<${ProjectsPage} navigate=${ctx.navigate} />`],
 ];
 
@@ -27,7 +29,7 @@ export function App({ core }) {
   const route = ROUTES.map(([re, view]) => [re.exec(hash), view]).find(([m]) => m);
   const inProject = /^#\/projects\/\d+/.test(hash);
   useEffect(() => { document.title = inProject && title ? `${title} · Labelcore` : "Labelcore"; }, [hash, title]);
-  return html`
+  return html`<${AppContext.Provider} value=${{ core, navigate }}>
     <header class="topbar">
       <a class="brand" href="#/projects"><span class="brand-mark" aria-hidden="true"></span>Labelcore</a>
       <nav class="crumbs" aria-label="Breadcrumb">
@@ -39,5 +41,6 @@ export function App({ core }) {
     </header>
     <main class="page">
       ${route ? route[1](route[0], { navigate, setTitle }) : html`<div class="notice" role="alert"><p>Nothing lives at this address.</p><a href="#/projects">Back to Projects</a></div>`}
-    </main>`;
+    </main>
+  <//>`;
 }
