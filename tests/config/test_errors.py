@@ -114,3 +114,9 @@ def test_validate_false_tolerates_reference_errors_but_not_bad_xml():
     assert cfg.controls["c"].to_name == ["nope"]
     with pytest.raises(ConfigError):
         parse_config("<View>", validate=False)
+
+
+def test_every_error_kind_is_documented():
+    from labelcore.config.docs import ERROR_KINDS
+
+    assert {c[0] for c in CASES} == set(ERROR_KINDS)

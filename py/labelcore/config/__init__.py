@@ -9,8 +9,9 @@
 from labelcore.config.model import ControlTag, LabelConfig, LabelItem, LayoutNode, ObjectTag
 from labelcore.config.parse import parse_config, validate_config
 from labelcore.config.tags import TAGS, TagSpec, lookup
+from labelcore.errors import ConfigError
 
 __all__ = [
-    "ControlTag", "LabelConfig", "LabelItem", "LayoutNode", "ObjectTag", "TAGS", "TagSpec",
+    "ConfigError", "ControlTag", "LabelConfig", "LabelItem", "LayoutNode", "ObjectTag", "TAGS", "TagSpec",
     "lookup", "parse_config", "validate_config",
 ]

@@ -25,6 +25,34 @@ given explicitly anywhere in the config.
 """
 
 
+# Error kinds (``ConfigError.extra["kind"]``, ``kind`` in ``config.validate``) and what they mean.
+ERROR_KINDS = {
+    "not-xml": "the text is not well-formed XML (or is empty)",
+    "not-text": "the config is not text, or holds a character that is not valid Unicode",
+    "doctype": "a DOCTYPE or ENTITY declaration (refused: no external entities, no entity expansion)",
+    "too-large": "the config is over 1 MB",
+    "too-deep": "tags nested more than 64 levels deep",
+    "root": "the root tag is not `<View>`",
+    "unknown-tag": "a tag that is not in the registry (with a \"did you mean\")",
+    "missing-attr": "a required attribute is absent (a close misspelling is named)",
+    "bad-value": "an attribute value that does not fit its type (enumeration, true/false, number)",
+    "duplicate-name": "two object or control tags share a `name`",
+    "unknown-toname": "`toName` names no object tag",
+    "cannot-attach": "a control that cannot label that kind of object (e.g. RectangleLabels on Text)",
+    "duplicate-label": "the same label value twice in one control",
+    "hotkey-collision": "two elements given the same hotkey",
+    "unknown-reference": "`whenTagName`, `whenLabelValue` or `whenChoiceValue` names nothing that exists",
+    "misplaced-child": "a child tag outside its parent (e.g. `<Label>` directly in `<View>`)",
+}
+
+
+def _errors_section() -> list[str]:
+    lines = ["## Validation errors", "",
+             "Every error has a line and column (of the attribute when one is at fault) and one of these kinds:", "",
+             "| kind | meaning |", "|---|---|"]
+    return lines + [f"| `{kind}` | {meaning} |" for kind, meaning in ERROR_KINDS.items()] + [""]
+
+
 def _attr_row(attr: AttrSpec) -> str:
     shown = str(attr.default).lower() if isinstance(attr.default, bool) else str(attr.default)
     default = "" if attr.default is None else f"`{shown}`".replace("|", "\\|")
@@ -65,4 +93,5 @@ def render_tags_md() -> str:
         lines += [f"## {title}", "", blurb, ""]
         for name in of_kind(kind):  # type: ignore[arg-type]
             lines += _section(TAGS[name])
+    lines += _errors_section()
     return "\n".join(lines).rstrip() + "\n"
