@@ -32,8 +32,13 @@ def box_bounds_px(value: dict[str, Any], width: float, height: float) -> tuple[f
     return min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
 
 
+_NUMBER = (int, float)
+
+
 def has_box(value: dict[str, Any]) -> bool:
-    return all(isinstance(value.get(k), (int, float)) for k in ("x", "y", "width", "height"))
+    get = value.get
+    return (isinstance(get("x"), _NUMBER) and isinstance(get("y"), _NUMBER)
+            and isinstance(get("width"), _NUMBER) and isinstance(get("height"), _NUMBER))
 
 
 def polygon_px(points: list[list[float]], width: float, height: float) -> list[Point]:
