@@ -54,6 +54,7 @@ class Builder:
         self.config = LabelConfig()
         self.names: dict[str, Node] = {}
         self.hotkeys_given: set[str] = set()
+        self.seen_keys: set[str] = set()
         self.items_needing_hotkey: list[LabelItem] = []
 
     def error(self, message: str, node: Node, kind: str, **extra: Any) -> None:
@@ -114,7 +115,8 @@ class Builder:
             if attr == spec.text_attr and text is None:
                 text = node.text
             for key in data_keys_in(text or ""):
-                if key not in self.config.data_keys:
+                if key not in self.seen_keys:
+                    self.seen_keys.add(key)
                     self.config.data_keys.append(key)
 
     def _register(self, spec: TagSpec, node: Node, attrs: dict[str, Any]) -> None:

@@ -23,6 +23,14 @@ def check(name: str):
     return register
 
 
+def _listing(names: list[str], limit: int = 12) -> str:
+    """``a, b, c`` / ``a, b, ... (40 more)`` / ``none``: names for a message, kept short."""
+    if not names:
+        return "none"
+    shown = ", ".join(names[:limit])
+    return shown if len(names) <= limit else f"{shown}, ... ({len(names) - limit} more)"
+
+
 def _at(item: ControlTag | LabelItem | LayoutNode, attr: str | None = None) -> dict[str, int]:
     """Where ``item`` is written, or its attribute ``attr`` when that is written."""
     if attr is not None and attr.lower() in item.places:
@@ -33,7 +41,7 @@ def _at(item: ControlTag | LabelItem | LayoutNode, attr: str | None = None) -> d
 @check("to-name")
 def _to_name(cfg: LabelConfig) -> Iterator[ConfigError]:
     """Every toName names an object tag, and the control can attach to that kind of object."""
-    objects = ", ".join(cfg.objects) or "none"
+    objects = _listing(list(cfg.objects))
     for control in cfg.controls.values():
         spec = TAGS[control.tag]
         for target in control.to_name:
@@ -115,7 +123,7 @@ def _when_refs(cfg: LabelConfig) -> Iterator[ConfigError]:
             continue
         if target not in named:
             yield ConfigError(f"<{node.tag}> whenTagName {target!r} names no tag{did_you_mean(target, list(named))} "
-                              f"(named tags: {', '.join(named) or 'none'})", _at(node, "whenTagName"),
+                              f"(named tags: {_listing(list(named))})", _at(node, "whenTagName"),
                               kind="unknown-reference",
                               attr="whenTagName", ref=target)
             continue
