@@ -168,3 +168,9 @@ def test_columns_count_characters_not_bytes():
     from labelcore.config import validate_config
     errors = validate_config('<View><Text name="ééé" value="$t"/><Choices name="c" toName="x"/></View>')
     assert errors[0].where == {"line": 1, "col": 54}  # the "t" of toName, counted in characters
+
+
+def test_given_hotkeys_in_any_attribute_case_are_reserved():
+    cfg = parse_config('<View><Text name="t" value="$t"/><Labels name="l" toName="t">'
+                       '<Label value="A"/><Label value="B" HotKey="1"/></Labels></View>')
+    assert [i.hotkey for i in cfg.controls["l"].labels] == ["2", "1"]

@@ -95,7 +95,7 @@ class Builder:
                        "missing-attr", tag=spec.name, missing=missing)
         if spec.text_attr and spec.text_attr not in attrs and node.text:
             attrs[spec.text_attr] = node.text
-        hotkey = node.attrs.get("hotkey")
+        hotkey = _raw(node.attrs, "hotkey")
         if hotkey is not None and spec.attr("hotkey") is not None:
             self.hotkeys_given.add(hotkey.lower())
         return attrs
