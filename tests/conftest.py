@@ -108,6 +108,16 @@ def page(context):
     assert not errors, f"uncaught errors in the page: {errors}"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the expected files of golden tests (review the diff before committing)")
+
+
+def pytest_configure(config):
+    if config.getoption("--update-golden"):
+        os.environ["LABELCORE_UPDATE_GOLDEN"] = "1"
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
