@@ -127,3 +127,29 @@ def test_every_request_stays_on_127_0_0_1(context, site_url):
     assert any(p.endswith(".whl") for p in paths)
     assert {urlsplit(u).hostname for u in urls if urlsplit(u).scheme in ("http", "https")} == {"127.0.0.1"}
     assert all(p.startswith("/labelcore/") for p in paths), "a URL escaped the site's sub-path"
+
+
+def test_a_failed_write_leaves_the_previous_state(page, site_url):
+    page.goto(site_url)
+    expect(page.get_by_role("heading", name="No projects yet")).to_be_visible()
+    outcome = page.evaluate("""async () => {
+        const { store, projects } = labelcore;
+        const p = await projects.createProject({ name: "Kept" });
+        let error = null;
+        try {
+            await store.write(["projects", "tasks"], async (tx) => {
+                await tx.objectStore("tasks").add({ project: p.id, data: { text: "half" } });
+                await tx.objectStore("projects").put({ ...p, name: "Changed" });
+                throw new Error("disk full (simulated)");
+            });
+        } catch (e) { error = e.message; }
+        const db = await store.db();
+        return { error, name: (await db.get("projects", p.id)).name,
+                 tasks: await db.countFromIndex("tasks", "project", p.id), version: db.version };
+    }""")
+    assert outcome == {"error": "disk full (simulated)", "name": "Kept", "tasks": 0,
+                       "version": page.evaluate("() => labelcore.store.DB_VERSION")}
+    page.reload()
+    card = page.get_by_role("list", name="Projects").get_by_role("listitem")
+    expect(card).to_have_count(1)
+    expect(card).to_contain_text("Kept")
