@@ -1,6 +1,44 @@
 // Projects and everything they own. Reads and writes only through db.js.
+//
+// project.settings (written by Settings, read by the label stream and the labeling screen;
+// the names follow Label Studio's project fields). Read them through projectSettings(project),
+// which fills in the defaults below for keys a project does not have yet.
+//   expert_instruction       string  instructions for annotators (HTML; show it through DOMPurify)
+//   show_instruction         bool    show the instructions when the labeling screen opens (false)
+//   sampling                 string  order of the label stream:
+//                                    "sequential"  tasks by id (Label Studio's Sequential sampling)
+//                                    "random"      uniform random order (Uniform sampling)
+//                                    "uncertainty" lowest prediction score first; tasks with no
+//                                                  prediction score come last (Uncertainty sampling)
+//   show_skip_button         bool    annotators may Skip a task (true)
+//   enable_empty_annotation  bool    Submit is allowed with an empty result (true)
+//   maximum_annotations      int>=1  overlap: annotations wanted per task; a task is complete when
+//                                    it has this many non-skipped annotations (1)
+//
+// "Annotated" (card counts, progress): a task with at least one annotation that is not skipped
+// (was_cancelled false).
 
 import { db, read, write, now } from "./db.js";
+
+export const DEFAULT_SETTINGS = Object.freeze({
+  expert_instruction: "",
+  show_instruction: false,
+  sampling: "sequential",
+  show_skip_button: true,
+  enable_empty_annotation: true,
+  maximum_annotations: 1,
+});
+
+export const SAMPLING = Object.freeze({
+  sequential: "Sequential: tasks in order of their id",
+  random: "Random: tasks in a random order",
+  uncertainty: "Lowest prediction score first",
+});
+
+/** The project's settings with defaults filled in (see the header for each key). */
+export function projectSettings(project) {
+  return { ...DEFAULT_SETTINGS, ...(project?.settings ?? {}) };
+}
 
 const OWNED = ["tasks", "annotations", "predictions", "drafts", "media", "views"];
 
