@@ -1,0 +1,139 @@
+// Tasks: reads, counts and the Data Manager's bulk actions. Reads and writes only through db.js.
+//
+// Stable API (other screens import these):
+//   getTask(id)                      -> the task record, or undefined
+//   getTaskWithRelations(id)         -> {...task, annotations, predictions} (Label Studio's task shape)
+//   listTasks(projectId)             -> every task of the project, by id
+//   countTasks(projectId)            -> number
+// Bulk actions (Data Manager), each one transaction, all or nothing, resolving to how many records went:
+//   deleteTasks(projectId, taskIds)              tasks + their annotations, predictions, drafts, media
+//   deleteAnnotations(projectId, taskIds)        the tasks' annotations (and their drafts)
+//   deletePredictions(projectId, taskIds)        the tasks' predictions
+//   annotationsFromPredictions(projectId, taskIds, completedBy)
+//        Label Studio's "Create Annotations From Predictions": for each task, the newest prediction
+//        that no annotation came from yet is copied as an annotation by `completedBy`
+//        (parent_prediction = its id, result items origin "prediction").
+// Media are referenced from task data as "media://<id>" (the importer's convention).
+
+import { db, read, write, now } from "./db.js";
+
+export const MEDIA_PREFIX = "media://";
+
+export async function getTask(id) {
+  return (await db()).get("tasks", Number(id));
+}
+
+export async function getTaskWithRelations(id) {
+  return read(["tasks", "annotations", "predictions"], async (tx) => {
+    const task = await tx.objectStore("tasks").get(Number(id));
+    if (!task) return undefined;
+    const [annotations, predictions] = await Promise.all(["annotations", "predictions"].map(
+      (name) => tx.objectStore(name).index("task").getAll(task.id)));
+    return { ...task, annotations, predictions };
+  });
+}
+
+export async function listTasks(projectId) {
+  const tasks = await (await db()).getAllFromIndex("tasks", "project", projectId);
+  return tasks.sort((a, b) => a.id - b.id);
+}
+
+export async function countTasks(projectId) {
+  return (await db()).countFromIndex("tasks", "project", projectId);
+}
+
+/** Every media id a task's data refers to ("media://12" anywhere in its values, nested too). */
+export function mediaIdsOf(data, out = []) {
+  if (typeof data === "string") {
+    if (data.startsWith(MEDIA_PREFIX)) {
+      const id = Number(data.slice(MEDIA_PREFIX.length));
+      if (Number.isInteger(id)) out.push(id);
+    }
+  } else if (data && typeof data === "object") {
+    for (const value of Object.values(data)) mediaIdsOf(value, out);
+  }
+  return out;
+}
+
+/** The project's records in `store` that belong to one of `taskIds` (a Set). */
+async function recordsOfTasks(tx, store, projectId, taskIds) {
+  const all = await tx.objectStore(store).index("project").getAll(projectId);
+  return all.filter((r) => taskIds.has(r.task));
+}
+
+function deleteKeys(tx, store, keys) {
+  const os = tx.objectStore(store);
+  return Promise.all(keys.map((k) => os.delete(k)));
+}
+
+export async function deleteTasks(projectId, taskIds) {
+  const ids = new Set(taskIds);
+  if (!ids.size) return 0;
+  const stores = ["tasks", "annotations", "predictions", "drafts", "media"];
+  return write(stores, async (tx) => {
+    const tasks = tx.objectStore("tasks");
+    const found = (await Promise.all([...ids].map((id) => tasks.get(id)))).filter((t) => t && t.project === projectId);
+    const media = new Set(found.flatMap((t) => mediaIdsOf(t.data)));
+    for (const store of ["annotations", "predictions", "drafts"]) {
+      const rows = await recordsOfTasks(tx, store, projectId, ids);
+      await deleteKeys(tx, store, rows.map((r) => r.id));
+    }
+    const mediaRows = (await Promise.all([...media].map((id) => tx.objectStore("media").get(id))))
+      .filter((m) => m && m.project === projectId);
+    await deleteKeys(tx, "media", mediaRows.map((m) => m.id));
+    await deleteKeys(tx, "tasks", found.map((t) => t.id));
+    return found.length;
+  });
+}
+
+export async function deleteAnnotations(projectId, taskIds) {
+  const ids = new Set(taskIds);
+  return write(["annotations", "drafts"], async (tx) => {
+    const rows = await recordsOfTasks(tx, "annotations", projectId, ids);
+    await deleteKeys(tx, "annotations", rows.map((r) => r.id));
+    const drafts = await recordsOfTasks(tx, "drafts", projectId, ids);
+    await deleteKeys(tx, "drafts", drafts.map((r) => r.id));
+    return rows.length;
+  });
+}
+
+export async function deletePredictions(projectId, taskIds) {
+  const ids = new Set(taskIds);
+  return write(["predictions"], async (tx) => {
+    const rows = await recordsOfTasks(tx, "predictions", projectId, ids);
+    await deleteKeys(tx, "predictions", rows.map((r) => r.id));
+    return rows.length;
+  });
+}
+
+const newer = (a, b) => (a.created_at || "").localeCompare(b.created_at || "") || a.id - b.id;
+
+export async function annotationsFromPredictions(projectId, taskIds, completedBy = null) {
+  const ids = new Set(taskIds);
+  return write(["predictions", "annotations", "tasks"], async (tx) => {
+    const predictions = await recordsOfTasks(tx, "predictions", projectId, ids);
+    const annotations = await recordsOfTasks(tx, "annotations", projectId, ids);
+    const used = new Set(annotations.map((a) => a.parent_prediction).filter((p) => p != null));
+    const newest = new Map();
+    for (const p of predictions) {
+      if (used.has(p.id)) continue;
+      const best = newest.get(p.task);
+      if (!best || newer(p, best) > 0) newest.set(p.task, p);
+    }
+    const stamp = now();
+    const store = tx.objectStore("annotations");
+    await Promise.all([...newest.values()].map((p) => store.add({
+      task: p.task, project: projectId,
+      result: (p.result ?? []).map((item) => ({ ...structuredClone(item), origin: "prediction" })),
+      completed_by: completedBy, was_cancelled: false, ground_truth: false,
+      created_at: stamp, updated_at: stamp, lead_time: 0,
+      prediction: {}, parent_prediction: p.id, last_action: "prediction",
+    })));
+    const tasks = tx.objectStore("tasks");
+    await Promise.all([...newest.keys()].map(async (id) => {
+      const task = await tasks.get(id);
+      if (task) await tasks.put({ ...task, updated_at: stamp });
+    }));
+    return newest.size;
+  });
+}
