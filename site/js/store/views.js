@@ -1,0 +1,146 @@
+// Saved Data Manager tabs ("views") and the current tab's scope. Reads and writes only through db.js.
+//
+// A view: {id, project, title, order, filters: {conjunction, items: [{filter, operator, type, value}]},
+//          ordering: ["-tasks:id"], columns: {hidden: [field ids], width: {field id: px}}, search}
+// (field ids, operators and ordering are Label Studio's Data Manager names; see task-index.js).
+//
+// Stable API (other screens import these):
+//   taskIdsForView(projectId, viewId)  -> the tab's task ids, filtered and in its order
+//                                         ("Label Tasks As Displayed")
+//   currentScope(projectId)            -> {projectId, viewId, filters, ordering, search,
+//                                          selection: {all, included: [ids], excluded: [ids]}} or null
+//                                         (what the Data Manager shows right now; "Export selected")
+//   scopeTaskIds(scope)                -> the task ids a scope selects, in the tab's order
+// The Data Manager also announces changes to tasks on the BroadcastChannel "labelcore:tasks"
+// ({projectId}), so other tabs on the same project refresh.
+
+import { db, write, getSetting, setSetting } from "./db.js";
+import { getProject } from "./projects.js";
+import { buildIndex, queryIndex, idsOfRows } from "./task-index.js";
+
+export const emptyFilters = () => ({ conjunction: "and", items: [] });
+
+function normalize(view) {
+  return {
+    ...view,
+    title: String(view.title ?? "Default"),
+    filters: view.filters?.items ? view.filters : emptyFilters(),
+    ordering: Array.isArray(view.ordering) ? view.ordering : [],
+    columns: { hidden: view.columns?.hidden ?? [], width: view.columns?.width ?? {} },
+    search: view.search ?? "",
+  };
+}
+
+export async function getView(id) {
+  const view = await (await db()).get("views", Number(id));
+  return view && normalize(view);
+}
+
+/** The project's tabs in their order; a project with none gets a "Default" tab. */
+export async function listViews(projectId) {
+  let views = await (await db()).getAllFromIndex("views", "project", projectId);
+  if (!views.length) views = [await createView(projectId, { title: "Default" })];
+  return views.map(normalize).sort((a, b) => (a.order ?? a.id) - (b.order ?? b.id) || a.id - b.id);
+}
+
+export async function createView(projectId, fields = {}) {
+  const view = normalize({ ...fields, project: projectId, order: fields.order ?? Date.now() });
+  delete view.id;
+  const id = await write(["views"], (tx) => tx.objectStore("views").add(view));
+  return { ...view, id };
+}
+
+export async function updateView(id, changes) {
+  return write(["views"], async (tx) => {
+    const store = tx.objectStore("views");
+    const current = await store.get(Number(id));
+    if (!current) throw new Error(`Tab ${id} does not exist any more.`);
+    const next = normalize({ ...current, ...changes, id: current.id, project: current.project });
+    await store.put(next);
+    return next;
+  });
+}
+
+export async function deleteView(id) {
+  await write(["views"], (tx) => tx.objectStore("views").delete(Number(id)));
+}
+
+const activeKey = (projectId) => `data-manager:tab:${projectId}`;
+export const getActiveViewId = (projectId) => getSetting(activeKey(projectId), null);
+export const setActiveViewId = (projectId, viewId) => setSetting(activeKey(projectId), viewId);
+
+// ---- the column index, cached per project for the page's life (rebuilt on demand)
+
+const indexes = new Map();
+
+/** The project's column index; `fresh` rebuilds it from IndexedDB first. */
+export async function projectIndex(project, { fresh = false } = {}) {
+  const cached = indexes.get(project.id);
+  if (cached && !fresh) return cached;
+  const pending = buildIndex(project);
+  indexes.set(project.id, pending);
+  try {
+    const index = await pending;
+    if (indexes.get(project.id) === pending) indexes.set(project.id, index);
+    return index;
+  } catch (err) {
+    if (indexes.get(project.id) === pending) indexes.delete(project.id);
+    throw err;
+  }
+}
+
+export function cachedIndex(projectId) {
+  const value = indexes.get(projectId);
+  return value && !(value instanceof Promise) ? value : null;
+}
+
+/** Tell this page and other tabs that a project's tasks changed. */
+export function announceTasksChanged(projectId) {
+  indexes.delete(projectId);
+  try {
+    const channel = new BroadcastChannel("labelcore:tasks");
+    channel.postMessage({ projectId });
+    channel.close();
+  } catch { /* no BroadcastChannel: nothing to tell */ }
+}
+
+export async function taskIdsForView(projectId, viewId) {
+  const project = await getProject(Number(projectId));
+  if (!project) throw new Error(`There is no project ${projectId}.`);
+  const view = viewId != null ? await getView(viewId) : null;
+  const index = await projectIndex(project, { fresh: true });
+  return idsOfRows(index, queryIndex(index, view ?? {}));
+}
+
+// ---- the current tab's scope (in memory: what the Data Manager on screen shows and selects)
+
+const scopes = new Map();
+
+export function setCurrentScope(projectId, scope) {
+  scopes.set(projectId, scope);
+}
+
+export function currentScope(projectId) {
+  const scope = scopes.get(Number(projectId));
+  if (!scope) return null;
+  const { selection } = scope;
+  return {
+    ...scope,
+    selection: { all: selection.all, included: [...selection.included], excluded: [...selection.excluded] },
+  };
+}
+
+/** The task ids a scope selects (all-but or the picked ones), in the tab's order. */
+export async function scopeTaskIds(scope) {
+  const project = await getProject(Number(scope.projectId));
+  if (!project) return [];
+  const index = await projectIndex(project);
+  const ids = idsOfRows(index, queryIndex(index, scope));
+  const sel = scope.selection ?? { all: true, included: [], excluded: [] };
+  if (sel.all) {
+    const excluded = new Set(sel.excluded);
+    return ids.filter((id) => !excluded.has(id));
+  }
+  const included = new Set(sel.included);
+  return ids.filter((id) => included.has(id));
+}
