@@ -1,26 +1,41 @@
 """Export speed: each format on 10,000 annotated tasks (image boxes, and NER text), Labelcore vs
-label-studio-sdk's converter on the same input in the same CPython process. Prints times and the
-ratio (LS time / ours; the target is >= 5x). Ours includes writing its files to disk, as the
-converter does. No assertions on time.
+label-studio-sdk's converter (the oracle) on the same input in the same CPython process.
 
-    .venv/bin/python benchmarks/export.py [--tasks 10000] [--formats COCO,YOLO]
+How it is measured (CPython part):
+- Both sides start from the same task list already in memory: the converter's file reader
+  (ijson over a JSON file) is replaced by a loop over that list, so neither side pays for parsing.
+- "convert" is the conversion to its output in memory: ours returns ``{path: bytes}``; the
+  converter's ``open``/``os`` calls are redirected to an in-memory file table (its code runs
+  unchanged, only the file system is swapped). "write" puts those files on disk with one shared
+  writer (the same cost for the same files) and is printed separately; "total" adds the two.
+- Each figure is the median of ``--repeat`` runs (>= 3); the two sides alternate run by run (and
+  which one goes first) so machine noise hits both alike. Times are wall clock, in seconds.
+- JSON: the converter copies the input file (shutil.copy2), there is no conversion to compare;
+  the copy time is printed instead of a ratio.
+No assertions on time.
+
+    .venv/bin/python benchmarks/export.py [--tasks 10000] [--repeat 3] [--formats COCO,YOLO]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import logging
+import os
 import random
+import shutil
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from labelcore.config import parse_config
 from labelcore.exporters import ExportOptions, run_export
-
 IMAGE_XML = """<View><Image name="image" value="$image"/>
 <RectangleLabels name="label" toName="image"><Label value="Car"/><Label value="Person"/><Label value="Sign"/></RectangleLabels>
 <PolygonLabels name="poly" toName="image"><Label value="Road"/></PolygonLabels></View>"""
@@ -70,51 +85,175 @@ def text_tasks(n: int, rng: random.Random) -> list[dict[str, Any]]:
     return tasks
 
 
-def time_ours(fmt: str, tasks: list[dict[str, Any]], xml: str, out: Path) -> float:
-    start = time.perf_counter()
-    files = run_export(fmt, tasks, parse_config(xml), ExportOptions())
-    for name, data in files.items():
-        target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    return time.perf_counter() - start
+# ---- CPython: Labelcore vs label-studio-sdk -------------------------------------------------
+
+class MemoryFiles:
+    """An in-memory file table standing in for ``open``/``io``/``os`` in the converter's modules."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, io.StringIO | io.BytesIO] = {}
+
+    def open(self, path: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if "r" in mode and "+" not in mode:
+            return open(path, mode, *args, **kwargs)  # noqa: SIM115 - reading input: the real file
+        handle = io.BytesIO() if "b" in mode else io.StringIO()
+        handle.close = lambda: None  # type: ignore[method-assign]  # keep the text after `with`
+        self.files[os.fspath(path)] = handle
+        return handle
+
+    def module_proxy(self, real: Any, **overrides: Any) -> Any:
+        return type("Proxy", (), {"__getattr__": staticmethod(lambda name: getattr(real, name)), **{
+            k: staticmethod(v) for k, v in overrides.items()}})()
+
+    def os_proxy(self) -> Any:
+        files = self.files
+        path = self.module_proxy(os.path, exists=lambda p: os.fspath(p) in files or os.path.exists(p))
+        return self.module_proxy(os, path=path, replace=lambda a, b: files.__setitem__(os.fspath(b), files.pop(os.fspath(a))),
+                                 remove=lambda p: files.pop(os.fspath(p)))
+
+    def contents(self, root: Path) -> dict[str, bytes]:
+        out = {}
+        for name, handle in self.files.items():
+            data = handle.getvalue()
+            out[Path(name).relative_to(root).as_posix()] = data.encode("utf-8") if isinstance(data, str) else data
+        return out
 
 
-def time_theirs(fmt: str, source: Path, xml: str, out: Path) -> float | None:
+@contextlib.contextmanager
+def converter_in_memory(memory: MemoryFiles) -> Iterator[None]:
+    """Swap the file system of the converter's writing modules for ``memory`` while it runs."""
+    from label_studio_sdk.converter import converter as conv_mod  # noqa: PLC0415
+    from label_studio_sdk.converter.exports import csv2, yolo  # noqa: PLC0415
+    patches = {"open": memory.open, "io": memory.module_proxy(io, open=memory.open), "os": memory.os_proxy()}
+    saved = [(m, k, m.__dict__.get(k)) for m in (conv_mod, csv2, yolo) for k in patches]
+    for module, key, _ in saved:
+        setattr(module, key, patches[key])
     try:
-        from label_studio_sdk.converter import Converter
+        yield
+    finally:
+        for module, key, old in saved:
+            if old is None:
+                delattr(module, key)
+            else:
+                setattr(module, key, old)
+
+
+def converter_for(xml: str, tasks: list[dict[str, Any]], root: Path) -> Any:
+    """label-studio-sdk's Converter reading ``tasks`` from memory instead of a JSON file (or None)."""
+    try:
+        from label_studio_sdk.converter import Converter  # noqa: PLC0415
     except ImportError:
         return None
+
+    class InMemory(Converter):  # type: ignore[misc, valid-type]
+        def iter_from_json_file(self, json_file: Any) -> Iterator[dict[str, Any]]:
+            for task in tasks:
+                for item in self.annotation_result_from_task(task) or ():
+                    if item is not None:
+                        yield item
+
     logging.disable(logging.CRITICAL)
+    return InMemory(xml, str(root), download_resources=False)
+
+
+def write_files(root: Path, files: dict[str, bytes]) -> None:
+    """The one writer both sides' outputs go through."""
+    made: set[Path] = set()
+    for name, data in files.items():
+        target = root / name
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(data)
+
+
+def timed(func: Callable[[], Any]) -> tuple[float, Any]:
     start = time.perf_counter()
-    Converter(xml, str(out.parent), download_resources=False).convert(str(source), str(out), fmt, is_dir=False)
-    return time.perf_counter() - start
+    result = func()
+    return time.perf_counter() - start, result
+
+
+def bench_format(fmt: str, xml: str, tasks: list[dict[str, Any]], root: Path, repeat: int) -> dict[str, Any]:
+    """Medians of convert and write times for both sides, runs interleaved."""
+    config = parse_config(xml)
+    converter = converter_for(xml, tasks, root)
+    times: dict[str, list[float]] = {k: [] for k in ("ours", "ours_write", "theirs", "theirs_write")}
+    counts = {}
+
+    def ours(run: int) -> None:
+        spent, files = timed(lambda: run_export(fmt, tasks, config, ExportOptions()))
+        times["ours"].append(spent)
+        target = root / f"ours-{run}"
+        times["ours_write"].append(timed(lambda: write_files(target, files))[0])
+        counts["ours"] = len(files)
+        shutil.rmtree(target)
+
+    def theirs(run: int) -> None:
+        out = root / f"ls-{run}"
+        memory = MemoryFiles()
+        with converter_in_memory(memory):
+            spent, _ = timed(lambda: converter.convert("tasks.json", str(out), fmt, is_dir=False))
+        files = memory.contents(out)
+        times["theirs"].append(spent)
+        times["theirs_write"].append(timed(lambda: write_files(root / f"ls-w{run}", files))[0])
+        counts["theirs"] = len(files)
+        shutil.rmtree(root / f"ls-w{run}", ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+
+    sides = [ours] + ([theirs] if converter is not None else [])
+    for run in range(repeat):
+        for side in (sides if run % 2 == 0 else sides[::-1]):
+            side(run)
+    out = {k: statistics.median(v) for k, v in times.items() if v}
+    out["files"] = counts
+    return out
+
+
+def bench_json_copy(tasks: list[dict[str, Any]], root: Path, repeat: int) -> float:
+    """What the converter does for JSON from a file: copy it (the median of ``repeat`` copies)."""
+    source = root / "tasks.json"
+    source.write_text(json.dumps(tasks), encoding="utf-8")
+    spent = [timed(lambda: shutil.copy2(source, root / "copy.json"))[0] for _ in range(repeat)]
+    return statistics.median(spent)
+
+
+def cpython_report(ns: argparse.Namespace) -> None:
+    only = {f for f in ns.formats.split(",") if f}
+    rng = random.Random(5)
+    projects = [("image", IMAGE_XML, image_tasks(ns.tasks, rng), IMAGE_FORMATS),
+                ("text", TEXT_XML, text_tasks(ns.tasks, rng), TEXT_FORMATS)]
+    print(f"{ns.tasks} annotated tasks per project, CPython {sys.version.split()[0]}, "
+          f"median of {ns.repeat}, seconds; ratio = label-studio / labelcore")
+    print(f"{'project':<7} {'format':<10} {'ours':>7} {'LS':>7} {'ratio':>6}   "
+          f"{'write':>6} {'LS write':>8} {'total':>6} {'LS total':>8} {'ratio':>6}  files")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for project, xml, tasks, formats in projects:
+            for fmt in formats:
+                if only and fmt not in only:
+                    continue
+                r = bench_format(fmt, xml, tasks, root, ns.repeat) if fmt != "JSON" else None
+                if r is None:
+                    ours = statistics.median(timed(lambda: run_export(fmt, tasks, parse_config(xml)))[0]
+                                             for _ in range(ns.repeat))
+                    copy = bench_json_copy(tasks, root, ns.repeat)
+                    print(f"{project:<7} {fmt:<10} {ours:7.3f}   (LS copies the input file: {copy:.3f} s; no ratio)")
+                elif "theirs" not in r:
+                    print(f"{project:<7} {fmt:<10} {r['ours']:7.3f}   (label-studio-sdk not installed)")
+                else:
+                    total, ls_total = r["ours"] + r["ours_write"], r["theirs"] + r["theirs_write"]
+                    print(f"{project:<7} {fmt:<10} {r['ours']:7.3f} {r['theirs']:7.3f} {r['theirs'] / r['ours']:5.1f}x   "
+                          f"{r['ours_write']:6.3f} {r['theirs_write']:8.3f} {total:6.3f} {ls_total:8.3f} "
+                          f"{ls_total / total:5.1f}x  {r['files']['ours']}/{r['files']['theirs']}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tasks", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per side (the median is shown)")
     parser.add_argument("--formats", default="", help="comma-separated subset")
     ns = parser.parse_args(argv)
-    only = {f for f in ns.formats.split(",") if f}
-    rng = random.Random(5)
-    projects = [("image", IMAGE_XML, image_tasks(ns.tasks, rng), IMAGE_FORMATS),
-                ("text", TEXT_XML, text_tasks(ns.tasks, rng), TEXT_FORMATS)]
-    print(f"{ns.tasks} annotated tasks per project, CPython {sys.version.split()[0]}")
-    print(f"{'project':<7} {'format':<10} {'labelcore s':>12} {'label-studio s':>15} {'ratio':>7}")
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        for project, xml, tasks, formats in projects:
-            source = root / f"{project}.json"
-            source.write_text(json.dumps(tasks), encoding="utf-8")
-            for fmt in formats:
-                if only and fmt not in only:
-                    continue
-                ours = time_ours(fmt, tasks, xml, root / f"ours-{project}-{fmt}")
-                theirs = time_theirs(fmt, source, xml, root / f"ls-{project}-{fmt}")
-                ratio = f"{theirs / ours:6.1f}x" if theirs else "   n/a"
-                shown = f"{theirs:15.3f}" if theirs else f"{'(not installed)':>15}"
-                print(f"{project:<7} {fmt:<10} {ours:12.3f} {shown} {ratio:>7}", flush=True)
+    cpython_report(ns)
     return 0
 
 
