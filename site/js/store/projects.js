@@ -95,15 +95,35 @@ export async function updateProject(id, changes) {
   });
 }
 
+/** Merge `changes` into project.settings (keys in the header), keeping the others. */
+export async function updateSettings(id, changes) {
+  const current = await getProject(id);
+  if (!current) throw new Error(`Project ${id} does not exist.`);
+  return updateProject(id, { settings: { ...(current.settings ?? {}), ...changes } });
+}
+
 /** Delete a project with its tasks, annotations, predictions, drafts, media and views: all or nothing. */
 export async function deleteProject(id) {
   await write(["projects", ...OWNED], async (tx) => {
     for (const name of OWNED) {
-      const index = tx.objectStore(name).index("project");
-      for (let cursor = await index.openKeyCursor(id); cursor; cursor = await cursor.continue()) {
-        await tx.objectStore(name).delete(cursor.primaryKey);
-      }
+      const store = tx.objectStore(name);
+      const keys = await store.index("project").getAllKeys(id);
+      await Promise.all(keys.map((key) => store.delete(key)));
     }
     await tx.objectStore("projects").delete(id);
+  });
+}
+
+/** Tasks with at least one annotation that is not skipped, per project id (Map). */
+export async function annotatedCounts(ids) {
+  return read(["annotations"], async (tx) => {
+    const index = tx.objectStore("annotations").index("project");
+    const out = new Map();
+    await Promise.all(ids.map(async (id) => {
+      const tasks = new Set();
+      for (const a of await index.getAll(id)) if (!a.was_cancelled) tasks.add(a.task);
+      out.set(id, tasks.size);
+    }));
+    return out;
   });
 }

@@ -1,7 +1,8 @@
-// The app shell: top bar (brand, breadcrumbs, the core's state) and a hash router, so the
+// The app shell: top bar (brand, breadcrumbs, the core's state, the profile menu) and a hash router, so the
 // site works from any sub-path (GitHub Pages) with no server-side routing.
 import { html, useEffect, useState } from "../lib/html.js";
 import { CoreStatus } from "./core-status.js";
+import { ProfileMenu } from "./profile-menu.js";
 import { ProjectsPage } from "./projects.js";
 import { ProjectPage } from "./project.js";
 import { AppContext } from "./context.js";
@@ -38,6 +39,7 @@ export function App({ core }) {
       </nav>
       <span class="spacer"></span>
       <${CoreStatus} core=${core} />
+      <${ProfileMenu} />
     </header>
     <main class="page">
       ${route ? route[1](route[0], { navigate, setTitle }) : html`<div class="notice" role="alert"><p>Nothing lives at this address.</p><a href="#/projects">Back to Projects</a></div>`}
