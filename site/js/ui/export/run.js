@@ -1,0 +1,135 @@
+// One export, start to finish: read the tasks (and media) from IndexedDB, run the format in
+// the worker, turn its answer into bytes, hand them to the browser as one download.
+// Nothing leaves the browser except that download.
+import { exportTasks, exportMedia, imageSizes } from "../../store/exports.js";
+
+// Share of the progress bar each step fills (reading the store, media, the worker, the file).
+const SPAN = { read: [0, 0.25], media: [0.25, 0.45], core: [0.45, 0.95], file: [0.95, 1] };
+
+function fraction(step, done, total) {
+  const [a, b] = SPAN[step];
+  return a + (b - a) * (total ? Math.min(1, done / total) : 0);
+}
+
+/** base64 text -> bytes (the native decoder where the browser has one). */
+export function bytesOf(base64) {
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
+  const binary = atob(base64);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+/** `project-3-at-2024-05-02-10-17-coco.zip`-style names, so downloads of projects don't collide. */
+export function downloadName(project, filename, format) {
+  const stamp = new Date().toISOString().slice(0, 16).replace(/[T:]/g, "-");
+  const dot = filename.lastIndexOf(".");
+  const ext = dot > 0 ? filename.slice(dot) : "";
+  return `project-${project.id}-at-${stamp}-${format.toLowerCase()}${ext}`;
+}
+
+/** Give bytes to the browser as a file download (Blob + object URL + <a download>). */
+export function saveFile(bytes, filename, mime) {
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime || "application/octet-stream" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/**
+ * Export a project in one format; resolves to {filename, mime, files, bytes, tasks, timing}.
+ *   choice   {format (a FormatInfo from export.formats), scope "all"|"annotated", taskIds, includePredictions}
+ *   onStep({fraction, phase, done, total})
+ */
+export async function runExport(core, project, choice, onStep = () => {}) {
+  const { format, scope, taskIds = null, includePredictions = false } = choice;
+  const marks = { start: performance.now() };
+  const step = (name, phase, done = 0, total = 0) => onStep({ fraction: fraction(name, done, total), phase, done, total });
+
+  let tasks = await exportTasks(project.id, {
+    scope, taskIds, includePredictions,
+    onProgress: (p) => step("read", "Reading tasks from this browser", p.done, p.total),
+  });
+  const count = tasks.length;
+  if (!count) {
+    throw new Error(scope === "annotated"
+      ? "No task has an annotation yet: label some tasks, or choose “All tasks”."
+      : "There are no tasks to export.");
+  }
+  let options = { scope: taskIds ? "all" : scope, include_predictions: includePredictions };
+  let media = await exportMedia(project.id, tasks, {
+    withBytes: format.media, onProgress: (p) => step("media", "Reading stored media", p.done, p.total),
+  });
+  options.media_names = media.media_names;
+  if (format.media) options.media = media.media;
+  else if (format.supports.some((tags) => tags.includes("Image"))) options.image_sizes = await imageSizes(project.id, tasks);
+  const mediaBytes = media.bytes;
+  media = null;
+  marks.read = performance.now();
+  step("core", `Exporting ${count} tasks as ${format.title}`, 0, 1);
+
+  // The page's copy of the tasks is not kept: once posted, only the worker holds them.
+  const args = { config_xml: project.label_config, tasks, format: format.name, options };
+  const pending = core.call("export.run", args, {
+    onProgress: (p) => {
+      if (!marks.parsed) marks.parsed = performance.now();
+      else marks.exported = performance.now();
+      const done = p.total && p.done >= p.total;
+      step("core", done && p.phase === "zip" ? "Packing the zip" : `Exporting ${count} tasks as ${format.title}`,
+        done ? 1 : 0.2, 1);
+    },
+  });
+  tasks = null;
+  options = null;
+  args.tasks = null;
+  args.options = null;
+  const answer = await pending;
+  marks.answered = performance.now();
+
+  step("file", "Preparing the download", 0, 1);
+  const bytes = bytesOf(answer.base64);
+  marks.decoded = performance.now();
+  step("file", "Done", 1, 1);
+  return {
+    filename: answer.filename, mime: answer.mime, files: answer.files, bytes, tasks: count, mediaBytes,
+    timing: {
+      read: marks.read - marks.start,
+      toCore: (marks.parsed ?? marks.answered) - marks.read,
+      core: (marks.exported ?? marks.answered) - (marks.parsed ?? marks.read),
+      fromCore: marks.answered - (marks.exported ?? marks.read),
+      decode: marks.decoded - marks.answered,
+      total: marks.decoded - marks.start,
+    },
+  };
+}
+
+/** The Data Manager's current view or selection, when that module is there: {kind, ids} | null. */
+export async function viewScope(projectId, taskCount) {
+  let views;
+  try {
+    views = await import("../../store/views.js");
+  } catch {
+    return null; // no Data Manager yet: the dialog offers all / annotated only
+  }
+  if (typeof views.currentScope !== "function" || typeof views.taskIdsForView !== "function") return null;
+  const current = await views.currentScope(projectId);
+  if (!current) return null;
+  const inView = await views.taskIdsForView(projectId, current.viewId);
+  const selection = current.selection ?? {};
+  if (selection.all) {
+    const excluded = new Set(selection.excluded ?? []);
+    return { kind: excluded.size ? "selection" : "view", ids: inView.filter((id) => !excluded.has(id)) };
+  }
+  if (selection.included?.length) {
+    const included = new Set(selection.included);
+    const ordered = inView.filter((id) => included.has(id));
+    const seen = new Set(ordered);
+    return { kind: "selection", ids: [...ordered, ...selection.included.filter((id) => !seen.has(id))] };
+  }
+  return inView.length !== taskCount ? { kind: "view", ids: inView } : null;
+}

@@ -1,0 +1,188 @@
+"""The Export dialog, used as a person uses it: open a project, Export, pick a format and the
+tasks, Export, and open the file that downloads. Projects are written straight into IndexedDB
+through the page (as the import and labeling screens would), then every download is checked
+by hand-computed facts and against the same export run by the core in CPython."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import re
+import zipfile
+
+from playwright.sync_api import expect
+
+from labelcore.config import parse_config
+from labelcore.exporters import ExportOptions, run_export
+from labelcore.exporters.png import png_grey
+
+READY = '.core-status[data-state="ready"]'
+BOOT_TIMEOUT = 90_000
+
+# Writes one project with its media, tasks and annotations; a data value "@media:N" becomes
+# the reference of the N-th stored media file. Returns {project, media: [ids], tasks: [ids]}.
+SEED = """async ({name, xml, media, tasks}) => {
+  const {core, projects, store} = window.labelcore;
+  const parsed = await core.call("config.parse", {xml});
+  const project = await projects.createProject({name, label_config: xml});
+  await projects.updateProject(project.id, {parsed_config: parsed.config});
+  const mediaIds = await store.write(["media"], (tx) => Promise.all(media.map((m) => {
+    const bytes = Uint8Array.from(atob(m.base64), (c) => c.charCodeAt(0));
+    return tx.objectStore("media").add({project: project.id, name: m.name, type: m.type, size: bytes.length,
+                                        blob: new Blob([bytes], {type: m.type})});
+  })));
+  const taskIds = await store.write(["tasks", "annotations"], async (tx) => {
+    const ids = [];
+    for (const [i, t] of tasks.entries()) {
+      const data = Object.fromEntries(Object.entries(t.data).map(([k, v]) =>
+        [k, typeof v === "string" && v.startsWith("@media:") ? `media://${mediaIds[Number(v.slice(7))]}` : v]));
+      const stamp = "2024-03-0" + (i + 1) + "T10:00:00.000Z";
+      const id = await tx.objectStore("tasks").add({project: project.id, data, meta: {}, created_at: stamp,
+                                                    updated_at: stamp, inner_id: i + 1});
+      for (const a of t.annotations) await tx.objectStore("annotations").add({...a, task: id, project: project.id});
+      ids.push(id);
+    }
+    return ids;
+  });
+  return {project: project.id, media: mediaIds, tasks: taskIds};
+}"""
+
+IMAGE_XML = """<View>
+  <Image name="image" value="$image"/>
+  <RectangleLabels name="label" toName="image"><Label value="Person"/><Label value="Car"/></RectangleLabels>
+</View>"""
+TEXT_XML = """<View>
+  <Labels name="ner" toName="text"><Label value="PER"/><Label value="LOC"/></Labels>
+  <Text name="text" value="$text"/>
+</View>"""
+
+
+def _annotation(n: int, result: list, **extra) -> dict:
+    return {"completed_by": 1, "result": result, "was_cancelled": False, "ground_truth": False,
+            "created_at": f"2024-04-0{n}T12:00:00.000Z", "updated_at": f"2024-04-0{n}T12:00:00.000Z",
+            "lead_time": 4.5, **extra}
+
+
+def _box(rid: str, x, y, w, h, label: str, size: tuple[int, int] | None) -> dict:
+    item = {"id": rid, "type": "rectanglelabels", "from_name": "label", "to_name": "image", "origin": "manual",
+            "value": {"x": x, "y": y, "width": w, "height": h, "rotation": 0, "rectanglelabels": [label]}}
+    if size:
+        item["original_width"], item["original_height"] = size
+    return item
+
+
+def _span(rid: str, start: int, end: int, text: str, label: str) -> dict:
+    return {"id": rid, "type": "labels", "from_name": "ner", "to_name": "text", "origin": "manual",
+            "value": {"start": start, "end": end, "text": text, "labels": [label]}}
+
+
+def _png(width: int, height: int) -> str:
+    return base64.b64encode(png_grey(bytes(width * height), height, width)).decode()
+
+
+def _open(page, site_url: str, seed: dict) -> dict:
+    page.goto(site_url)
+    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+    ids = page.evaluate(SEED, seed)
+    page.goto(f"{site_url}#/projects/{ids['project']}")
+    expect(page.get_by_role("heading", name=seed["name"])).to_be_visible()
+    return ids
+
+
+def _export(page, fmt: str, scope: str = "Annotated tasks only"):
+    """Open the dialog, choose the format and the tasks, Export; the download's path and name."""
+    page.get_by_role("button", name="Export").click()
+    dialog = page.get_by_role("dialog", name="Export data")
+    radio = dialog.get_by_role("radio", name=fmt, exact=True)
+    radio.check()
+    dialog.get_by_role("radio", name=re.compile("^" + re.escape(scope))).check()
+    with page.expect_download() as info:
+        dialog.get_by_role("button", name="Export", exact=True).click()
+    download = info.value
+    expect(dialog.get_by_role("status")).to_contain_text("Downloaded")
+    expect(dialog.get_by_role("progressbar", name="Export progress")).to_have_attribute("aria-valuenow", "100")
+    dialog.get_by_role("button", name="Close", exact=True).last.click()
+    expect(dialog).to_be_hidden()
+    return download.path().read_bytes(), download.suggested_filename
+
+
+def _cpython(xml: str, tasks: list[dict], fmt: str, **options) -> dict[str, bytes]:
+    return run_export(fmt, tasks, parse_config(xml), ExportOptions(**options))
+
+
+def test_image_project_exports_coco_and_yolo(page, site_url):
+    big = _annotation(1, [_box("a1", 10, 20, 30, 40, "Car", (200, 100)), _box("a2", 50, 0, 50, 50, "Person", (200, 100))])
+    # The second image's results carry no original size: the dialog reads it from the stored PNG.
+    small = _annotation(2, [_box("b1", 50, 50, 25, 50, "Person", None)])
+    skipped = _annotation(3, [], was_cancelled=True)
+    seed = {"name": "Street scenes", "xml": IMAGE_XML,
+            "media": [{"name": "street.png", "type": "image/png", "base64": _png(200, 100)},
+                      {"name": "corner.png", "type": "image/png", "base64": _png(40, 30)},
+                      {"name": "empty.png", "type": "image/png", "base64": _png(10, 10)}],
+            "tasks": [{"data": {"image": "@media:0"}, "annotations": [big]},
+                      {"data": {"image": "@media:1"}, "annotations": [small, skipped]},
+                      {"data": {"image": "@media:2"}, "annotations": []}]}
+    ids = _open(page, site_url, seed)
+
+    coco_bytes, coco_name = _export(page, "COCO")
+    assert re.fullmatch(rf"project-{ids['project']}-at-\d{{4}}-\d\d-\d\d-\d\d-\d\d-coco\.json", coco_name)
+    coco = json.loads(coco_bytes)
+    assert coco["categories"] == [{"id": 0, "name": "Car"}, {"id": 1, "name": "Person"}]
+    images = {img["file_name"]: img for img in coco["images"]}
+    assert set(images) == {"images/street.png", "images/corner.png"}, "the unannotated task is not exported"
+    assert (images["images/corner.png"]["width"], images["images/corner.png"]["height"]) == (40, 30)
+    boxes = sorted((a["image_id"], a["category_id"], a["bbox"]) for a in coco["annotations"])
+    street, corner = images["images/street.png"]["id"], images["images/corner.png"]["id"]
+    assert boxes == sorted([(street, 0, [20, 20, 60, 40]), (street, 1, [100, 0, 100, 50]), (corner, 1, [20, 15, 10, 15])])
+
+    yolo_bytes, yolo_name = _export(page, "YOLO")
+    assert yolo_name.endswith("-yolo.zip")
+    archive = zipfile.ZipFile(io.BytesIO(yolo_bytes))
+    assert sorted(archive.namelist()) == ["classes.txt", "labels/corner.txt", "labels/street.txt", "notes.json"]
+    assert archive.read("classes.txt").decode().split() == ["Car", "Person"]
+    street_lines = [[float(v) for v in line.split()] for line in archive.read("labels/street.txt").decode().splitlines()]
+    assert sorted(street_lines) == [[0, 0.25, 0.4, 0.3, 0.4], [1, 0.75, 0.25, 0.5, 0.5]]
+    assert [float(v) for v in archive.read("labels/corner.txt").decode().split()] == [1, 0.625, 0.75, 0.25, 0.5]
+
+    # The same tasks through the core in CPython give the same files (the page sent what it stored).
+    tasks = [{"id": tid, "data": {"image": f"media://{mid}"}, "annotations": t["annotations"]}
+             for tid, mid, t in zip(ids["tasks"], ids["media"], seed["tasks"])]
+    names = {f"media://{mid}": m["name"] for mid, m in zip(ids["media"], seed["media"])}
+    expected = _cpython(IMAGE_XML, tasks, "YOLO", media_names=names)
+    assert {n: archive.read(n) for n in archive.namelist()} == expected
+
+
+def test_text_project_exports_csv_and_conll(page, site_url):
+    text = "Angela Merkel visited Berlin."
+    seed = {"name": "News NER", "xml": TEXT_XML, "media": [],
+            "tasks": [{"data": {"text": text}, "annotations": [
+                          _annotation(1, [_span("s1", 0, 13, "Angela Merkel", "PER"), _span("s2", 22, 28, "Berlin", "LOC")])]},
+                      {"data": {"text": "Nothing to see."}, "annotations": []},
+                      {"data": {"text": "Skipped one."}, "annotations": [_annotation(2, [], was_cancelled=True)]}]}
+    ids = _open(page, site_url, seed)
+
+    # Only formats that fit a text config are offered.
+    page.get_by_role("button", name="Export").click()
+    dialog = page.get_by_role("dialog", name="Export data")
+    expect(dialog.get_by_role("radio", name="CONLL2003", exact=True)).to_be_visible()
+    assert dialog.get_by_role("radio", name="COCO", exact=True).count() == 0
+    dialog.get_by_role("button", name="Cancel").click()
+
+    csv_bytes, csv_name = _export(page, "CSV", scope="All tasks")
+    assert csv_name.endswith("-csv.csv")
+    rows = list(csv.DictReader(io.StringIO(csv_bytes.decode())))
+    assert [r["text"] for r in rows] == [text, "Nothing to see."], "all tasks, the skipped annotation left out"
+    first = rows[0]
+    assert first["id"] == str(ids["tasks"][0]) and first["annotator"] == "1" and first["lead_time"] == "4.5"
+    assert [v["labels"] for v in json.loads(first["ner"])] == [["PER"], ["LOC"]]
+    assert rows[1]["ner"] == "" and rows[1]["id"] == str(ids["tasks"][1])
+
+    conll_bytes, conll_name = _export(page, "CONLL2003")
+    assert conll_name.endswith("-conll2003.conll")
+    lines = conll_bytes.decode().splitlines()
+    assert lines[0] == "-DOCSTART- -X- O"
+    tokens = [line.split() for line in lines[1:] if line.strip()]
+    assert [(t[0], t[-1]) for t in tokens] == [("Angela", "B-PER"), ("Merkel", "I-PER"), ("visited", "O"),
+                                               ("Berlin", "B-LOC"), (".", "O")]
