@@ -1,0 +1,36 @@
+// Colours and names of regions, from the labels of their controls.
+import { valueKeyOf } from "./registry.js";
+
+const FALLBACK = "#617ADA";
+
+/** The config label entry of a value in a control, or null. */
+export function labelEntry(ctl, value) {
+  const walk = (items) => {
+    for (const it of items ?? []) {
+      if (it.value === value || it.alias === value) return it;
+      const inner = walk(it.children);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return walk(ctl?.labels);
+}
+
+/** The colour of a region: its first label's background. */
+export function regionColor(store, region) {
+  const ctl = store.control(region.from_name);
+  const first = region.value?.[valueKeyOf(ctl?.tag)]?.[0];
+  return labelEntry(ctl, first)?.background || FALLBACK;
+}
+
+/** A translucent fill of a colour (any CSS colour, named ones included). */
+export const tint = (color, pct = 35) => `color-mix(in srgb, ${color} ${pct}%, transparent)`;
+
+/** A short description of a region for lists: its text, or its type. */
+export function regionSummary(region) {
+  const v = region.value ?? {};
+  if (typeof v.text === "string") return v.text;
+  if ("x" in v && "y" in v) return `${region.type} at ${Math.round(v.x)}, ${Math.round(v.y)}`;
+  if ("start" in v) return `${v.start} – ${v.end}`;
+  return region.type;
+}

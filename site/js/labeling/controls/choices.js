@@ -1,0 +1,63 @@
+// <Choices>: single (checkbox-like toggle), single-radio, multiple; layouts inline/vertical/select;
+// choices from task data (value="$key": [{value, ...}]); nested choices (allowNested); perRegion.
+import { html } from "../../lib/html.js";
+import { registerTag } from "../registry.js";
+import { classificationOf } from "./common.js";
+import { truthy } from "../data.js";
+
+/** The Choice items of a control: from the config, or from the task when value="$key". */
+export function choiceItems(def, ctx) {
+  if (def.attrs.value && String(def.attrs.value).startsWith("$")) {
+    const dynamic = ctx.resolve(def.attrs.value);
+    if (Array.isArray(dynamic)) {
+      return dynamic.map((d) => (typeof d === "object" ? { value: String(d.value), alias: d.alias ?? null, hotkey: d.hotkey ?? null, children: d.children ?? [], attrs: d } : { value: String(d), children: [], attrs: {} }));
+    }
+  }
+  return def.labels;
+}
+
+export function toggleChoice(store, def, value) {
+  if (store.readOnly) return;
+  const cls = classificationOf(store, def);
+  if (truthy(def.attrs.perRegion) && !cls.regionId) return;
+  if (cls.regionId && store.flag(cls.regionId, "locked")) return;
+  const current = cls.value?.choices ?? [];
+  const has = current.includes(value);
+  let next;
+  if (def.attrs.choice === "multiple") next = has ? current.filter((v) => v !== value) : [...current, value];
+  else if (def.attrs.choice === "single-radio") next = [value];
+  else next = has ? [] : [value];
+  cls.set(next.length ? { choices: next } : null);
+}
+
+export function ChoicesControl({ def, store, ctx }) {
+  if (!def) return null;
+  const cls = classificationOf(store, def);
+  const chosen = cls.value?.choices ?? [];
+  const items = choiceItems(def, ctx);
+  const filter = (ctx.filters[def.name] ?? "").toLowerCase();
+  const shown = items.filter((c) => !filter || c.value.toLowerCase().includes(filter));
+  const radio = def.attrs.choice !== "multiple";
+  const layout = def.attrs.layout ?? (truthy(def.attrs.showInline) ? "inline" : "vertical");
+  const label = `${def.name}${truthy(def.attrs.required) ? " (required)" : ""}`;
+  if (layout === "select") {
+    return html`<label class="lc-choices lc-select">${def.name}
+      <select multiple=${!radio} disabled=${ctx.readOnly} onChange=${(e) => {
+        const picked = [...e.currentTarget.selectedOptions].map((o) => o.value).filter(Boolean);
+        cls.set(picked.length ? { choices: picked } : null);
+      }}>
+        ${radio && html`<option value="">—</option>`}
+        ${shown.map((c) => html`<option key=${c.value} value=${c.value} selected=${chosen.includes(c.value)}>${c.alias ?? c.value}</option>`)}
+      </select></label>`;
+  }
+  return html`<fieldset class=${`lc-choices lc-${layout}`} role=${radio ? "radiogroup" : "group"} aria-label=${label}>
+    ${shown.map((c) => html`<label key=${c.value} class="lc-choice">
+      <input type=${radio ? "radio" : "checkbox"} name=${`${def.name}-${cls.regionId ?? "task"}`} value=${c.value}
+        checked=${chosen.includes(c.value)} disabled=${ctx.readOnly}
+        onClick=${(e) => { e.preventDefault(); toggleChoice(store, def, c.value); }} />
+      <span>${c.alias ?? c.value}</span>${c.hotkey && html`<kbd aria-hidden="true">${c.hotkey}</kbd>`}
+    </label>`)}
+  </fieldset>`;
+}
+
+registerTag("Choices", { kind: "control", component: ChoicesControl, hotkey: (store, def, item) => toggleChoice(store, def, item.value) });

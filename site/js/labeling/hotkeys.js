@@ -1,0 +1,104 @@
+// Hotkeys: Label Studio's defaults (ls-keymap.json, the subset this screen acts on) plus the
+// label/choice hotkeys of the config. None fires while typing in a text field.
+import { html } from "../lib/html.js";
+import { tagSpec } from "./registry.js";
+
+export const KEYMAP = {
+  "annotation:submit": { key: "ctrl+enter", mac: "command+enter", title: "Submit or Update" },
+  "annotation:skip": { key: "ctrl+space", mac: "alt+enter", title: "Skip" },
+  "annotation:undo": { key: "ctrl+z", mac: "command+z", title: "Undo" },
+  "annotation:redo": { key: "ctrl+shift+z", mac: "command+shift+z", title: "Redo" },
+  "region:delete": { key: "backspace", title: "Delete the selected region" },
+  "region:delete-all": { key: "ctrl+backspace", mac: "command+backspace", title: "Delete every unlocked region" },
+  "region:unselect": { key: "u", title: "Unselect the region" },
+  "region:exit": { key: "escape", title: "Unselect / cancel the relation" },
+  "region:relation": { key: "alt+r", title: "Start a relation from the selected region" },
+  "region:visibility": { key: "alt+h", title: "Hide / show the selected region" },
+  "region:lock": { key: "alt+l", title: "Lock / unlock the selected region" },
+  "region:cycle": { key: "alt+.", title: "Select the next region" },
+  "help": { key: "shift+?", title: "Show this list" },
+};
+
+const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform ?? "");
+const NAMES = { " ": "space", arrowleft: "left", arrowright: "right", arrowup: "up", arrowdown: "down", "+": "plus", "-": "minus" };
+
+/** "ctrl+shift+z" for a keydown event (command on a Mac). */
+export function comboOf(e) {
+  const key = e.key.toLowerCase();
+  const parts = [];
+  if (e.ctrlKey) parts.push("ctrl");
+  if (e.metaKey) parts.push("command");
+  if (e.altKey) parts.push("alt");
+  if (e.shiftKey) parts.push("shift");
+  let name = NAMES[key] ?? key;
+  if (e.altKey && e.code?.startsWith("Key")) name = e.code.slice(3).toLowerCase();
+  if (e.code === "Period" && e.altKey) name = ".";
+  if (["control", "meta", "alt", "shift"].includes(name)) return null;
+  return [...parts, name].join("+");
+}
+
+const normalize = (combo) => String(combo).toLowerCase().split(",")[0].trim();
+
+/** True when the event comes from a field where keys type text. */
+export function typing(e) {
+  const el = e.target;
+  if (!el || !el.closest) return false;
+  if (el.closest("[data-object]")) return false;        // Text objects take a caret but refuse edits
+  return Boolean(el.closest("input, textarea, select, [contenteditable='true'], [contenteditable='']")) && el.type !== "checkbox" && el.type !== "radio";
+}
+
+/** Config hotkeys: [{combo, control, item}] for every label/choice that has one. */
+export function configHotkeys(config) {
+  const out = [];
+  for (const ctl of config?.controls ?? []) {
+    if (!tagSpec(ctl.tag)?.hotkey) continue;
+    const walk = (items) => {
+      for (const it of items ?? []) {
+        if (it.hotkey) out.push({ combo: normalize(it.hotkey), control: ctl, item: it });
+        walk(it.children);
+      }
+    };
+    walk(ctl.labels);
+  }
+  return out;
+}
+
+/** Handle a keydown; `actions` maps keymap names to functions. Returns true when handled. */
+export function handleKey(e, { store, config, actions }) {
+  if (typing(e) && !(e.key === "Escape")) {
+    const combo = comboOf(e);
+    // Submit still works from a text field, as in Label Studio.
+    if (combo !== KEYMAP["annotation:submit"].key && combo !== KEYMAP["annotation:submit"].mac) return false;
+  }
+  const combo = comboOf(e);
+  if (!combo) return false;
+  for (const [name, spec] of Object.entries(KEYMAP)) {
+    if ((isMac ? spec.mac ?? spec.key : spec.key) === combo || spec.key === combo) {
+      const fn = actions[name];
+      if (!fn) continue;
+      e.preventDefault();
+      fn();
+      return true;
+    }
+  }
+  const hit = configHotkeys(config).find((h) => h.combo === combo);
+  if (hit) {
+    e.preventDefault();
+    tagSpec(hit.control.tag).hotkey(store, hit.control, hit.item);
+    return true;
+  }
+  return false;
+}
+
+export function HotkeyHelp({ config, onClose }) {
+  const own = configHotkeys(config);
+  return html`<div class="lc-overlay" role="dialog" aria-modal="true" aria-label="Hotkeys" onKeyDown=${(e) => e.key === "Escape" && onClose()}>
+    <div class="lc-help">
+      <div class="modal-head"><h2>Hotkeys</h2><button type="button" class="btn icon" aria-label="Close" onClick=${onClose} autoFocus>×</button></div>
+      <div class="modal-body"><table class="lc-keys"><tbody>
+        ${Object.entries(KEYMAP).map(([name, spec]) => html`<tr key=${name}><td><kbd>${isMac ? spec.mac ?? spec.key : spec.key}</kbd></td><td>${spec.title}</td></tr>`)}
+        ${own.map((h) => html`<tr key=${`${h.control.name}:${h.item.value}`}><td><kbd>${h.combo}</kbd></td><td>${h.control.name}: ${h.item.value}</td></tr>`)}
+      </tbody></table></div>
+    </div>
+  </div>`;
+}

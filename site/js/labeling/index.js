@@ -1,0 +1,174 @@
+// The labeling screen: #/projects/<id>/label[/<taskId>][?view=<viewId>][&stream=1]
+// Without a task id it opens the next task of the stream (Label All Tasks; with ?view, Label
+// Tasks As Displayed) and keeps `stream=1` so Submit/Skip move on through the stream.
+import { html, useEffect, useMemo, useRef, useState } from "../lib/html.js";
+import { loadCss } from "../lib/css.js";
+import { LabelingView } from "./view.js";
+import { useStore } from "./hooks.js";
+import { handleKey, HotkeyHelp } from "./hotkeys.js";
+import { annotator, nextTask, taskOrder } from "./stream.js";
+import { openSession, createSession } from "./session.js";
+import { missingRequired } from "./required.js";
+
+loadCss("css/labeling.css");
+
+export function LabelingScreen({ project, rest, query, navigate, refresh }) {
+  const base = `#/projects/${project.id}`;
+  const viewId = query?.get("view") ?? null;
+  const stream = !rest || query?.get("stream") === "1";
+  const taskId = rest ? Number(rest.split("/")[0]) : null;
+  const [me, setMe] = useState(undefined);
+  const [done, setDone] = useState(false);
+  const suffix = (extra = {}) => {
+    const q = new URLSearchParams();
+    if (viewId) q.set("view", viewId);
+    if (extra.stream ?? stream) q.set("stream", "1");
+    const s = q.toString();
+    return s ? `?${s}` : "";
+  };
+  useEffect(() => { annotator().then(setMe, () => setMe(null)); }, []);
+  useEffect(() => {
+    if (me === undefined || taskId) return;
+    nextTask(project, me, { viewId }).then((id) => {
+      if (id == null) setDone(true);
+      else location.replace(`${base}/label/${id}${suffix({ stream: true })}`);
+    });
+  }, [me, taskId, viewId]);
+
+  if (!project.parsed_config) {
+    return html`<div class="empty"><h2>No labeling interface yet</h2><p>Write a labeling config first: Settings → Labeling Setup.</p>
+      <a class="btn primary" href=${`${base}/settings/labeling`}>Labeling Setup</a></div>`;
+  }
+  if (done) {
+    return html`<div class="empty"><h2>No more tasks to label</h2><p>Every task in ${viewId ? "this view" : "this project"} is labeled or has all the annotations it needs. Import more tasks or raise the overlap in Settings.</p>
+      <a class="btn primary" href=${`${base}/data`}>Data Manager</a></div>`;
+  }
+  if (me === undefined || !taskId) return html`<p class="muted" aria-busy="true">Finding the next task…</p>`;
+  return html`<${TaskScreen} key=${`${taskId}`} project=${project} taskId=${taskId} me=${me} viewId=${viewId} stream=${stream}
+    suffix=${suffix} navigate=${navigate} refresh=${refresh} />`;
+}
+
+function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
+  const base = `#/projects/${project.id}`;
+  const config = project.parsed_config;
+  const [loaded, setLoaded] = useState(null);
+  const [order, setOrder] = useState([]);
+  const [message, setMessage] = useState(null);
+  const [help, setHelp] = useState(false);
+  const [saved, setSaved] = useState("");
+  const busy = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    openSession({ project, taskId, me }).then((s) => live && setLoaded(s), (err) => live && setLoaded({ error: String(err?.message ?? err) }));
+    taskOrder(project.id, viewId).then((ids) => live && setOrder(ids));
+    return () => { live = false; };
+  }, [taskId]);
+  const session = useMemo(() => loaded?.task && createSession({
+    project, task: loaded.task, me, start: loaded.start, config,
+    onSaved: (err) => setSaved(err ? `Draft not saved: ${err.message ?? err}` : "Draft saved"),
+  }), [loaded]);
+
+  const go = (id) => navigate(`${base}/label/${id}${suffix()}`);
+  const index = order.indexOf(taskId);
+  const prev = index > 0 ? order[index - 1] : null;
+  const next = index >= 0 && index + 1 < order.length ? order[index + 1] : null;
+
+  async function finish({ skip = false } = {}) {
+    if (!session || busy.current) return;
+    if (!skip) {
+      const missing = missingRequired(config, session.store);
+      if (missing.length) { setMessage({ error: true, text: `Fill in the required field${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.` }); return; }
+    }
+    busy.current = true;
+    try {
+      const updating = Boolean(session.annotation) && !skip;
+      const saved = await session.submit({ skip });
+      setMessage({ text: skip ? "Task skipped." : updating ? `Annotation ${saved.id} updated.` : `Annotation ${saved.id} submitted.` });
+      if (stream) {
+        const id = await nextTask(project, me, { viewId, exclude: taskId });
+        navigate(id == null ? `${base}/label${suffix()}` : `${base}/label/${id}${suffix()}`);
+      } else {
+        setLoaded(await openSession({ project, taskId, me }));
+      }
+    } catch (err) {
+      setMessage({ error: true, text: `Could not save: ${err?.message ?? err}` });
+    } finally {
+      busy.current = false;
+    }
+  }
+
+  useEffect(() => {
+    if (!session) return undefined;
+    const store = session.store;
+    const sel = () => store.getState().selected;
+    const actions = {
+      "annotation:submit": () => finish(),
+      "annotation:skip": () => finish({ skip: true }),
+      "annotation:undo": () => store.undo(),
+      "annotation:redo": () => store.redo(),
+      "region:delete": () => sel() && !store.flag(sel(), "locked") && store.deleteRegion(sel()),
+      "region:delete-all": () => store.deleteAll(),
+      "region:unselect": () => store.select(null),
+      "region:exit": () => { store.startRelation(null); store.select(null); setHelp(false); },
+      "region:relation": () => sel() && store.startRelation(sel()),
+      "region:visibility": () => sel() && store.toggleFlag(sel(), "hidden"),
+      "region:lock": () => sel() && store.toggleFlag(sel(), "locked"),
+      "region:cycle": () => {
+        const ids = store.regions().map((r) => r.id);
+        if (ids.length) store.select(ids[(ids.indexOf(sel()) + 1) % ids.length]);
+      },
+      help: () => setHelp((h) => !h),
+    };
+    const onKey = (e) => handleKey(e, { store, config, actions });
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  }, [session]);
+
+  if (!loaded) return html`<p class="muted" aria-busy="true">Loading task ${taskId}…</p>`;
+  if (loaded.error) return html`<p class="error-text" role="alert">${loaded.error}</p>`;
+  if (!loaded.task) return html`<div class="notice" role="alert"><p>Task ${taskId} is not in this project.</p><a href=${`${base}/data`}>Data Manager</a></div>`;
+  return html`<div class="lc-screen">
+    <div class="lc-topbar">
+      <a class="btn" href=${`${base}/data`}>← ${project.name}</a>
+      <h1 class="lc-title">Task ${taskId}<span class="muted">${index >= 0 ? ` · ${index + 1} of ${order.length}` : ""}${stream ? " · label stream" : ""}</span></h1>
+      <button type="button" class="btn" disabled=${!prev} onClick=${() => go(prev)} aria-label="Previous task">‹ Prev</button>
+      <button type="button" class="btn" disabled=${!next} onClick=${() => go(next)} aria-label="Next task">Next ›</button>
+      <span class="spacer"></span>
+      <${Toolbar} session=${session} loaded=${loaded} onHelp=${() => setHelp(true)} />
+      <button type="button" class="btn" onClick=${() => finish({ skip: true })} title="ctrl+space">Skip</button>
+      <button type="button" class="btn primary" onClick=${() => finish()} title="ctrl+enter">${session.annotation ? "Update" : "Submit"}</button>
+    </div>
+    ${message && html`<p class=${message.error ? "lc-message error-text" : "lc-message"} role=${message.error ? "alert" : "status"}>${message.text}</p>`}
+    ${loaded.start.restored && html`<p class="lc-message muted" role="status">Restored your unsaved work on this task.</p>`}
+    <${Predictions} session=${session} loaded=${loaded} />
+    <${LabelingView} config=${config} task=${loaded.task} store=${session.store} />
+    <p class="lc-saved muted" aria-live="polite">${saved}</p>
+    ${help && html`<${HotkeyHelp} config=${config} onClose=${() => setHelp(false)} />`}
+  </div>`;
+}
+
+function Toolbar({ session, onHelp }) {
+  const store = session.store;
+  useStore(store);
+  return html`<div class="lc-tools" role="toolbar" aria-label="History">
+    <button type="button" class="btn" onClick=${() => store.undo()} disabled=${!store.canUndo()} title="ctrl+z">Undo</button>
+    <button type="button" class="btn" onClick=${() => store.redo()} disabled=${!store.canRedo()} title="ctrl+shift+z">Redo</button>
+    <button type="button" class="btn" onClick=${onHelp} title="shift+?">Hotkeys</button>
+  </div>`;
+}
+
+function Predictions({ session, loaded }) {
+  useStore(session.store);
+  const preds = loaded.predictions ?? [];
+  if (!preds.length) return null;
+  const current = preds.find((p) => p.id === session.prediction);
+  const origins = new Set(session.store.getState().items.map((it) => it.origin));
+  return html`<div class="lc-prediction" role="region" aria-label="Prediction">
+    <span>${current ? html`Pre-labeled from prediction <b>${current.model_version ?? current.id}</b>${current.score != null ? html` · score <b>${current.score}</b>` : ""}${origins.has("prediction-changed") ? " · changed" : ""}` : `${preds.length} prediction${preds.length > 1 ? "s" : ""} for this task`}</span>
+    ${preds.length > 0 && html`<label>Use prediction <select aria-label="Use prediction" value=${current?.id ?? ""} onChange=${(e) => {
+      const p = preds.find((x) => String(x.id) === e.currentTarget.value);
+      if (p) session.usePrediction(p);
+    }}>${!current && html`<option value="">—</option>`}${preds.map((p) => html`<option value=${p.id} key=${p.id}>${p.model_version ?? `#${p.id}`}${p.score != null ? ` (${p.score})` : ""}</option>`)}</select></label>`}
+  </div>`;
+}

@@ -1,0 +1,117 @@
+// <HyperText>: task HTML shown sanitized (DOMPurify: no script, no event handlers, no remote
+// loads), spans saved as XPath start/end + offsets (relative to the rendered root, on the HTML as
+// given, not on our highlight wrappers) + globalOffsets (UTF-16 offsets in the root's text).
+import { html, useLayoutEffect, useMemo, useRef, useState } from "../../lib/html.js";
+import DOMPurify from "../../../vendor/purify.mjs";
+import { registerTag } from "../registry.js";
+import { selectionOffsets, offsetToPoint, xpathOf, nodeAtXpath, pointToOffset, snapToWords, textNodes } from "../textpos.js";
+import { visibleSpans, clickRegion } from "./spans.js";
+import { tint } from "../colors.js";
+import { truthy } from "../data.js";
+
+const LOCAL_URL = /^(data:image\/|blob:|#)/i;
+const FORBID_TAGS = ["script", "style", "link", "meta", "base", "iframe", "frame", "object", "embed", "form", "input", "button", "textarea", "select", "audio", "video", "source", "track", "svg", "math"];
+
+/** Sanitize task HTML into a DocumentFragment: nothing runs, nothing loads from elsewhere. */
+export function sanitize(raw, { clickableLinks = false } = {}) {
+  const hook = (_node, data) => {
+    const name = data.attrName;
+    if ((name === "src" || name === "srcset" || name === "poster" || name === "background") && !LOCAL_URL.test(data.attrValue)) data.keepAttr = false;
+    if (name === "href" && (!clickableLinks || !/^https?:|^mailto:|^#/i.test(data.attrValue))) data.keepAttr = false;
+    if (name === "style" && /url\s*\(|expression|@import/i.test(data.attrValue)) data.keepAttr = false;
+  };
+  DOMPurify.addHook("uponSanitizeAttribute", hook);
+  try {
+    return DOMPurify.sanitize(String(raw ?? ""), {
+      RETURN_DOM_FRAGMENT: true, FORBID_TAGS, FORBID_ATTR: ["srcset", "ping", "formaction", "action"],
+      ALLOW_DATA_ATTR: false, ADD_ATTR: clickableLinks ? ["target"] : [],
+    });
+  } finally {
+    DOMPurify.removeHook("uponSanitizeAttribute");
+  }
+}
+
+/** Wrap [start, end) of root's text in highlight spans (one per text node crossed). */
+function wrapRange(root, start, end, make) {
+  let acc = 0;
+  for (const t of textNodes(root)) {
+    const len = t.length;
+    const s = Math.max(start, acc);
+    const e = Math.min(end, acc + len);
+    acc += len;
+    if (s >= e) continue;
+    let node = t;
+    if (s - (acc - len) > 0) node = node.splitText(s - (acc - len));
+    if (e - s < node.length) node.splitText(e - s);
+    const span = make();
+    node.parentNode.insertBefore(span, node);
+    span.append(node);
+  }
+}
+
+/** The global offsets of a saved region: globalOffsets when present, else its XPaths. */
+export function globalOf(pristine, value) {
+  if (value.globalOffsets) return value.globalOffsets;
+  const s = nodeAtXpath(pristine, value.start);
+  const e = nodeAtXpath(pristine, value.end);
+  if (!s || !e) return null;
+  return { start: pointToOffset(pristine, s, value.startOffset), end: pointToOffset(pristine, e, value.endOffset) };
+}
+
+export function HyperTextObject({ node, def, store, ctx }) {
+  const root = useRef(null);
+  const [hint, setHint] = useState("");
+  const a = node.attrs;
+  const name = def?.name ?? a.name;
+  const raw = ctx.resolve(a.value);
+  const pristine = useMemo(() => {
+    const holder = document.createElement("div");
+    holder.append(sanitize(raw, { clickableLinks: truthy(a.clickableLinks) }));
+    return holder;
+  }, [raw, a.clickableLinks]);
+  const state = store.getState();
+  const spans = visibleSpans(store, name, (r) => globalOf(pristine, r.value) ?? { start: 0, end: 0 });
+
+  useLayoutEffect(() => {
+    const el = root.current;
+    el.replaceChildren(...pristine.cloneNode(true).childNodes);
+    for (const sp of [...spans].sort((x, y) => (y.end - y.start) - (x.end - x.start))) {
+      wrapRange(el, sp.start, sp.end, () => {
+        const span = document.createElement("span");
+        span.className = `lc-hl${sp.id === state.selected ? " lc-selected" : ""}`;
+        span.dataset.region = sp.id;
+        span.style.background = tint(sp.color);
+        span.style.borderBottomColor = sp.color;
+        return span;
+      });
+    }
+  });
+
+  const finish = (event) => {
+    if (clickRegion(store, event)) return;
+    if (ctx.readOnly || a.selectionEnabled === false) return;
+    const picked = selectionOffsets(root.current);
+    if (!picked) return;
+    let { start, end } = picked;
+    const full = textNodes(pristine).map((t) => t.data).join("");
+    if (a.granularity === "word") ({ start, end } = snapToWords(full, start, end));
+    if (start >= end) return;
+    const from = offsetToPoint(pristine, start);
+    const to = offsetToPoint(pristine, end, true);
+    const id = store.addRegion(name, {
+      start: xpathOf(pristine, from.node), end: xpathOf(pristine, to.node),
+      startOffset: from.offset, endOffset: to.offset,
+      globalOffsets: { start, end }, text: full.slice(start, end),
+    });
+    window.getSelection().removeAllRanges();
+    setHint(id ? "" : "Pick a label first (click it or press its hotkey), then select the text.");
+  };
+  const onClick = (e) => { if (!truthy(a.clickableLinks) && e.target.closest?.("a")) e.preventDefault(); };
+  return html`<div class="lc-object lc-hypertext-object">
+    <div class=${`lc-hypertext${truthy(a.inline) ? " lc-inline" : ""}`} ref=${root} tabIndex="0" role="document"
+      aria-label=${`HyperText ${name}`} data-object=${name} onMouseUp=${finish} onClick=${onClick}></div>
+    ${hint && html`<p class="lc-hint" role="status">${hint}</p>`}
+  </div>`;
+}
+
+registerTag("HyperText", { kind: "object", component: HyperTextObject });

@@ -1,0 +1,37 @@
+// Shared by span objects (Text, Paragraphs): highlighted segments and region clicks.
+import { html } from "../../lib/html.js";
+import { segments } from "../textpos.js";
+import { regionColor, tint } from "../colors.js";
+
+/** The text of [0, text.length) with every visible region over it highlighted. */
+export function Highlighted({ text, spans, store, state }) {
+  const byId = new Map(spans.map((s) => [s.id, s]));
+  return segments(text.length, spans).map((seg) => {
+    const piece = text.slice(seg.start, seg.end);
+    if (!seg.ids.length) return piece;
+    const top = byId.get(seg.ids.at(-1));
+    const selected = seg.ids.includes(state.selected);
+    const color = top.color;
+    return html`<span class=${`lc-hl${selected ? " lc-selected" : ""}`} data-region=${seg.ids.at(-1)}
+      data-regions=${seg.ids.join(" ")} style=${{ background: tint(color, Math.min(70, 30 + 12 * (seg.ids.length - 1))), borderBottomColor: color }}>${piece}</span>`;
+  });
+}
+
+/** Span regions of an object with their colours, hidden ones left out. */
+export function visibleSpans(store, objectName, toSpan) {
+  const st = store.getState();
+  return store.regionsOf(objectName).filter((r) => !st.flags[r.id]?.hidden)
+    .map((r) => ({ ...toSpan(r), id: r.id, color: regionColor(store, r) }));
+}
+
+/** A click on a highlighted span: select the region, or finish a relation started with alt+r. */
+export function clickRegion(store, event) {
+  if (!window.getSelection()?.isCollapsed) return false;
+  const el = event.target.closest?.("[data-region]");
+  if (!el) return false;
+  const id = el.dataset.region;
+  const { relating } = store.getState();
+  if (relating) store.addRelation(relating, id);
+  else store.select(store.getState().selected === id ? null : id);
+  return true;
+}

@@ -1,0 +1,224 @@
+// The region store: one annotation being edited (result items, flags, selection, history).
+//
+// Model (the contract image tools plug into):
+//   items     the annotation's result exactly as Label Studio writes it (an array of result
+//             items, relations included). Items are immutable: an edit replaces the items it
+//             changes, so an unchanged item keeps its identity (used for `prediction-changed`).
+//   region    the FIRST item of an id whose control is a region control (registry: region:true).
+//             Every other item with that id is one of the region's per-region results
+//             (perRegion Choices/TextArea/Rating/...), whose value repeats the region's
+//             positional keys (start/end/text, x/y/width/height, ...) followed by its own.
+//   relation  {from_id, to_id, type: "relation", direction: "right"|"left"|"bi", labels?}
+//   flags     {[id]: {hidden, locked}} (UI state saved with the draft and undone like an edit)
+//   selected  id of the selected region or null (not an edit: never in history)
+//   active    {[controlName]: [label values]} labels picked for the next region (not history)
+//   relating  id of the region a relation is being drawn from, or null
+//
+// Every edit goes through `edit(label, fn)`, which pushes the previous {items, flags} on the
+// undo stack, clears the redo stack, turns an edited `origin: "prediction"` item into
+// `"prediction-changed"` and notifies subscribers (the screen saves a draft on each).
+// `snapshot()` / `restore()` carry everything a draft needs, history included.
+
+import { isRegionControl, valueKeyOf } from "./registry.js";
+
+const ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+const HISTORY_LIMIT = 200;
+
+/** A 10-character random id, like Label Studio's region ids. */
+export function newId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(10));
+  return Array.from(bytes, (b) => ID_CHARS[b & 63]).join("");
+}
+
+/** A result item in Label Studio's key order. */
+export function resultItem({ value, id, from_name, to_name, type, origin = "manual" }) {
+  return { value, id, from_name, to_name, type, origin };
+}
+
+export function createRegionStore({ config, items = [], flags = {}, past = [], future = [], readOnly = false }) {
+  const controls = new Map((config?.controls ?? []).map((c) => [c.name, c]));
+  const controlOf = (item) => controls.get(item.from_name) ?? controls.get(templateName(item.from_name));
+  const isRegionItem = (item) => item.type !== "relation" && isRegionControl(controlOf(item)?.tag);
+  let state = { items, flags, selected: null, active: {}, relating: null };
+  let history = { past, future };
+  const listeners = new Set();
+
+  const emit = (edited) => { for (const fn of listeners) fn(state, edited); };
+  const set = (changes, edited = false) => { state = { ...state, ...changes }; emit(edited); };
+
+  function markChanged(before, after) {
+    const kept = new Set(before);
+    return after.map((it) => (!kept.has(it) && it.origin === "prediction" ? { ...it, origin: "prediction-changed" } : it));
+  }
+
+  const store = {
+    readOnly,
+    getState: () => state,
+    subscribe(fn) { listeners.add(fn); return () => listeners.delete(fn); },
+    control: (name) => controls.get(name) ?? controls.get(templateName(name)),
+    isRegionItem,
+
+    /** Apply fn({items, flags}) -> {items?, flags?} as one undoable edit. */
+    edit(label, fn) {
+      if (readOnly) return;
+      const before = { items: state.items, flags: state.flags };
+      const out = fn(before) || {};
+      const items = out.items ? markChanged(before.items, out.items) : before.items;
+      const next = { items, flags: out.flags ?? before.flags };
+      if (next.items === before.items && next.flags === before.flags) return;
+      history = { past: [...history.past, { ...before, label }].slice(-HISTORY_LIMIT), future: [] };
+      const selected = state.selected && items.some((it) => it.id === state.selected) ? state.selected : null;
+      set({ ...next, selected }, true);
+    },
+    canUndo: () => history.past.length > 0,
+    canRedo: () => history.future.length > 0,
+    undo() {
+      const last = history.past.at(-1);
+      if (!last || readOnly) return;
+      history = { past: history.past.slice(0, -1), future: [{ items: state.items, flags: state.flags, label: last.label }, ...history.future] };
+      set({ items: last.items, flags: last.flags, selected: null, relating: null }, true);
+    },
+    redo() {
+      const next = history.future[0];
+      if (!next || readOnly) return;
+      history = { past: [...history.past, { items: state.items, flags: state.flags, label: next.label }], future: history.future.slice(1) };
+      set({ items: next.items, flags: next.flags, selected: null, relating: null }, true);
+    },
+    snapshot: () => ({ items: state.items, flags: state.flags, past: history.past, future: history.future }),
+    /** Replace the whole state (a loaded draft, an annotation) without an undo entry. */
+    reset({ items = [], flags = {}, past = [], future = [] }) {
+      history = { past, future };
+      set({ items, flags, selected: null, relating: null, active: {} }, false);
+    },
+
+    // -- selection and picked labels (not edits) --------------------------------------------
+    select(id) { set({ selected: id ?? null }); },
+    setActive(controlName, values) { set({ active: { ...state.active, [controlName]: values } }); },
+    startRelation(id) { set({ relating: id ?? null }); },
+
+    // -- reading ------------------------------------------------------------------------------
+    regions() {
+      const seen = new Set();
+      return state.items.filter((it) => isRegionItem(it) && !seen.has(it.id) && seen.add(it.id));
+    },
+    regionsOf(objectName) { return store.regions().filter((r) => r.to_name === objectName); },
+    region: (id) => state.items.find((it) => it.id === id && isRegionItem(it)) ?? null,
+    itemsOf: (id) => state.items.filter((it) => it.id === id),
+    /** Every label of a region, over all its region-control items. */
+    labelsOf(id) {
+      return state.items.filter((it) => it.id === id && isRegionItem(it)).flatMap((it) => it.value[valueKeyOf(controlOf(it)?.tag)] ?? []);
+    },
+    relations: () => state.items.filter((it) => it.type === "relation"),
+    /** The classification item of a control (for one region, or global when regionId is null). */
+    classification(controlName, regionId = null) {
+      return state.items.find((it) => it.from_name === controlName && (regionId ? it.id === regionId : !isRegionItem(it) && it.type !== "relation" && !isPerRegionOf(it))) ?? null;
+    },
+    flag: (id, name) => Boolean(state.flags[id]?.[name]),
+
+    // -- edits ----------------------------------------------------------------------------------
+    /** Create a region on `objectName` with the active labels of every region control bound to it. */
+    addRegion(objectName, positional, { labels } = {}) {
+      const picked = labels ?? pickedLabels(objectName);
+      if (!picked.length) return null;
+      const id = newId();
+      store.edit("add region", ({ items }) => ({
+        items: [...items, ...picked.map(([ctl, values]) => resultItem({
+          value: { ...positional, [valueKeyOf(ctl.tag)]: values }, id, from_name: ctl.name, to_name: objectName, type: ctl.type,
+        }))],
+      }));
+      return id;
+    },
+    /** Set the labels a region control gives a region (removes the item when labels is empty and another remains). */
+    setRegionLabels(id, controlName, labels) {
+      const ctl = store.control(controlName);
+      const key = valueKeyOf(ctl.tag);
+      store.edit("change labels", ({ items }) => {
+        const region = items.find((it) => it.id === id && isRegionItem(it));
+        if (!region) return {};
+        const mine = items.find((it) => it.id === id && it.from_name === controlName);
+        if (mine) return { items: items.map((it) => (it === mine ? { ...it, value: { ...it.value, [key]: labels } } : it)) };
+        const value = { ...positionalOf(region), [key]: labels };
+        return { items: [...items, resultItem({ value, id, from_name: controlName, to_name: region.to_name, type: ctl.type })] };
+      });
+    },
+    deleteRegion(id) {
+      store.edit("delete region", ({ items, flags }) => {
+        const rest = { ...flags }; delete rest[id];
+        return { items: items.filter((it) => it.id !== id && !(it.type === "relation" && (it.from_id === id || it.to_id === id))), flags: rest };
+      });
+    },
+    deleteAll() {
+      store.edit("delete all regions", ({ items }) => {
+        const gone = new Set(store.regions().filter((r) => !store.flag(r.id, "locked")).map((r) => r.id));
+        return { items: items.filter((it) => !gone.has(it.id) && !(it.type === "relation" && (gone.has(it.from_id) || gone.has(it.to_id)))) };
+      });
+    },
+    toggleFlag(id, name) {
+      store.edit(name === "hidden" ? "hide region" : "lock region", ({ flags }) => ({
+        flags: { ...flags, [id]: { ...flags[id], [name]: !flags[id]?.[name] } },
+      }));
+    },
+    /**
+     * Set the value of a classification control (Choices, TextArea, Rating, ...). `value` is the
+     * control's own value ({choices: [...]}, {text: [...]}, ...) or null to remove the result.
+     * With regionId the result is per-region: it shares the region's id and repeats its position.
+     */
+    setClassification(controlName, value, regionId = null) {
+      const ctl = store.control(controlName);
+      store.edit(`set ${controlName}`, ({ items }) => {
+        const current = store.classification(controlName, regionId);
+        if (!value) return current ? { items: items.filter((it) => it !== current) } : {};
+        if (current) return { items: items.map((it) => (it === current ? { ...it, value: { ...positionalOfValue(it.value, ctl), ...value } } : it)) };
+        const region = regionId ? items.find((it) => it.id === regionId && isRegionItem(it)) : null;
+        if (regionId && !region) return {};
+        const item = resultItem({
+          value: region ? { ...positionalOf(region), ...value } : value,
+          id: regionId ?? newId(), from_name: controlName,
+          to_name: region ? region.to_name : ctl.to_name.join(","), type: ctl.type,
+        });
+        return { items: [...items, item] };
+      });
+    },
+    addRelation(fromId, toId) {
+      if (!fromId || !toId || fromId === toId) return;
+      const exists = store.relations().some((r) => r.from_id === fromId && r.to_id === toId);
+      set({ relating: null });
+      if (!exists) store.edit("add relation", ({ items }) => ({ items: [...items, { from_id: fromId, to_id: toId, type: "relation", direction: "right" }] }));
+    },
+    updateRelation(rel, changes) {
+      store.edit("change relation", ({ items }) => ({
+        items: items.map((it) => {
+          if (it !== rel) return it;
+          const next = { ...it, ...changes };
+          if (Array.isArray(next.labels) && !next.labels.length) delete next.labels;
+          return next;
+        }),
+      }));
+    },
+    deleteRelation(rel) { store.edit("delete relation", ({ items }) => ({ items: items.filter((it) => it !== rel) })); },
+  };
+
+  function isPerRegionOf(item) {
+    return state.items.some((other) => other !== item && other.id === item.id && isRegionItem(other));
+  }
+  function positionalOf(region) {
+    return positionalOfValue(region.value, controlOf(region));
+  }
+  function positionalOfValue(value, ctl) {
+    const out = { ...value };
+    const key = valueKeyOf(ctl?.tag);
+    if (key) delete out[key];
+    return out;
+  }
+  function pickedLabels(objectName) {
+    return [...controls.values()]
+      .filter((c) => isRegionControl(c.tag) && c.to_name.includes(objectName) && state.active[c.name]?.length)
+      .map((c) => [c, state.active[c.name]]);
+  }
+  return store;
+}
+
+/** Repeater names ("label_3") fall back to their template ("label_{{idx}}") in the config. */
+function templateName(name) {
+  return String(name).replace(/_(\d+)$/, "_{{idx}}");
+}

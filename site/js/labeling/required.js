@@ -1,0 +1,30 @@
+// Required controls block Submit: the names (or requiredMessage) of what is missing.
+import { truthy } from "./data.js";
+import { isVisible } from "./visibility.js";
+
+function nodesByName(layout, out = new Map()) {
+  if (!layout) return out;
+  if (layout.attrs?.name) out.set(layout.attrs.name, layout);
+  for (const c of layout.children ?? []) nodesByName(c, out);
+  return out;
+}
+
+/** Messages for every required control without a value (perRegion: per region of its objects). */
+export function missingRequired(config, store) {
+  const nodes = nodesByName(config.layout);
+  const out = [];
+  for (const def of config.controls) {
+    if (!truthy(def.attrs.required)) continue;
+    const node = nodes.get(def.name);
+    const conditional = node?.attrs?.visibleWhen;
+    if (conditional && !isVisible({ ...node, attrs: { ...node.attrs, perRegion: false } }, def, store)) continue;
+    if (truthy(def.attrs.perRegion)) {
+      const regions = store.regions().filter((r) => def.to_name.includes(r.to_name));
+      const lacking = regions.filter((r) => !store.classification(def.name, r.id));
+      if (lacking.length) out.push(def.attrs.requiredMessage || `${def.name} (for ${lacking.length} region${lacking.length > 1 ? "s" : ""})`);
+    } else if (!store.classification(def.name, null) && !store.getState().items.some((it) => it.from_name === def.name)) {
+      out.push(def.attrs.requiredMessage || def.name);
+    }
+  }
+  return out;
+}

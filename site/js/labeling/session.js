@@ -1,0 +1,72 @@
+// One labeling session of a task: what it starts from (draft > own annotation > prediction >
+// nothing), draft saving on every edit, and Submit / Update / Skip.
+import { db } from "../store/db.js";
+import { annotationsOfTask, createAnnotation, updateAnnotation } from "../store/annotations.js";
+import { getDraft, saveDraft, draftsSettled } from "../store/drafts.js";
+import { createRegionStore } from "./regions.js";
+import { loadTask, sameAnnotator } from "./stream.js";
+
+/** Predictions of a task, newest first (by created_at, then id). */
+export async function predictionsOf(taskId) {
+  const list = await (await db()).getAllFromIndex("predictions", "task", taskId);
+  return list.sort((a, b) => String(b.created_at ?? "").localeCompare(String(a.created_at ?? "")) || b.id - a.id);
+}
+
+/** A prediction's result as pre-labels: every item marked origin "prediction". */
+export function preLabels(prediction) {
+  return (prediction?.result ?? []).map((it) => (it.type === "relation" ? it : { ...it, origin: "prediction" }));
+}
+
+export async function openSession({ project, taskId, me }) {
+  const task = await loadTask(taskId);
+  if (!task || task.project !== project.id) return { task: null };
+  const [annotations, predictions, draft] = await Promise.all([annotationsOfTask(taskId), predictionsOf(taskId), getDraft(taskId, me?.id ?? 0)]);
+  const own = annotations.filter((a) => sameAnnotator(a.completed_by, me) && !a.was_cancelled).sort((a, b) => b.id - a.id)[0] ?? null;
+  let start;
+  if (draft) {
+    start = { items: draft.result, flags: draft.flags ?? {}, past: draft.history?.past ?? [], future: draft.history?.future ?? [],
+      annotation: draft.annotation ?? null, prediction: draft.prediction ?? null, lead: draft.lead_time ?? 0, restored: true };
+  } else if (own) {
+    start = { items: own.result, annotation: own.id, prediction: own.parent_prediction ?? null, lead: 0 };
+  } else if (predictions.length) {
+    start = { items: preLabels(predictions[0]), prediction: predictions[0].id, lead: 0 };
+  } else {
+    start = { items: [], lead: 0 };
+  }
+  return { task, annotations, predictions, start };
+}
+
+/** Live state of an open session: the region store, drafts on each edit, lead time. */
+export function createSession({ project, task, me, start, config, onSaved }) {
+  const store = createRegionStore({ config, items: start.items, flags: start.flags, past: start.past, future: start.future });
+  const opened = performance.now();
+  const s = {
+    store,
+    annotation: start.annotation ?? null,
+    prediction: start.prediction ?? null,
+    leadTime: () => (start.lead ?? 0) + (performance.now() - opened) / 1000,
+    saveDraft() {
+      const snap = store.snapshot();
+      return saveDraft({
+        task: task.id, project: project.id, annotator: me?.id ?? 0, annotation: s.annotation, prediction: s.prediction,
+        result: snap.items, flags: snap.flags, history: { past: snap.past, future: snap.future }, lead_time: s.leadTime(),
+      }).then(() => onSaved?.(), (err) => onSaved?.(err));
+    },
+    /** Start over from a prediction (or from nothing with null); an undoable edit. */
+    usePrediction(prediction) {
+      s.prediction = prediction?.id ?? null;
+      store.edit("load prediction", () => ({ items: preLabels(prediction), flags: {} }));
+    },
+    async submit({ skip = false } = {}) {
+      const result = store.getState().items;
+      const fields = { result, lead_time: s.leadTime(), was_cancelled: skip };
+      await draftsSettled();
+      const draft = [task.id, me?.id ?? 0];
+      return s.annotation && !skip
+        ? updateAnnotation(s.annotation, fields, draft)
+        : createAnnotation({ ...fields, task: task.id, project: project.id, completed_by: me?.id ?? null, parent_prediction: s.prediction }, draft);
+    },
+  };
+  store.subscribe((_st, edited) => { if (edited) s.saveDraft(); });
+  return s;
+}

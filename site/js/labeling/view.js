@@ -1,0 +1,66 @@
+// LabelingView: the labeling interface of one task, rendered from the parsed config.
+//   props {config (parsed JSON form), task, annotation?, readOnly, onChange?(result), store?}
+// Used by the labeling screen (which passes its own store, to save drafts and submit) and by
+// the Labeling Setup preview (which passes only config + task).
+import { html, h, useMemo, useEffect, useState } from "../lib/html.js";
+import { loadCss } from "../lib/css.js";
+import { tagSpec } from "./registry.js";
+import { createRegionStore } from "./regions.js";
+import { useStore } from "./hooks.js";
+import { resolveValue } from "./data.js";
+import { isVisible } from "./visibility.js";
+import { RegionsPanel } from "./panel.js";
+import "./renderers.js";
+
+loadCss("css/labeling.css");
+
+// Tags read by their parent control, never rendered on their own.
+const CHILD_TAGS = new Set(["Label", "Choice", "Relation", "Bucket", "Channel", "Shortcut", "Panel", "Path"]);
+
+export function LabelingView({ config, task, annotation = null, readOnly = false, onChange, store: given, panel = true }) {
+  const own = useMemo(() => (given ? null : createRegionStore({ config, items: annotation?.result ?? [], readOnly })), [given, config, annotation, readOnly]);
+  const store = given ?? own;
+  useEffect(() => (onChange ? store.subscribe((s, edited) => edited && onChange(s.items)) : undefined), [store, onChange]);
+  if (!config?.layout) return html`<div class="notice lc-empty"><p>This project has no labeling config yet. Open Settings → Labeling Setup to write one.</p></div>`;
+  return html`<div class="lc-view">
+    <div class="lc-main"><${Tree} config=${config} task=${task} store=${store} readOnly=${readOnly || store.readOnly} /></div>
+    ${panel && html`<${RegionsPanel} config=${config} task=${task} store=${store} />`}
+  </div>`;
+}
+
+function Tree({ config, task, store, readOnly }) {
+  useStore(store);
+  const [filters, setFilters] = useState({});
+  const ctx = useMemo(() => {
+    const objects = new Map(config.objects.map((o) => [o.name, o]));
+    const c = {
+      config, readOnly, objects,
+      resolve: (value) => resolveValue(value, task?.data ?? {}),
+      filters: {},
+      setFilter: (name, text) => setFilters((f) => ({ ...f, [name]: text })),
+      renderChildren: (nodes, prefix = "") => nodes.map((n, i) => renderNode(n, c, `${prefix}${i}`)),
+    };
+    return c;
+  }, [config, task, readOnly]);
+  ctx.filters = filters;
+  return html`<div class="lc-root">${renderNode(config.layout, ctx, "root")}</div>`;
+
+  function renderNode(node, c, key) {
+    if (CHILD_TAGS.has(node.tag)) return null;
+    const spec = tagSpec(node.tag);
+    if (!spec) return html`<div class="lc-placeholder" key=${key} role="note">No renderer for <code>${`<${node.tag}>`}</code> yet.</div>`;
+    const def = lookup(c, spec.kind, node.attrs?.name);
+    if (!isVisible(node, def, store)) return null;
+    return h(spec.component, { key, node, def, store, task, ctx: c });
+  }
+}
+
+function lookup(ctx, kind, name) {
+  if (!name || kind === "layout") return null;
+  const list = kind === "object" ? ctx.config.objects : ctx.config.controls;
+  const found = list.find((d) => d.name === name) ?? list.find((d) => d.name === String(name).replace(/_(\d+)$/, "_{{idx}}"));
+  if (!found) return null;
+  if (found.name === name) return found;
+  const index = /_(\d+)$/.exec(name)[1];
+  return { ...found, name, to_name: found.to_name?.map((t) => t.replace("{{idx}}", index)) };
+}
