@@ -1,0 +1,228 @@
+// Writing an import: tasks with their annotations and predictions, and the media Blobs they
+// reference, all or nothing.
+//
+// Up to SINGLE_TX_MAX tasks are written in ONE readwrite transaction: it commits whole or not at
+// all. Larger imports are written in chunks of CHUNK tasks, each chunk its own transaction, under
+// a rollback record in the settings store:
+//     settings["import:<import_id>"] = {project, import_id, started_at, tasks}
+// The record is written before the first chunk and deleted in the transaction of the last one
+// (that transaction is the commit point). Every task, annotation, prediction and media record an
+// import writes carries `import_id`. If the page dies half way (or the import is cancelled), the
+// record is still there: `recoverImports()` (run at boot and when the Import dialog opens) undoes
+// it by deleting every record of that import_id. So an import is never seen half-written after a
+// reload: it is either complete (no record) or undone.
+//
+// Records written (see db.js for the schema):
+//   task        {...the imported task's own keys, project, data, meta, inner_id, import_id,
+//                created_at, updated_at, imported_id?}     (an imported "id" is kept as imported_id)
+//   annotation  {...its keys, task, project, result, was_cancelled, ground_truth, completed_by,
+//                lead_time, created_at, updated_at, import_id, imported_id?}
+//   prediction  {...its keys, task, project, result, score, model_version, created_at, import_id,
+//                imported_id?}
+//   media       store/media.js records for the "media://" references the written tasks hold.
+
+import { write, read, now } from "./db.js";
+import { isMediaRef, mediaRecord, mediaId } from "./media.js";
+
+export const SINGLE_TX_MAX = 20000;
+export const CHUNK = 5000;
+const STORES = ["projects", "tasks", "annotations", "predictions", "media", "settings"];
+const OWNED = ["tasks", "annotations", "predictions", "media"];
+const RECORD_PREFIX = "import:";
+
+export class ImportCancelled extends Error {
+  constructor() { super("The import was cancelled; nothing was written."); this.name = "ImportCancelled"; }
+}
+
+function newImportId() {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** The next inner_id of a project (1 + the largest one stored). */
+async function nextInnerId(tx, project) {
+  const range = IDBKeyRange.bound([project], [project, []]);
+  const cursor = await tx.objectStore("tasks").index("project_inner").openKeyCursor(range, "prev");
+  const last = cursor?.key?.[1];
+  return typeof last === "number" ? last + 1 : 1;
+}
+
+function without(obj, keys) {
+  const out = {};
+  for (const [k, v] of Object.entries(obj ?? {})) if (!keys.includes(k)) out[k] = v;
+  return out;
+}
+
+const CHILD_KEYS = ["id", "task", "project"];
+
+function annotationRecord(ann, task, project, importId, stamp) {
+  const rec = {
+    ...without(ann, CHILD_KEYS), task, project, result: ann.result ?? [],
+    was_cancelled: ann.was_cancelled ?? false, ground_truth: ann.ground_truth ?? false,
+    completed_by: ann.completed_by ?? null, lead_time: ann.lead_time ?? null,
+    created_at: ann.created_at ?? stamp, updated_at: ann.updated_at ?? stamp, import_id: importId,
+  };
+  if (ann.id !== undefined) rec.imported_id = ann.id;
+  return rec;
+}
+
+function predictionRecord(pred, task, project, importId, stamp) {
+  const rec = {
+    ...without(pred, CHILD_KEYS), task, project, result: pred.result ?? [], score: pred.score ?? null,
+    model_version: pred.model_version ?? "", created_at: pred.created_at ?? stamp, import_id: importId,
+  };
+  if (pred.id !== undefined) rec.imported_id = pred.id;
+  return rec;
+}
+
+/** Media references (top-level "media://" values of task.data) a task holds. */
+function refsOf(task) {
+  const refs = [];
+  for (const value of Object.values(task.data ?? {})) if (isMediaRef(value)) refs.push(value);
+  return refs;
+}
+
+/**
+ * Add `tasks` (Label Studio task dicts from the core) to `project` inside the open transaction `tx`.
+ * `media`: Map ref -> {file, path} of the files picked for this import; the ones the tasks
+ * reference are stored with them. Returns the counts written.
+ */
+function addTasks(tx, project, tasks, { inner, importId, media, stamp }) {
+  const taskStore = tx.objectStore("tasks");
+  const annStore = tx.objectStore("annotations");
+  const predStore = tx.objectStore("predictions");
+  const mediaStore = tx.objectStore("media");
+  const pending = [];
+  const counts = { tasks: 0, annotations: 0, predictions: 0, files: 0, bytes: 0 };
+  for (const task of tasks) {
+    const { annotations = [], predictions = [] } = task;
+    const record = {
+      ...without(task, ["id", "annotations", "predictions", "project"]), project,
+      data: task.data, meta: task.meta ?? {}, inner_id: inner++, import_id: importId,
+      created_at: stamp, updated_at: stamp,
+    };
+    if (task.id !== undefined) record.imported_id = task.id;
+    const added = taskStore.add(record);
+    if (annotations.length || predictions.length) {
+      pending.push(added.then((id) => Promise.all([
+        ...annotations.map((a) => annStore.add(annotationRecord(a, id, project, importId, stamp))),
+        ...predictions.map((p) => predStore.add(predictionRecord(p, id, project, importId, stamp))),
+      ])));
+    } else {
+      pending.push(added);
+    }
+    counts.tasks += 1;
+    counts.annotations += annotations.length;
+    counts.predictions += predictions.length;
+    for (const ref of refsOf(task)) {
+      const picked = media?.get(ref);
+      if (!picked) continue;
+      const rec = { ...mediaRecord(project, mediaId(ref), picked.file, picked.path), import_id: importId };
+      pending.push(mediaStore.put(rec));
+      counts.files += 1;
+      counts.bytes += picked.file.size;
+    }
+  }
+  return { done: Promise.all(pending), counts, inner };
+}
+
+async function touchProject(tx, project) {
+  const store = tx.objectStore("projects");
+  const current = await store.get(project);
+  if (!current) throw new Error(`Project ${project} does not exist.`);
+  await store.put({ ...current, updated_at: now() });
+}
+
+function addCounts(a, b) {
+  for (const k of Object.keys(b)) a[k] = (a[k] ?? 0) + b[k];
+  return a;
+}
+
+/**
+ * Write an import. `source`: {total, chunks, chunk(i) -> Promise<task[]>} (the core's
+ * import.tasks pages), `media`: Map ref -> {file, path}, `onProgress({done, total, phase})`,
+ * `signal`: an AbortSignal (cancel: nothing stays written). Resolves with the counts written
+ * {tasks, annotations, predictions, files, bytes, import_id}.
+ */
+export async function writeImport(project, { source, media = new Map(), onProgress, signal } = {}) {
+  const importId = newImportId();
+  const stamp = now();
+  const check = () => { if (signal?.aborted) throw new ImportCancelled(); };
+  const progress = (done, phase) => onProgress?.({ done, total: source.total, phase });
+  check();
+  if (source.total <= SINGLE_TX_MAX) {
+    const tasks = [];
+    for (let i = 0; i < source.chunks; i++) {
+      tasks.push(...await source.chunk(i));
+      check();
+      progress(tasks.length, "receive");
+    }
+    progress(0, "write");
+    const counts = await write(STORES, async (tx) => {
+      await touchProject(tx, project);
+      const inner = await nextInnerId(tx, project);
+      const { done, counts: c } = addTasks(tx, project, tasks, { inner, importId, media, stamp });
+      await done;
+      return c;
+    });
+    progress(counts.tasks, "write");
+    return { ...counts, import_id: importId };
+  }
+  // Chunked, under a rollback record.
+  const key = RECORD_PREFIX + importId;
+  let inner = await write(["projects", "tasks", "settings"], async (tx) => {
+    await touchProject(tx, project);
+    await tx.objectStore("settings").put({ key, value: { project, import_id: importId, started_at: stamp, tasks: source.total } });
+    return nextInnerId(tx, project);
+  });
+  const total = { tasks: 0, annotations: 0, predictions: 0, files: 0, bytes: 0 };
+  try {
+    for (let i = 0; i < source.chunks; i++) {
+      const tasks = await source.chunk(i);
+      check();
+      const last = i === source.chunks - 1;
+      const wrote = await write(STORES, async (tx) => {
+        const step = addTasks(tx, project, tasks, { inner, importId, media, stamp });
+        await step.done;
+        if (last) await tx.objectStore("settings").delete(key);
+        return step;
+      });
+      inner = wrote.inner;
+      addCounts(total, wrote.counts);
+      progress(total.tasks, "write");
+    }
+  } catch (err) {
+    await undoImport(importId).catch((undoErr) => console.error("labelcore: undoing an import failed", undoErr));
+    throw err;
+  }
+  return { ...total, import_id: importId };
+}
+
+/** Delete everything an import wrote (its tasks, annotations, predictions, media) and its record. */
+export async function undoImport(importId) {
+  const key = RECORD_PREFIX + importId;
+  const pending = await read(["settings"], (tx) => tx.objectStore("settings").get(key));
+  const project = pending?.value?.project;
+  await write([...OWNED, "settings"], async (tx) => {
+    for (const name of OWNED) {
+      const store = tx.objectStore(name);
+      const cursors = project === undefined ? store.openCursor() : store.index("project").openCursor(project);
+      for (let cursor = await cursors; cursor; cursor = await cursor.continue()) {
+        if (cursor.value.import_id === importId) await cursor.delete();
+      }
+    }
+    await tx.objectStore("settings").delete(key);
+  });
+}
+
+/** Imports a closed page left half-written: undo each. Returns the import ids undone. */
+export async function recoverImports() {
+  const range = IDBKeyRange.bound(RECORD_PREFIX, RECORD_PREFIX + "\uffff");
+  const keys = await read(["settings"], (tx) => tx.objectStore("settings").getAllKeys(range));
+  const undone = [];
+  for (const key of keys) {
+    const id = key.slice(RECORD_PREFIX.length);
+    await undoImport(id);
+    undone.push(id);
+  }
+  return undone;
+}

@@ -1,0 +1,153 @@
+// Where import data comes from: picked files, a folder (File System Access API, a webkitdirectory
+// input, or a dropped folder), pasted URLs; and how files are read (in slices, never whole).
+//
+// A "picked" file is {file, path}. `groupSources` sorts them into import sources, each parsed by
+// one core session:
+//   {kind: "bytes", name, file}                 a CSV/JSON/JSONL/TSV/TXT/HTML... file (or an unknown one: sniffed)
+//   {kind: "media", name, files: [{file, path, ref}]}   every image/audio/video/PDF file, one session
+//   {kind: "urls", name, text}                  the pasted URLs
+
+import { newMediaId, mediaRef } from "../../store/media.js";
+
+export const SLICE = 1 << 20; // bytes sent to the worker per import.chunk
+export const HEAD = 64 * 1024; // bytes read for the preview
+
+const hidden = (path) => path.split("/").some((part) => part.startsWith(".") || part === "__MACOSX");
+
+/** The importer for a file name: the longest matching extension among the core's formats. */
+export function importerFor(name, formats) {
+  const lower = name.toLowerCase();
+  let best = null;
+  for (const f of formats) {
+    for (const ext of f.extensions) {
+      if (lower.endsWith(ext) && (!best || ext.length > best.ext.length)) best = { ext, name: f.name };
+    }
+  }
+  return best?.name ?? null;
+}
+
+/** Sort picked files into sources. Hidden files (".DS_Store", "__MACOSX/...") are skipped and counted. */
+export function groupSources(picked, formats) {
+  const sources = [];
+  const media = [];
+  let skipped = 0;
+  for (const { file, path } of picked) {
+    if (hidden(path)) { skipped += 1; continue; }
+    const importer = importerFor(path, formats);
+    const looksMedia = /^(image|audio|video)\//.test(file.type) || file.type === "application/pdf";
+    if (importer === "media" || (importer === null && looksMedia)) {
+      const id = newMediaId();
+      media.push({ file, path, ref: mediaRef(id, file.name) });
+    } else {
+      sources.push({ kind: "bytes", name: path, file, size: file.size });
+    }
+  }
+  if (media.length) {
+    const size = media.reduce((n, m) => n + m.file.size, 0);
+    sources.push({ kind: "media", name: media.length === 1 ? media[0].path : `${media.length} media files`, files: media, size });
+  }
+  return { sources, skipped };
+}
+
+export function urlSource(text) {
+  return { kind: "urls", name: "Pasted URLs", text, size: new Blob([text]).size };
+}
+
+/** Every file in a FileSystemDirectoryHandle (showDirectoryPicker), with paths under its name. */
+export async function filesFromHandle(dir, prefix = dir.name) {
+  const out = [];
+  for await (const entry of dir.values()) {
+    const path = `${prefix}/${entry.name}`;
+    if (entry.kind === "file") out.push({ file: await entry.getFile(), path });
+    else out.push(...await filesFromHandle(entry, path));
+  }
+  return out;
+}
+
+/** Files of an <input type=file> (webkitRelativePath when it is a folder input). */
+export function filesFromInput(input) {
+  return Array.from(input.files ?? [], (file) => ({ file, path: file.webkitRelativePath || file.name }));
+}
+
+function readEntries(reader) {
+  return new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+}
+
+async function filesFromEntry(entry) {
+  if (entry.isFile) {
+    const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+    return [{ file, path: entry.fullPath.replace(/^\//, "") }];
+  }
+  const reader = entry.createReader();
+  const out = [];
+  for (let batch = await readEntries(reader); batch.length; batch = await readEntries(reader)) {
+    for (const child of batch) out.push(...await filesFromEntry(child));
+  }
+  return out;
+}
+
+/** Files (and folders, walked) dropped on the page. */
+export async function filesFromDrop(dataTransfer) {
+  const entries = Array.from(dataTransfer.items ?? [], (item) => item.webkitGetAsEntry?.()).filter(Boolean);
+  if (!entries.length) return Array.from(dataTransfer.files ?? [], (file) => ({ file, path: file.name }));
+  const out = [];
+  for (const entry of entries) out.push(...await filesFromEntry(entry));
+  return out;
+}
+
+// -- reading --------------------------------------------------------------------------------------
+
+function toBase64(bytes) {
+  if (bytes.toBase64) return bytes.toBase64();
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Where to cut `bytes` so no UTF-8 character is split (the rest waits for the next slice). */
+function utf8Cut(bytes) {
+  for (let i = bytes.length - 1, back = 0; i >= 0 && back < 4; i--, back++) {
+    const b = bytes[i];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return back + 1 >= need ? bytes.length : i;
+  }
+  return bytes.length;
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** The op arguments for some bytes: {text} when they are UTF-8, else {base64} (the core then
+ *  reports the bad byte with its offset and line). */
+export function payload(bytes) {
+  try {
+    return { text: decoder.decode(bytes) };
+  } catch {
+    return { base64: toBase64(bytes) };
+  }
+}
+
+/** The file in slices of SLICE bytes, cut on UTF-8 character boundaries: yields {args, bytes}. */
+export async function* slices(file, size = SLICE) {
+  let carry = new Uint8Array(0);
+  for (let offset = 0; offset < file.size; offset += size) {
+    const read = new Uint8Array(await file.slice(offset, offset + size).arrayBuffer());
+    let bytes = read;
+    if (carry.length) {
+      bytes = new Uint8Array(carry.length + read.length);
+      bytes.set(carry);
+      bytes.set(read, carry.length);
+    }
+    const last = offset + size >= file.size;
+    const cut = last ? bytes.length : utf8Cut(bytes);
+    carry = bytes.slice(cut);
+    yield { args: payload(bytes.subarray(0, cut)), bytes: read.length };
+  }
+}
+
+/** The first HEAD bytes of a file (for the preview) and whether that is the whole file. */
+export async function head(file) {
+  const bytes = new Uint8Array(await file.slice(0, HEAD).arrayBuffer());
+  const complete = file.size <= HEAD;
+  return { args: complete ? payload(bytes) : payload(bytes.subarray(0, utf8Cut(bytes))), complete };
+}
