@@ -11,17 +11,18 @@
 // and every field when their ids are free in this browser (restoring after a delete gives back
 // the very same project); a store whose ids are taken gets new ids, and references are
 // rewritten: task.id in annotations/predictions/drafts, project everywhere, and media
-// references in task data (strings "media:<id>"). So two backups of the same project compare
+// references in task data ("media://<id>/<name>", see store/media.js). So two backups of the same project compare
 // equal apart from `exported_at`, and, when ids had to change, the ids above.
 // Profiles are matched by id and email, then by email, else created.
 
 import { read, write, now } from "./db.js";
 import { getProject } from "./projects.js";
+import { isMediaRef, mediaId, newMediaId } from "./media.js";
 
 export const BACKUP_FORMAT = "labelcore-project-backup";
 export const BACKUP_VERSION = 1;
 const ROWS = ["tasks", "annotations", "predictions", "drafts", "views", "media"];
-const MEDIA_REF = /^media:(\d+)$/;
+const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Everything a project owns, rows as stored (media rows hold Blobs). */
 export async function collectProject(id) {
@@ -30,7 +31,7 @@ export async function collectProject(id) {
   const rows = await read([...ROWS, "profiles"], async (tx) => {
     const out = {};
     await Promise.all(ROWS.map(async (name) => {
-      out[name] = (await tx.objectStore(name).index("project").getAll(id)).sort((a, b) => a.id - b.id);
+      out[name] = (await tx.objectStore(name).index("project").getAll(id)).sort(byId);
     }));
     out.allProfiles = await tx.objectStore("profiles").getAll();
     return out;
@@ -113,13 +114,24 @@ async function addAll(store, rows, keep) {
 }
 
 function rewriteMedia(value, map) {
-  if (typeof value === "string") {
-    const m = MEDIA_REF.exec(value);
-    return m && map.has(Number(m[1])) ? `media:${map.get(Number(m[1]))}` : value;
+  if (isMediaRef(value)) {
+    const id = mediaId(value);
+    return map.has(id) ? `media://${map.get(id)}${value.slice(`media://${id}`.length)}` : value;
   }
   if (Array.isArray(value)) return value.map((v) => rewriteMedia(v, map));
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewriteMedia(v, map)]));
   return value;
+}
+
+// Media keys are strings made when a file is picked: keep each free one, else make a new one.
+async function addMedia(store, rows, keepIds) {
+  const map = new Map();
+  for (const row of rows) {
+    const free = keepIds && row.id != null && (await store.getKey(row.id)) === undefined;
+    map.set(row.id, free ? row.id : newMediaId());
+  }
+  await Promise.all(rows.map((row) => store.add({ ...row, id: map.get(row.id) })));
+  return map;
 }
 
 async function mapProfiles(store, profiles) {
@@ -145,7 +157,7 @@ async function insertProject(snapshot, { keepIds }) {
     const person = (c) => (typeof c === "number" && people.has(c) ? people.get(c) : c);
     const keep = async (name) => keepIds && idsFree(tx.objectStore(name), snapshot[name] ?? []);
     const mediaRows = (snapshot.media ?? []).map((m) => ({ ...m, project: projectId }));
-    const mediaMap = await addAll(tx.objectStore("media"), mediaRows, await keep("media"));
+    const mediaMap = await addMedia(tx.objectStore("media"), mediaRows, keepIds);
     const tasks = (snapshot.tasks ?? []).map((t) => ({ ...t, project: projectId, data: rewriteMedia(t.data, mediaMap) }));
     const taskMap = await addAll(tx.objectStore("tasks"), tasks, await keep("tasks"));
     const owned = (row) => ({ ...row, project: projectId, task: taskMap.get(row.task) ?? row.task });

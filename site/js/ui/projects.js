@@ -3,7 +3,9 @@
 import { html, useEffect, useRef, useState } from "../lib/html.js";
 import { loadCss } from "../lib/css.js";
 import { listProjects, deleteProject, updateProject, annotatedCounts } from "../store/projects.js";
-import { duplicateProject, restoreProject } from "../store/backup.js";
+
+// Loaded when first used: the home screen stays small.
+const backup = () => import("../store/backup.js");
 import { Modal, ConfirmDialog } from "./dialog.js";
 import { CreateProjectDialog } from "./create-project.js";
 import { WelcomeDialog } from "./profile-menu.js";
@@ -49,7 +51,7 @@ export function ProjectsPage({ navigate }) {
     <${WelcomeDialog} />
     <div class="page-head">
       <h1>Projects</h1><span class="spacer"></span>
-      <${RestoreButton} onRestore=${(doc) => run("Restoring the backup…", () => restoreProject(doc))} onError=${setError} />
+      <${RestoreButton} onRestore=${(doc) => run("Restoring the backup…", async () => (await backup()).restoreProject(doc))} onError=${setError} />
       <button class="btn primary" type="button" onClick=${() => setDialog({ kind: "create" })}>Create Project</button>
     </div>
     ${busy && html`<p class="notice busy" role="status" aria-busy="true">${busy}</p>`}
@@ -68,7 +70,7 @@ export function ProjectsPage({ navigate }) {
     ${d?.kind === "rename" && html`<${RenameDialog} project=${d.project} onClose=${close}
         onRename=${async (name) => { await updateProject(d.project.id, { name }); close(); reload(); }} />`}
     ${d?.kind === "duplicate" && html`<${DuplicateDialog} project=${d.project} onClose=${close}
-        onDuplicate=${(withData) => { close(); run(`Duplicating “${d.project.name}”…`, () => duplicateProject(d.project.id, { withData })); }} />`}`;
+        onDuplicate=${(withData) => { close(); run(`Duplicating “${d.project.name}”…`, async () => (await backup()).duplicateProject(d.project.id, { withData })); }} />`}`;
 }
 
 function RestoreButton({ onRestore, onError }) {
@@ -103,7 +105,7 @@ function ProjectCard({ project, annotated, actions }) {
   const [menu, setMenu] = useState(false);
   const total = project.task_count;
   const done = annotated ?? 0;
-  const percent = total ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  const percent = total ? Math.min(100, Math.round((done * 100) / total)) : 0;
   const when = new Date(project.created_at).toLocaleDateString("en", { year: "numeric", month: "short", day: "numeric" });
   return html`<li class="card" style=${{ "--card-color": project.color }}>
     <a class="card-link" href=${`#/projects/${project.id}`}>

@@ -40,7 +40,7 @@ export function Dashboard({ project, counts, navigate }) {
   useEffect(() => { loadData(project.id).then(setData, (err) => setError(String(err?.message ?? err))); }, [project.id, counts.annotations]);
   if (error) return html`<p class="error-text" role="alert">Could not read the annotations: ${error}</p>`;
   if (!data) return html`<p class="muted" aria-busy="true">Counting annotations…</p>`;
-  const percent = counts.tasks ? Math.round((data.annotatedTasks / counts.tasks) * 100) : 0;
+  const percent = counts.tasks ? Math.round((data.annotatedTasks * 100) / counts.tasks) : 0;
   const none = !data.annotations;
   return html`<div class="dashboard">
     <div class="project-summary">
