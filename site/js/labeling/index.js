@@ -28,6 +28,7 @@ export function LabelingScreen({ project, rest, query, navigate, refresh }) {
   };
   useEffect(() => { annotator().then(setMe, () => setMe(null)); }, []);
   useEffect(() => {
+    setDone(false);
     if (me === undefined || taskId) return;
     nextTask(project, me, { viewId }).then((id) => {
       if (id == null) setDone(true);
@@ -39,7 +40,7 @@ export function LabelingScreen({ project, rest, query, navigate, refresh }) {
     return html`<div class="empty"><h2>No labeling interface yet</h2><p>Write a labeling config first: Settings → Labeling Setup.</p>
       <a class="btn primary" href=${`${base}/settings/labeling`}>Labeling Setup</a></div>`;
   }
-  if (done) {
+  if (done && !taskId) {
     return html`<div class="empty"><h2>No more tasks to label</h2><p>Every task in ${viewId ? "this view" : "this project"} is labeled or has all the annotations it needs. Import more tasks or raise the overlap in Settings.</p>
       <a class="btn primary" href=${`${base}/data`}>Data Manager</a></div>`;
   }
@@ -51,6 +52,7 @@ export function LabelingScreen({ project, rest, query, navigate, refresh }) {
 function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
   const base = `#/projects/${project.id}`;
   const config = project.parsed_config;
+  const settings = project.settings ?? {};
   const [loaded, setLoaded] = useState(null);
   const [order, setOrder] = useState([]);
   const [message, setMessage] = useState(null);
@@ -79,6 +81,10 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
     if (!skip) {
       const missing = missingRequired(config, session.store);
       if (missing.length) { setMessage({ error: true, text: `Fill in the required field${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.` }); return; }
+      if (settings.enable_empty_annotation === false && !session.store.getState().items.length) {
+        setMessage({ error: true, text: "This project does not accept empty annotations: label something first." });
+        return;
+      }
     }
     busy.current = true;
     try {
@@ -104,7 +110,7 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
     const sel = () => store.getState().selected;
     const actions = {
       "annotation:submit": () => finish(),
-      "annotation:skip": () => finish({ skip: true }),
+      "annotation:skip": () => settings.show_skip_button !== false && finish({ skip: true }),
       "annotation:undo": () => store.undo(),
       "annotation:redo": () => store.redo(),
       "region:delete": () => sel() && !store.flag(sel(), "locked") && store.deleteRegion(sel()),
@@ -136,7 +142,7 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
       <button type="button" class="btn" disabled=${!next} onClick=${() => go(next)} aria-label="Next task">Next ›</button>
       <span class="spacer"></span>
       <${Toolbar} session=${session} loaded=${loaded} onHelp=${() => setHelp(true)} />
-      <button type="button" class="btn" onClick=${() => finish({ skip: true })} title="ctrl+space">Skip</button>
+      ${settings.show_skip_button !== false && html`<button type="button" class="btn" onClick=${() => finish({ skip: true })} title="ctrl+space">Skip</button>`}
       <button type="button" class="btn primary" onClick=${() => finish()} title="ctrl+enter">${session.annotation ? "Update" : "Submit"}</button>
     </div>
     ${message && html`<p class=${message.error ? "lc-message error-text" : "lc-message"} role=${message.error ? "alert" : "status"}>${message.text}</p>`}

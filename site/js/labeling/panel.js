@@ -5,6 +5,15 @@ import { useStore } from "./hooks.js";
 import { regionColor, regionSummary } from "./colors.js";
 import { valueKeyOf } from "./registry.js";
 
+// Small stroke icons (no emoji: they depend on the system's fonts).
+const ICONS = {
+  eye: "M1 8s2.5-5 7-5 7 5 7 5-2.5 5-7 5-7-5-7-5zm7 2a2 2 0 1 0 0-4 2 2 0 0 0 0 4z",
+  eyeOff: "M2 2l12 12M6.5 4.2A7 7 0 0 1 8 4c4.5 0 7 4 7 4a13 13 0 0 1-2 2.4M4 5.5A12 12 0 0 0 1 8s2.5 5 7 5a6.6 6.6 0 0 0 3-.7",
+  lock: "M4 7V5a4 4 0 0 1 8 0v2M3 7h10v7H3z",
+  unlock: "M4 7V5a4 4 0 0 1 7.5-2M3 7h10v7H3z",
+};
+const Icon = ({ name }) => html`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"><path d=${ICONS[name]} /></svg>`;
+
 const DIRECTIONS = { right: "→", left: "←", bi: "↔" };
 const NEXT_DIRECTION = { right: "left", left: "bi", bi: "right" };
 
@@ -70,8 +79,8 @@ export function RegionsPanel({ config, store }) {
               <button type="button" class="lc-region-name" aria-pressed=${r.id === st.selected}
                 onClick=${() => (st.relating ? store.addRelation(st.relating, r.id) : store.select(r.id === st.selected ? null : r.id))}>${shortText(regionSummary(r))}</button>
               ${r.origin !== "manual" && html`<span class="lc-origin" title=${r.origin}>${r.origin === "prediction" ? "P" : "P*"}</span>`}
-              <button type="button" class="btn icon" aria-pressed=${hidden} aria-label=${`${hidden ? "Show" : "Hide"} region`} title="Hide (alt+h)" onClick=${() => store.toggleFlag(r.id, "hidden")}>${hidden ? "◌" : "◉"}</button>
-              <button type="button" class="btn icon" aria-pressed=${locked} aria-label=${`${locked ? "Unlock" : "Lock"} region`} title="Lock (alt+l)" onClick=${() => store.toggleFlag(r.id, "locked")}>${locked ? "🔒" : "🔓"}</button>
+              <button type="button" class="btn icon" aria-pressed=${hidden} aria-label=${`${hidden ? "Show" : "Hide"} region`} title="Hide (alt+h)" onClick=${() => store.toggleFlag(r.id, "hidden")}><${Icon} name=${hidden ? "eyeOff" : "eye"} /></button>
+              <button type="button" class="btn icon" aria-pressed=${locked} aria-label=${`${locked ? "Unlock" : "Lock"} region`} title="Lock (alt+l)" onClick=${() => store.toggleFlag(r.id, "locked")}><${Icon} name=${locked ? "lock" : "unlock"} /></button>
               <button type="button" class="btn icon danger" aria-label="Delete region" title="Delete (backspace)" disabled=${locked} onClick=${() => store.deleteRegion(r.id)}>×</button>
             </li>`;
           })}

@@ -1,7 +1,7 @@
 // The label stream: which task to open next, and the task order for previous/next.
-//   project.settings.sampling   "sequential" (default) | "uniform" (LS: "Sequential sampling",
-//                               "Uniform sampling"); uncertainty sampling falls back to sequential
-//   project.settings.maximum_annotations (overlap): annotations wanted per task (default 1)
+// Settings (store/projects.js, projectSettings): sampling "sequential" (default) | "random"
+// (uniform) | "uncertainty" (lowest prediction score first, unscored last);
+// maximum_annotations (overlap): annotations wanted per task (default 1).
 // A task is done for the current annotator when they annotated or skipped it, and full when it
 // has `overlap` non-skipped annotations. With a Data Manager view (?view=<id>) the order is
 // taskIdsForView(projectId, viewId) ("Label Tasks As Displayed").
@@ -31,8 +31,6 @@ export async function annotator() {
   return profile ?? null;
 }
 
-const SAMPLING = { "uniform sampling": "uniform", uniform: "uniform" };
-
 /** The next task to label, or null when every task is done or full. */
 export async function nextTask(project, me, { viewId = null, exclude = null } = {}) {
   const order = await taskOrder(project.id, viewId);
@@ -46,9 +44,21 @@ export async function nextTask(project, me, { viewId = null, exclude = null } = 
   }
   const open = order.filter((id) => id !== exclude && !mine.has(id) && (count.get(id) ?? 0) < overlap);
   if (!open.length) return null;
-  const mode = SAMPLING[String(project.settings?.sampling ?? "").toLowerCase()] ?? "sequential";
-  return mode === "uniform" ? open[Math.floor(Math.random() * open.length)] : open[0];
+  return (SAMPLERS[project.settings?.sampling] ?? SAMPLERS.sequential)(open, project);
 }
+
+// sampling setting -> pick one task id from the open ones (in stream order)
+const SAMPLERS = {
+  sequential: (open) => open[0],
+  random: (open) => open[Math.floor(Math.random() * open.length)],
+  async uncertainty(open, project) {
+    const preds = await (await db()).getAllFromIndex("predictions", "project", project.id);
+    const score = new Map();
+    for (const p of preds) if (typeof p.score === "number") score.set(p.task, Math.min(score.get(p.task) ?? Infinity, p.score));
+    const ranked = [...open].sort((a, b) => (score.get(a) ?? Infinity) - (score.get(b) ?? Infinity));
+    return ranked[0];
+  },
+};
 
 /** completed_by as stored (an id, {email}, or null) against the current profile. */
 export function sameAnnotator(completedBy, me) {
