@@ -98,7 +98,7 @@ def test_pick_a_template_edit_its_labels_and_save(page, site_url):
     <Label value="Organization" background="#3E63DD" hotkey="o"/>
     <Label value="Location" background="#30A46C"/>
     <Label value="Money" background="#112233"/>
-    <Label value="Product" background="#E5484D"/>
+    <Label value="Product" background="#FFB224"/>
   </Labels>
   <Text name="text" value="$text" granularity="word"/>
 </View>

@@ -45,15 +45,16 @@ async function firstTask(projectId) {
 
 const TABS = { code: "Code", visual: "Visual" };
 
-function StatusLine({ coreState, pending, result, dirty }) {
+function StatusLine({ coreState, pending, result, dirty, empty }) {
   let text = "";
-  if (coreState.status === "failed") text = `The Python core failed: ${coreState.error?.message ?? ""} The config cannot be checked.`;
+  if (empty) text = "Pick a template, or write a config.";
+  else if (coreState.status === "failed") text = `The Python core failed: ${coreState.error?.message ?? ""} The config cannot be checked.`;
   else if (pending && coreState.status !== "ready") text = "Python core loading… the config is checked as soon as it is ready.";
   else if (pending) text = "Checking the config…";
   else if (result && !result.ok) text = `${result.errors.length} ${result.errors.length === 1 ? "error" : "errors"}: fix ${result.errors.length === 1 ? "it" : "them"} to save.`;
   else if (dirty) text = "Valid config, not saved yet.";
   else text = "Saved.";
-  const tone = result && !result.ok && !pending ? "error-text" : "muted";
+  const tone = result && !result.ok && !pending && !empty ? "error-text" : "muted";
   return html`<span class="setup-status ${tone}" role="status" aria-live="polite">${text}</span>`;
 }
 
@@ -133,7 +134,8 @@ export function LabelingSetup({ project, onSaved, embedded = false, onChange }) 
         ? html`<button type="button" class="btn" onClick=${() => setView("gallery")}>Browse Templates</button>`
         : xml.trim() && html`<button type="button" class="btn" onClick=${() => setView("editor")}>Back to the editor</button>`}
       <span class="spacer"></span>
-      <${StatusLine} coreState=${coreState} pending=${pending} result=${result} dirty=${xml !== baseline} />
+      <${StatusLine} coreState=${coreState} pending=${pending} result=${result} dirty=${xml !== baseline}
+        empty=${!xml.trim()} />
       <button type="button" class="btn primary" disabled=${!canSave} onClick=${save}
         aria-describedby=${errors.length ? errorsId : undefined}>${saving ? "Saving…" : "Save"}</button>
     </div>

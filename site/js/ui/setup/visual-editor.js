@@ -58,10 +58,12 @@ function AddItems({ control, edit }) {
     edit((xml, c, controlIndex) => {
       let out = xml;
       const taken = [...c.items];
+      const used = new Set(c.items.map((i) => i.colour?.toUpperCase()));
       for (const raw of values) {
         const value = uniqueValue(taken, raw);
         taken.push({ value });
-        const colour = PALETTE[(taken.length - 1) % PALETTE.length];
+        const colour = PALETTE.find((p) => !used.has(p)) ?? PALETTE[(taken.length - 1) % PALETTE.length];
+        used.add(colour);
         const fresh = labelControls(out)[controlIndex];
         out = appendChild(out, fresh.el, itemMarkup(c.spec, value, colour));
       }
