@@ -14,7 +14,11 @@ How it is measured (CPython part):
   the copy time is printed instead of a ratio.
 No assertions on time.
 
-    .venv/bin/python benchmarks/export.py [--tasks 10000] [--repeat 3] [--formats COCO,YOLO]
+    .venv/bin/python benchmarks/export.py [--tasks 10000] [--repeat 3] [--formats COCO,YOLO] [--part cpython]
+    python3 build.py bench export          (builds the site first: the browser half needs it)
+
+The browser half (benchmarks/export_browser.py) runs the same exports in the site's Pyodide
+worker and prints the ratio to CPython (target <= 2.5x).
 """
 
 from __future__ import annotations
@@ -252,8 +256,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tasks", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs per side (the median is shown)")
     parser.add_argument("--formats", default="", help="comma-separated subset")
+    parser.add_argument("--part", choices=("both", "cpython", "browser"), default="both",
+                        help="the CPython half (vs label-studio-sdk), the browser half (vs CPython), or both")
+    parser.add_argument("--media-mb", type=int, default=32, help="stored media in the base64 bridge figure (0: none)")
     ns = parser.parse_args(argv)
-    cpython_report(ns)
+    if ns.part != "browser":
+        cpython_report(ns)
+    if ns.part != "cpython":
+        from export_browser import browser_report  # noqa: PLC0415 - needs Playwright and a built site
+
+        rng = random.Random(5)
+        projects = [("image", IMAGE_XML, image_tasks(ns.tasks, rng), IMAGE_FORMATS),
+                    ("text", TEXT_XML, text_tasks(ns.tasks, rng), TEXT_FORMATS)]
+        browser_report(projects, ns.repeat, {f for f in ns.formats.split(",") if f}, ns.media_mb)
     return 0
 
 

@@ -22,22 +22,25 @@ READY = '.core-status[data-state="ready"]'
 BOOT_TIMEOUT = 90_000
 
 # Writes one project with its media, tasks and annotations; a data value "@media:N" becomes
-# the reference of the N-th stored media file. Returns {project, media: [ids], tasks: [ids]}.
+# the reference ("media://<id>/<name>", store/media.js) of the N-th stored media file.
+# Returns {project, media: [refs], tasks: [ids]}.
 SEED = """async ({name, xml, media, tasks}) => {
   const {core, projects, store} = window.labelcore;
   const parsed = await core.call("config.parse", {xml});
   const project = await projects.createProject({name, label_config: xml});
   await projects.updateProject(project.id, {parsed_config: parsed.config});
-  const mediaIds = await store.write(["media"], (tx) => Promise.all(media.map((m) => {
+  const refs = await store.write(["media"], (tx) => Promise.all(media.map(async (m, i) => {
     const bytes = Uint8Array.from(atob(m.base64), (c) => c.charCodeAt(0));
-    return tx.objectStore("media").add({project: project.id, name: m.name, type: m.type, size: bytes.length,
-                                        blob: new Blob([bytes], {type: m.type})});
+    const id = `p${project.id}m${i}`;
+    await tx.objectStore("media").add({id, project: project.id, name: m.name, path: m.name, type: m.type,
+                                       size: bytes.length, blob: new Blob([bytes], {type: m.type})});
+    return `media://${id}/${encodeURIComponent(m.name)}`;
   })));
   const taskIds = await store.write(["tasks", "annotations"], async (tx) => {
     const ids = [];
     for (const [i, t] of tasks.entries()) {
       const data = Object.fromEntries(Object.entries(t.data).map(([k, v]) =>
-        [k, typeof v === "string" && v.startsWith("@media:") ? `media://${mediaIds[Number(v.slice(7))]}` : v]));
+        [k, typeof v === "string" && v.startsWith("@media:") ? refs[Number(v.slice(7))] : v]));
       const stamp = "2024-03-0" + (i + 1) + "T10:00:00.000Z";
       const id = await tx.objectStore("tasks").add({project: project.id, data, meta: {}, created_at: stamp,
                                                     updated_at: stamp, inner_id: i + 1});
@@ -46,7 +49,7 @@ SEED = """async ({name, xml, media, tasks}) => {
     }
     return ids;
   });
-  return {project: project.id, media: mediaIds, tasks: taskIds};
+  return {project: project.id, media: refs, tasks: taskIds};
 }"""
 
 IMAGE_XML = """<View>
@@ -139,19 +142,27 @@ def test_image_project_exports_coco_and_yolo(page, site_url):
 
     yolo_bytes, yolo_name = _export(page, "YOLO")
     assert yolo_name.endswith("-yolo.zip")
-    archive = zipfile.ZipFile(io.BytesIO(yolo_bytes))
+    yolo = zipfile.ZipFile(io.BytesIO(yolo_bytes))
+    archive = yolo
     assert sorted(archive.namelist()) == ["classes.txt", "labels/corner.txt", "labels/street.txt", "notes.json"]
     assert archive.read("classes.txt").decode().split() == ["Car", "Person"]
     street_lines = [[float(v) for v in line.split()] for line in archive.read("labels/street.txt").decode().splitlines()]
     assert sorted(street_lines) == [[0, 0.25, 0.4, 0.3, 0.4], [1, 0.75, 0.25, 0.5, 0.5]]
     assert [float(v) for v in archive.read("labels/corner.txt").decode().split()] == [1, 0.625, 0.75, 0.25, 0.5]
 
+    # "with images": the stored files travel with the labels, byte for byte.
+    zipped, _ = _export(page, "COCO with Images")
+    archive = zipfile.ZipFile(io.BytesIO(zipped))
+    assert sorted(archive.namelist()) == ["images/corner.png", "images/street.png", "result.json"]
+    assert archive.read("images/corner.png") == base64.b64decode(seed["media"][1]["base64"])
+    assert json.loads(archive.read("result.json")) == coco
+
     # The same tasks through the core in CPython give the same files (the page sent what it stored).
-    tasks = [{"id": tid, "data": {"image": f"media://{mid}"}, "annotations": t["annotations"]}
-             for tid, mid, t in zip(ids["tasks"], ids["media"], seed["tasks"])]
-    names = {f"media://{mid}": m["name"] for mid, m in zip(ids["media"], seed["media"])}
+    tasks = [{"id": tid, "data": {"image": ref}, "annotations": t["annotations"]}
+             for tid, ref, t in zip(ids["tasks"], ids["media"], seed["tasks"])]
+    names = {ref: m["name"] for ref, m in zip(ids["media"], seed["media"])}
     expected = _cpython(IMAGE_XML, tasks, "YOLO", media_names=names)
-    assert {n: archive.read(n) for n in archive.namelist()} == expected
+    assert {n: yolo.read(n) for n in yolo.namelist()} == expected
 
 
 def test_text_project_exports_csv_and_conll(page, site_url):
@@ -178,6 +189,18 @@ def test_text_project_exports_csv_and_conll(page, site_url):
     assert first["id"] == str(ids["tasks"][0]) and first["annotator"] == "1" and first["lead_time"] == "4.5"
     assert [v["labels"] for v in json.loads(first["ner"])] == [["PER"], ["LOC"]]
     assert rows[1]["ner"] == "" and rows[1]["id"] == str(ids["tasks"][1])
+
+    # The Data Manager's selection: one task ticked there is the one exported, as Label Studio JSON.
+    page.get_by_role("checkbox", name=f"Select task {ids['tasks'][2]}").check()
+    json_bytes, _ = _export(page, "JSON", scope="Selected tasks (1)")
+    [task] = json.loads(json_bytes)
+    assert task["id"] == ids["tasks"][2] and task["data"] == {"text": "Skipped one."} and task["inner_id"] == 3
+    assert (task["total_annotations"], task["cancelled_annotations"], task["total_predictions"]) == (0, 1, 0)
+    [skip] = task["annotations"]
+    assert skip["was_cancelled"] is True and skip["task"] == ids["tasks"][2] and skip["lead_time"] == 4.5
+    assert {"id", "completed_by", "result", "ground_truth", "created_at", "updated_at", "project"} <= set(skip)
+    assert "predictions" not in task, "predictions only when asked for"
+    page.get_by_role("checkbox", name=f"Select task {ids['tasks'][2]}").uncheck()
 
     conll_bytes, conll_name = _export(page, "CONLL2003")
     assert conll_name.endswith("-conll2003.conll")

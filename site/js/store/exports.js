@@ -8,7 +8,9 @@
 
 import { read } from "./db.js";
 
-const MEDIA_REF = /^media:\/\/(\d+)$/;
+// A stored file is referenced from task data as "media://<id>/<name>" (store/media.js) or
+// "media://<id>"; <id> is the media record's key.
+const MEDIA_REF = /^media:\/\/([^/?#]+)/;
 
 // Keys Label Studio writes on every exported annotation / prediction / task, with the value it
 // writes when Labelcore has nothing to say. Stored keys win; unknown stored keys are kept.
@@ -137,7 +139,7 @@ function* stringsIn(value) {
   else if (value && typeof value === "object") for (const item of Object.values(value)) yield* stringsIn(item);
 }
 
-/** The stored-media references (`media://<id>`) the tasks' data hold. */
+/** The stored-media references (`media://<id>/<name>`) the tasks' data hold. */
 export function mediaRefs(tasks) {
   const refs = new Set();
   for (const task of tasks) for (const s of stringsIn(task.data)) if (MEDIA_REF.test(s)) refs.add(s);
@@ -147,9 +149,12 @@ export function mediaRefs(tasks) {
 async function mediaRecords(projectId, refs) {
   return read(["media"], async (tx) => {
     const store = tx.objectStore("media");
-    const ids = [...refs].map((ref) => Number(MEDIA_REF.exec(ref)[1]));
-    const records = await Promise.all(ids.map((id) => store.get(id)));
-    return records.filter((r) => r && r.project === projectId && r.blob);
+    const found = await Promise.all([...refs].map(async (ref) => {
+      const id = MEDIA_REF.exec(ref)[1];
+      const record = (await store.get(id)) ?? (/^\d+$/.test(id) ? await store.get(Number(id)) : undefined);
+      return record && record.project === projectId && record.blob ? [ref, record] : null;
+    }));
+    return found.filter(Boolean);
   });
 }
 
@@ -173,8 +178,7 @@ export async function exportMedia(projectId, tasks, { withBytes = false, onProgr
   const media = {};
   const media_names = {};
   let bytes = 0;
-  for (const [i, record] of records.entries()) {
-    const ref = `media://${record.id}`;
+  for (const [i, [ref, record]] of records.entries()) {
     if (record.name) media_names[ref] = record.name;
     if (!withBytes) continue;
     onProgress?.({ done: i, total: records.length, phase: "media" });
@@ -199,11 +203,11 @@ export async function imageSizes(projectId, tasks) {
   if (!refs.size) return {};
   const records = await mediaRecords(projectId, refs);
   const sizes = {};
-  for (const record of records) {
+  for (const [ref, record] of records) {
     if (!String(record.type ?? "").startsWith("image/") && record.type) continue;
     try {
       const bitmap = await createImageBitmap(record.blob);
-      sizes[`media://${record.id}`] = [bitmap.width, bitmap.height];
+      sizes[ref] = [bitmap.width, bitmap.height];
       bitmap.close();
     } catch { /* not an image the browser decodes: the core reads the header if it has the bytes */ }
   }

@@ -22,6 +22,8 @@ function useCoreState(core) {
   return state;
 }
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 function sizeText(n) {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
@@ -90,7 +92,7 @@ export function ExportDialog({ project, counts, onClose, openDialog, navigate })
       (err) => live.current && setFormatsError(err));
   }, [core, project.label_config]);
   useEffect(() => {
-    viewScope(project.id, counts?.tasks).then((v) => live.current && setView(v), () => {});
+    viewScope(project.id).then((v) => live.current && setView(v), () => {});
   }, [project.id]);
 
   const scopes = [{ key: "annotated", count: null }, { key: "all", count: counts?.tasks }];
@@ -117,7 +119,7 @@ export function ExportDialog({ project, counts, onClose, openDialog, navigate })
 
   const footer = html`
     <button class="btn" type="button" onClick=${onClose}>${done ? "Close" : "Cancel"}</button>
-    <button class="btn primary" type="submit" form="export-form" disabled=${!format || busy}>Export</button>`;
+    <button class="btn primary" type="submit" form="export-form" disabled=${!format || busy || !hasConfig || !counts?.tasks}>Export</button>`;
 
   let body;
   if (!hasConfig) {
@@ -137,8 +139,8 @@ export function ExportDialog({ project, counts, onClose, openDialog, navigate })
         : "Python core loading… the formats that fit this project appear as soon as it is ready."}</p>`;
   } else {
     body = html`<form id="export-form" class="export-form" onSubmit=${start}>
-      <p class="muted export-intro">The file is written here, in your browser: nothing is uploaded.
-        ${counts.tasks} tasks, ${counts.annotations} annotations.</p>
+      <p class="muted export-intro">${`The file is written here, in your browser: nothing is uploaded. This project has
+        ${plural(counts.tasks, "task")} and ${plural(counts.annotations, "annotation")}.`}</p>
       <div class="export-columns">
         <${FormatList} formats=${formats} selected=${selected} onSelect=${setSelected} disabled=${busy} />
         <div class="export-side">
@@ -154,8 +156,8 @@ export function ExportDialog({ project, counts, onClose, openDialog, navigate })
       </div>
       ${step && !error && html`<${Progress} step=${step} />`}
       ${error && html`<p class="error-text" role="alert">Export failed: ${error.message ?? String(error)}</p>`}
-      ${done && html`<p class="export-done" role="status">Downloaded <strong>${done.name}</strong>
-        (${sizeText(done.bytes.length)}${done.files > 1 ? `, ${done.files} files` : ""}) with ${done.tasks} tasks.</p>`}
+      ${done && html`<p class="export-done" role="status">Downloaded <strong>${done.name}</strong>${
+        ` (${sizeText(done.bytes.length)}${done.files > 1 ? `, ${done.files} files` : ""}) with ${plural(done.tasks, "task")}.`}</p>`}
     </form>`;
   }
   return html`<${Modal} title="Export data" onClose=${onClose} footer=${footer}>${body}<//>`;

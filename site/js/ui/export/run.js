@@ -108,28 +108,28 @@ export async function runExport(core, project, choice, onStep = () => {}) {
   };
 }
 
-/** The Data Manager's current view or selection, when that module is there: {kind, ids} | null. */
-export async function viewScope(projectId, taskCount) {
+function narrowed(scope) {
+  const filters = scope.filters?.items ?? (Array.isArray(scope.filters) ? scope.filters : []);
+  return filters.length > 0 || Boolean(String(scope.search ?? "").trim());
+}
+
+/**
+ * The Data Manager's current tab or selection, when the Data Manager is there and shows one:
+ * {kind: "view" | "selection", ids} | null (then the dialog offers all / annotated only).
+ */
+export async function viewScope(projectId) {
   let views;
   try {
     views = await import("../../store/views.js");
   } catch {
-    return null; // no Data Manager yet: the dialog offers all / annotated only
+    return null; // no Data Manager in this build
   }
-  if (typeof views.currentScope !== "function" || typeof views.taskIdsForView !== "function") return null;
-  const current = await views.currentScope(projectId);
-  if (!current) return null;
-  const inView = await views.taskIdsForView(projectId, current.viewId);
-  const selection = current.selection ?? {};
-  if (selection.all) {
-    const excluded = new Set(selection.excluded ?? []);
-    return { kind: excluded.size ? "selection" : "view", ids: inView.filter((id) => !excluded.has(id)) };
-  }
-  if (selection.included?.length) {
-    const included = new Set(selection.included);
-    const ordered = inView.filter((id) => included.has(id));
-    const seen = new Set(ordered);
-    return { kind: "selection", ids: [...ordered, ...selection.included.filter((id) => !seen.has(id))] };
-  }
-  return inView.length !== taskCount ? { kind: "view", ids: inView } : null;
+  if (typeof views.currentScope !== "function" || typeof views.scopeTaskIds !== "function") return null;
+  const scope = await views.currentScope(projectId);
+  if (!scope) return null;
+  const selection = scope.selection ?? { all: false, included: [], excluded: [] };
+  const picked = selection.all ? selection.excluded?.length > 0 : selection.included?.length > 0;
+  if (picked) return { kind: "selection", ids: await views.scopeTaskIds(scope) };
+  if (!narrowed(scope)) return null; // the whole project: "All tasks" says it
+  return { kind: "view", ids: await views.scopeTaskIds({ ...scope, selection: { all: true, included: [], excluded: [] } }) };
 }
