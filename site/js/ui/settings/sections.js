@@ -78,7 +78,7 @@ export function Annotation({ project, refresh }) {
   };
   const form = useForm(initial, persist, refresh);
   const v = form.values;
-  return html`<form class="settings-form" onSubmit=${form.submit}>
+  return html`<form class="settings-form" noValidate onSubmit=${form.submit}>
     <h2>Annotation</h2>
     <fieldset class="choice">
       <legend>Task sampling</legend>
