@@ -66,8 +66,14 @@ export function ImportPanel({ project, onDone, onClose, onBusy, ensureProject })
     }
   }, [sources]);
 
+  // Changing the sources drops a report on screen (and the core's sessions behind it).
+  const leaveReport = () => {
+    if (live.current.length) cancelSessions(core, live.current);
+    live.current = [];
+  };
   const addFiles = async (picked) => {
     if (!picked.length) return;
+    leaveReport();
     setStage({ name: "pick", reading: true });
     try {
       const formats = await importFormats(core);
@@ -82,10 +88,12 @@ export function ImportPanel({ project, onDone, onClose, onBusy, ensureProject })
   const addUrls = () => {
     const text = urls.trim();
     if (!text) return;
+    leaveReport();
+    setStage({ name: "pick" });
     setSources((old) => [...old, urlSource(text + "\n")]);
     setUrls("");
   };
-  const remove = (source) => { setSources((old) => old.filter((s) => s !== source)); setSelected(0); };
+  const remove = (source) => { leaveReport(); setStage({ name: "pick" }); setSources((old) => old.filter((s) => s !== source)); setSelected(0); };
   const pickFolder = async () => {
     if (window.showDirectoryPicker) {
       try {
@@ -107,11 +115,13 @@ export function ImportPanel({ project, onDone, onClose, onBusy, ensureProject })
   const run = async () => {
     const controller = new AbortController();
     abort.current = controller;
+    performance.mark("labelcore:import-start");
     setStage({ name: "parse", progress: { done: 0, total: 1, tasks: 0, errors: 0 } });
     try {
       const results = await parseSources(core, project, sources, {
         signal: controller.signal, onProgress: (progress) => setStage({ name: "parse", progress }),
       });
+      performance.mark("labelcore:import-parsed");
       live.current = results.map((r) => r.session);
       const report = combine(results);
       if (report.ok) await write(results, report, controller);
@@ -129,6 +139,7 @@ export function ImportPanel({ project, onDone, onClose, onBusy, ensureProject })
       const counts = await writeResults(core, target, results, {
         signal: controller.signal, onProgress: (progress) => setStage({ name: "write", progress }),
       });
+      performance.mark("labelcore:import-written");
       live.current = [];
       const summary = { ...counts, bytes: report.summary.bytes };
       setStage({ name: "done", summary });
@@ -138,9 +149,8 @@ export function ImportPanel({ project, onDone, onClose, onBusy, ensureProject })
       setStage(err instanceof ImportCancelled ? { name: "pick", notice: err.message } : { name: "pick", error: `Nothing was imported: ${errorText(err)}` });
     }
   };
-  const dropReport = async () => {
-    await cancelSessions(core, live.current);
-    live.current = [];
+  const dropReport = () => {
+    leaveReport();
     setStage({ name: "pick", notice: "Nothing was imported." });
   };
 
@@ -220,7 +230,7 @@ function mergeSources(old, added) {
 function SourceList({ sources, previews, selected, onSelect, onRemove }) {
   return html`<ul class="import-sources" aria-label="Sources">${sources.map((s) => {
     const p = previews.get(s);
-    const status = !p ? "reading…" : p.error ? "cannot read" : p.errors_total ? `${fmt(p.errors_total)} problems` : "ok";
+    const status = !p ? "reading…" : p.error ? "cannot read" : p.errors_total ? `${fmt(p.errors_total)} ${p.errors_total === 1 ? "problem" : "problems"}` : "ok";
     return html`<li aria-current=${s === selected ? "true" : undefined}>
       <button type="button" class="import-source" onClick=${() => onSelect(s)}>
         <span class="name">${s.name}</span>
@@ -238,8 +248,8 @@ function PreviewBox({ preview, source, hasConfig, showErrors }) {
   return html`<section class="import-preview" aria-label="Preview">
     <p>Detected format: <b class="import-format">${(preview.detected_format || "unknown").toUpperCase()}</b>
       ${!preview.complete && html`<span class="muted"> · first rows of the file; the rest is checked on Import</span>`}</p>
-    <${TaskTable} tasks=${preview.tasks} columns=${preview.columns} />
-    <${Mapping} mapping=${preview.data_key_mapping} hasConfig=${hasConfig} />
+    <${TaskTable} tasks=${preview.tasks} columns=${preview.columns} files=${source.files} />
+    <${Mapping} mapping=${preview.data_key_mapping} hasConfig=${hasConfig} format=${preview.detected_format} />
     ${showErrors && html`<${ErrorReport} errors=${errors} total=${preview.errors_total}
         title=${preview.complete ? "Problems found" : "Problems in the first rows"} />`}
   </section>`;

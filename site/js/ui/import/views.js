@@ -1,8 +1,9 @@
 // The Import dialog's read-only parts: the preview of a source, the error report, progress, summary.
-import { html } from "../../lib/html.js";
+import { html, useEffect, useMemo } from "../../lib/html.js";
 import { isMediaRef, mediaName } from "../../store/media.js";
 import { whereText } from "./run.js";
 
+const BARE = { media: "each file", urls: "each URL", txt: "each line", html: "the document" };
 const fmt = (n) => Number(n ?? 0).toLocaleString("en-US");
 
 export function bytesText(n) {
@@ -20,8 +21,32 @@ function cellText(value) {
   return text.length > 140 ? `${text.slice(0, 140)}…` : text;
 }
 
-/** The first tasks as they will be imported, one row each. */
-export function TaskTable({ tasks, columns }) {
+/** Object URLs of the picked image files the preview rows show (revoked when the table goes). */
+function useThumbs(tasks, files) {
+  const urls = useMemo(() => {
+    const byRef = new Map((files ?? []).map((f) => [f.ref, f.file]));
+    const out = new Map();
+    for (const t of tasks) {
+      for (const v of Object.values(t.data ?? {})) {
+        const file = byRef.get(v);
+        if (file?.type.startsWith("image/")) out.set(v, URL.createObjectURL(file));
+      }
+    }
+    return out;
+  }, [tasks, files]);
+  useEffect(() => () => urls.forEach((u) => URL.revokeObjectURL(u)), [urls]);
+  return urls;
+}
+
+function Cell({ value, thumbs }) {
+  const thumb = thumbs.get(value);
+  return html`<td title=${typeof value === "string" ? value.slice(0, 500) : undefined}>
+    ${thumb && html`<img class="import-thumb" src=${thumb} alt="" />`}${cellText(value)}</td>`;
+}
+
+/** The first tasks as they will be imported, one row each (a thumbnail for picked images). */
+export function TaskTable({ tasks, columns, files }) {
+  const thumbs = useThumbs(tasks, files);
   if (!tasks.length) return html`<p class="muted">No valid task in the part of the file read so far.</p>`;
   const keys = [...new Set([...(columns ?? []), ...tasks.flatMap((t) => Object.keys(t.data ?? {}))])]
     .filter((k) => tasks.some((t) => t.data && k in t.data));
@@ -32,21 +57,26 @@ export function TaskTable({ tasks, columns }) {
         ${extras.map((k) => html`<th scope="col">${k}</th>`)}</tr></thead>
       <tbody>${tasks.map((t, i) => html`<tr>
         <td class="num">${i + 1}</td>
-        ${keys.map((k) => html`<td title=${typeof t.data?.[k] === "string" ? t.data[k].slice(0, 500) : undefined}>${cellText(t.data?.[k])}</td>`)}
+        ${keys.map((k) => html`<${Cell} value=${t.data?.[k]} thumbs=${thumbs} />`)}
         ${extras.map((k) => html`<td class="num">${t[k]?.length ?? 0}</td>`)}</tr>`)}</tbody>
     </table></div>`;
 }
 
-/** Which column becomes which data key of the labeling config. */
-export function Mapping({ mapping, hasConfig }) {
-  const entries = Object.entries(mapping ?? {});
+const UNDEFINED = "$undefined$";
+
+/** Which column becomes which data key of the labeling config. A bare value (a file, a line, a
+ *  URL: Label Studio's $undefined$) is shown as such, not as a column. */
+export function Mapping({ mapping, hasConfig, format }) {
+  const bare = mapping?.[UNDEFINED];
+  const entries = Object.entries(mapping ?? {}).filter(([column]) => !bare || (column !== bare && column !== UNDEFINED));
+  if (bare) entries.unshift([BARE[format] ?? "each value", bare]);
   if (!entries.length) return null;
   return html`<div class="import-mapping">
     <h4>Columns → data keys</h4>
     ${!hasConfig && html`<p class="muted">This project has no labeling config yet: every column is kept
       as a task data key as it is. Set up labeling afterwards in Settings → Labeling Setup.</p>`}
-    <ul aria-label="Column mapping">${entries.map(([column, key]) => html`<li>
-      <code>${column}</code><span aria-hidden="true"> → </span>
+    <ul aria-label="Column mapping">${entries.map(([column, key], i) => html`<li>
+      ${bare && i === 0 ? html`<span>${column}</span>` : html`<code>${column}</code>`}<span aria-hidden="true"> → </span>
       ${key ? html`<code class="key">$${key}</code>` : html`<span class="muted">${hasConfig ? "kept, not read by the labeling config" : "kept as data"}</span>`}
     </li>`)}</ul></div>`;
 }
