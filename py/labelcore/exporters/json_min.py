@@ -15,17 +15,21 @@ SCALAR_TAGS = {"Choices": "choices", "TextArea": "text"}
 
 def prettify(values: list[dict[str, Any]]) -> Any:
     """A control's results for one annotation: a lone choice / text as a string, else a list of
-    the value dicts without their ``type``."""
-    out: list[Any] = []
-    tag = None
-    for value in values:
-        tag = value["type"]
-        key = SCALAR_TAGS.get(tag)
-        if key is not None and isinstance(value.get(key), list) and len(value[key]) == 1:
-            out.append(value[key][0])
-        else:
-            out.append({k: v for k, v in value.items() if k != "type"})
-    return out[0] if tag in SCALAR_TAGS and len(out) == 1 else out
+    the value dicts without their ``type`` (one control's values all have the same type)."""
+    if not values:
+        return []
+    key = SCALAR_TAGS.get(values[0]["type"])
+    if key is None:
+        return [_without_type(value) for value in values]
+    out = [value[key][0] if isinstance(value.get(key), list) and len(value[key]) == 1 else _without_type(value)
+           for value in values]
+    return out[0] if len(out) == 1 else out
+
+
+def _without_type(value: dict[str, Any]) -> dict[str, Any]:
+    copy = value.copy()
+    del copy["type"]
+    return copy
 
 
 def annotation_fields(record: Record, keep_int: bool) -> dict[str, Any]:

@@ -7,9 +7,33 @@ instead and leave each item to the C encoder, several times faster on large expo
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Callable
 
-_dumps = json.JSONEncoder(ensure_ascii=False).encode
+# Task JSON cannot hold cycles, so the encoders skip the circular-reference bookkeeping.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
+def _reused_c_encoder() -> Callable[[Any], str] | None:
+    """``JSONEncoder.encode`` builds a new C encoder on every call; an export encodes tens of
+    thousands of small items, so build it once (same settings, checked against ``encode``)."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return None
+    try:
+        chunks = make(None, _ENCODER.default, json.encoder.encode_basestring, None,
+                      _ENCODER.key_separator, _ENCODER.item_separator, False, False, True)
+    except TypeError:  # another signature: use the public path
+        return None
+
+    def encode(value: Any) -> str:
+        return "".join(chunks(value, 0))
+
+    sample = {"a": [1, 2.5, None, True, "é\n\"", {"b": -0.1}], "c": 1e300}
+    return encode if encode(sample) == _ENCODER.encode(sample) else None
+
+
+_dumps: Callable[[Any], str] = _reused_c_encoder() or _ENCODER.encode
+_compact = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
 
 
 def _lines(value: Any) -> str:
@@ -29,4 +53,4 @@ def pretty(obj: Any) -> bytes:
 
 def compact(obj: Any) -> str:
     """JSON without spaces, as CSV cells hold it."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return _compact(obj)

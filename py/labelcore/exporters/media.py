@@ -16,7 +16,10 @@ def file_name(ref: Any, options: ExportOptions) -> str:
     ref = str(ref)
     if ref in options.media_names:
         return posixpath.basename(options.media_names[ref].replace("\\", "/")) or "file"
-    path = urlparse(ref).path if "://" in ref or ref.startswith("/") else ref
+    if "://" in ref or ref.startswith("//") or (ref.startswith("/") and any(c in ref for c in "?#;\t\r\n")):
+        path = urlparse(ref).path
+    else:  # a plain path: urlparse would give it back unchanged
+        path = ref
     name = posixpath.basename(unquote(path).replace("\\", "/"))
     return name or (ref.rsplit("/", 1)[-1] or "file")
 

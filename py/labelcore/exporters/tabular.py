@@ -46,9 +46,11 @@ def table(tasks: list[dict[str, Any]], config: Any, options: ExportOptions, deli
     columns: set[str] = set(ALWAYS)
     for row in rows:
         columns.update(row)
+    names = sorted(columns)
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=sorted(columns), quoting=csv.QUOTE_NONNUMERIC,
-                            delimiter=delimiter, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(names)
+    # What csv.DictWriter does, without its per-row check for unknown keys (the columns are the
+    # union of the rows' keys): a missing cell is "".
+    writer.writerows([row.get(name, "") for name in names] for row in rows)
     return buffer.getvalue().encode("utf-8")
