@@ -90,6 +90,7 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
     try {
       const updating = Boolean(session.annotation) && !skip;
       const saved = await session.submit({ skip });
+      setSaved("");
       setMessage({ text: skip ? "Task skipped." : updating ? `Annotation ${saved.id} updated.` : `Annotation ${saved.id} submitted.` });
       if (stream) {
         const id = await nextTask(project, me, { viewId, exclude: taskId });
@@ -104,6 +105,8 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
     }
   }
 
+  // An edit clears a message about the previous Submit (a missing field, a failed save).
+  useEffect(() => session?.store.subscribe((_s, edited) => edited && setMessage((m) => (m?.error ? null : m))), [session]);
   useEffect(() => {
     if (!session) return undefined;
     const store = session.store;

@@ -4,7 +4,7 @@
 // the Labeling Setup preview (which passes only config + task).
 import { html, h, useMemo, useEffect, useState } from "../lib/html.js";
 import { loadCss } from "../lib/css.js";
-import { tagSpec } from "./registry.js";
+import { tagSpec, isRegionControl } from "./registry.js";
 import { createRegionStore } from "./regions.js";
 import { useStore } from "./hooks.js";
 import { resolveValue } from "./data.js";
@@ -21,10 +21,11 @@ export function LabelingView({ config, task, annotation = null, readOnly = false
   const own = useMemo(() => (given ? null : createRegionStore({ config, items: annotation?.result ?? [], readOnly })), [given, config, annotation, readOnly]);
   const store = given ?? own;
   useEffect(() => (onChange ? store.subscribe((s, edited) => edited && onChange(s.items)) : undefined), [store, onChange]);
+  const regionsUsed = (config?.controls ?? []).some((c) => isRegionControl(c.tag));
   if (!config?.layout) return html`<div class="notice lc-empty"><p>This project has no labeling config yet. Open Settings → Labeling Setup to write one.</p></div>`;
-  return html`<div class="lc-view">
+  return html`<div class=${`lc-view${panel && regionsUsed ? "" : " lc-no-panel"}`}>
     <div class="lc-main"><${Tree} config=${config} task=${task} store=${store} readOnly=${readOnly || store.readOnly} /></div>
-    ${panel && html`<${RegionsPanel} config=${config} task=${task} store=${store} />`}
+    ${panel && regionsUsed && html`<${RegionsPanel} config=${config} task=${task} store=${store} />`}
   </div>`;
 }
 
