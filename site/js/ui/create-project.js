@@ -2,8 +2,10 @@
 // The project is written when the person first leaves the Project Name tab (the other tabs need a
 // project to import into / configure) or on Save; Cancel removes a project this dialog wrote.
 // Data Import mounts ImportPanel {project, onDone} from ui/import/index.js; Labeling Setup mounts
-// LabelingSetup {project, onSaved} from ui/setup/index.js. Both tabs may be skipped.
-import { html, useState } from "../lib/html.js";
+// LabelingSetup {project, onSaved, embedded, onChange} from ui/setup/index.js. Both tabs may be
+// skipped. The dialog's Save also keeps a valid config chosen in Labeling Setup but not saved
+// there yet (one Save, as in Label Studio).
+import { html, useRef, useState } from "../lib/html.js";
 import { createProject, updateProject, deleteProject, getProject, PROJECT_COLORS } from "../store/projects.js";
 import { Modal } from "./dialog.js";
 import { Lazy } from "./lazy.js";
@@ -39,15 +41,18 @@ export function CreateProjectDialog({ onCreated, onClose }) {
   const [error, setError] = useState(null);
   const [saving, setSaving] = useState(false);
   const set = (changes) => setFields({ ...fields, ...changes });
+  const config = useRef(null); // the Labeling Setup's latest valid {label_config, parsed_config}
+  const onConfig = (c) => { config.current = c.ok && c.parsed_config ? { label_config: c.label_config, parsed_config: c.parsed_config } : null; };
 
   // Write the project (or its latest name/description/colour); returns it.
-  const ensure = async () => {
+  const ensure = async (withConfig = false) => {
+    const changes = withConfig && config.current ? { ...fields, ...config.current } : fields;
     if (!project) {
       const created = await createProject(fields);
       setProject(created);
       return created;
     }
-    const saved = await updateProject(project.id, fields);
+    const saved = await updateProject(project.id, changes);
     setProject(saved);
     return saved;
   };
@@ -64,7 +69,7 @@ export function CreateProjectDialog({ onCreated, onClose }) {
     setSaving(true);
     setError(null);
     try {
-      const saved = await ensure();
+      const saved = await ensure(true);
       onCreated(saved);
     } catch (err) {
       setError(String(err?.message ?? err));
@@ -92,7 +97,7 @@ export function CreateProjectDialog({ onCreated, onClose }) {
         ${tab === "import" && project && html`<${Lazy} loader=${loadImport} label="the import panel"
             props=${{ project, onDone: () => { reread(); go("setup"); } }} />`}
         ${tab === "setup" && project && html`<${Lazy} loader=${loadSetup} label="the Labeling Setup"
-            props=${{ project, onSaved: reread }} />`}
+            props=${{ project, onSaved: () => { config.current = null; reread(); }, embedded: true, onChange: onConfig }} />`}
       </div>
       ${error && html`<p class="error-text" role="alert">${error}</p>`}
     </div>

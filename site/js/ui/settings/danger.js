@@ -58,8 +58,8 @@ export function DangerZone({ project, counts, navigate }) {
     <h2>Danger Zone</h2>
     <div class="danger-box">
       <div><b>Delete this project</b>
-        <p class="muted">Removes the project with its ${counts.tasks.toLocaleString("en")} tasks, ${counts.annotations.toLocaleString("en")}
-          annotations, predictions, drafts and media from this browser. Export a backup first if you may need it.</p></div>
+        <p class="muted">${`Removes the project with its ${counts.tasks.toLocaleString("en")} tasks, ${counts.annotations.toLocaleString("en")} annotations, `
+          + "predictions, drafts and media from this browser. Export a backup first if you may need it."}</p></div>
       <button class="btn danger" type="button" onClick=${() => setConfirm(true)}>Delete Project</button>
     </div>
     ${error && html`<p class="error-text" role="alert">${error}</p>`}
