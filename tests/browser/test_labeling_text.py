@@ -21,6 +21,7 @@ NER = """<View>
   </Labels>
   <Text name="text" value="$text"/>
   <Relations><Relation value="lives_in"/></Relations>
+  <TextArea name="note" toName="text" perRegion="true" placeholder="Note on the region"/>
 </View>"""
 
 TEXT = "Zoë 👩‍💻 met Ana in São Paulo 🇧🇷, e\u0301 voilà 東京."
@@ -107,8 +108,24 @@ def test_ner_spans_relation_undo_reload_submit_update(page, site_url):
             active = label
         i = TEXT.index(word)
         select_text(page, text, utf16(TEXT, i), utf16(TEXT, i + len(word)))
+    # the keyboard: a caret in the text, shift+arrows extend, releasing shift makes the span
+    page.keyboard.press("1")
+    ana = utf16(TEXT, TEXT.index("Ana"))
+    text.evaluate("""(root, off) => { const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT); let acc = 0;
+      for (let n = w.nextNode(); n; n = w.nextNode()) { if (off <= acc + n.length) { getSelection().collapse(n, off - acc); return; } acc += n.length; } }""", ana)
+    page.keyboard.down("Shift")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.up("Shift")
+    spans.append(("Ana", "PER"))
     panel = page.get_by_role("complementary", name="Regions panel")
-    expect(panel.get_by_role("listitem", name=re.compile(r"^Region "))).to_have_count(3)
+    expect(panel.get_by_role("listitem", name=re.compile(r"^Region "))).to_have_count(4)
+    expect(page.get_by_role("textbox", name="note")).to_have_count(0)  # perRegion: only with a region selected
+    panel.get_by_role("button", name="Ana").click()
+    note = page.get_by_role("textbox", name="note")
+    note.fill("a friend")
+    note.press("Enter")
+    expect(panel.get_by_role("region", name="Details")).to_contain_text("note: a friend")
 
     # a relation: select Zoë, alt+r, click São Paulo
     panel.get_by_role("button", name="Zoë").click()
@@ -132,7 +149,7 @@ def test_ner_spans_relation_undo_reload_submit_update(page, site_url):
 
     page.reload()
     expect(page.get_by_text("Restored your unsaved work on this task.")).to_be_visible()
-    expect(panel.get_by_role("listitem", name=re.compile(r"^Region "))).to_have_count(3)
+    expect(panel.get_by_role("listitem", name=re.compile(r"^Region "))).to_have_count(4)
     expect(page.get_by_role("button", name="Redo")).to_be_enabled()
     page.get_by_role("button", name="Redo").click()
     expect(panel.get_by_role("combobox", name="Relation label")).to_have_value("lives_in")
@@ -141,6 +158,10 @@ def test_ner_spans_relation_undo_reload_submit_update(page, site_url):
     expect(page.get_by_text("No more tasks to label")).to_be_visible()
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     regions = [it for it in ann["result"] if it["type"] == "labels"]
+    [per] = [it for it in ann["result"] if it["type"] == "textarea"]
+    ana_item = next(it for it in regions if it["value"]["text"] == "Ana")
+    assert per["id"] == ana_item["id"] and per["from_name"] == "note" and per["to_name"] == "text"
+    assert per["value"] == {"start": ana, "end": ana + 3, "text": ["a friend"]}
     got = sorted((it["value"]["start"], it["value"]["end"], it["value"]["text"], it["value"]["labels"][0]) for it in regions)
     want = sorted((utf16(TEXT, TEXT.index(w)), utf16(TEXT, TEXT.index(w) + len(w)), w, lab) for w, lab in spans)
     assert got == want
@@ -160,5 +181,5 @@ def test_ner_spans_relation_undo_reload_submit_update(page, site_url):
     page.get_by_role("button", name="Update").click()
     expect(page.get_by_text(f"Annotation {ann['id']} updated.")).to_be_visible()
     [again] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
-    assert again["id"] == ann["id"] and len([it for it in again["result"] if it["type"] == "labels"]) == 2
+    assert again["id"] == ann["id"] and len([it for it in again["result"] if it["type"] == "labels"]) == 3
     assert again["updated_at"] >= ann["updated_at"]
