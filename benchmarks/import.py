@@ -18,7 +18,6 @@ IndexedDB holds every row. Target: < 10 s for 100,000 rows. No asserts on time.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import random
 import resource
@@ -52,15 +51,6 @@ def write_csv(path: Path, rows: int) -> None:
 
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu"]
-
-
-def _build_module():
-    spec = importlib.util.spec_from_file_location("labelcore_build", ROOT / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _mark(page, name: str) -> float:
@@ -72,8 +62,9 @@ def browser_import(rows: int) -> None:
     import threading
 
     from playwright.sync_api import expect, sync_playwright
+    from startup import ARGS, load_build  # benchmarks/startup.py: the same browser flags and build module
 
-    build = _build_module()
+    build = load_build()
     dist = Path(os.environ.get("LABELCORE_DIST", ROOT / "dist"))
     chromium = os.environ.get("LABELCORE_CHROMIUM") or build.find_chromium()
     if not (dist / "index.html").exists() or not chromium:
@@ -85,7 +76,7 @@ def browser_import(rows: int) -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         source = Path(tmp) / "reviews.csv"
         write_csv(source, rows)
-        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=chromium, args=ARGS)
         page = browser.new_page()
         page.goto(url)
         page.wait_for_selector('.core-status[data-state="ready"]', timeout=120_000)

@@ -160,13 +160,12 @@ def test_a_bad_file_leaves_the_project_unchanged(page, site_url, tmp_path):
 def test_a_chunked_write_that_fails_is_undone_and_a_left_over_one_is_undone_at_reload(page, site_url):
     page.goto(site_url)
     project = new_project(page, "Big", "")
-    # Three chunks of 10,000 tasks (past the one-transaction limit); the third one fails to arrive.
+    # Three pages of 100 tasks, written in chunks (past a one-transaction limit of 150); the third fails.
     error = page.evaluate("""async (project) => {
-        const { writeImport, SINGLE_TX_MAX } = await import("./js/store/imports.js");
-        const page = (i) => Array.from({length: 10000}, (_, j) => ({data: {text: `t${i}-${j}`}}));
-        const source = {total: 30000, chunks: 3, chunk: async (i) => { if (i === 2) throw new Error("worker gone"); return page(i); }};
-        if (source.total <= SINGLE_TX_MAX) return "the test no longer covers the chunked path";
-        return writeImport(project, {source}).then(() => "written", (e) => e.message);
+        const { writeImport } = await import("./js/store/imports.js");
+        const page = (i) => Array.from({length: 100}, (_, j) => ({data: {text: `t${i}-${j}`}}));
+        const source = {total: 300, chunks: 3, chunk: async (i) => { if (i === 2) throw new Error("worker gone"); return page(i); }};
+        return writeImport(project, {source, oneTransactionMax: 150}).then(() => "written", (e) => e.message);
       }""", project)
     assert error == "worker gone"
     got = stored(page, project)
@@ -174,16 +173,16 @@ def test_a_chunked_write_that_fails_is_undone_and_a_left_over_one_is_undone_at_r
     # A page closed half way leaves its rollback record and first chunks: the next load undoes them.
     page.evaluate("""async (project) => {
         const { writeImport } = await import("./js/store/imports.js");
-        const source = {total: 30000, chunks: 3, chunk: async (i) => {
+        const source = {total: 300, chunks: 3, chunk: async (i) => {
           if (i === 2) await new Promise(() => {});  // never answers: the page goes away here
-          return Array.from({length: 10000}, (_, j) => ({data: {text: `t${i}-${j}`}}));
+          return Array.from({length: 100}, (_, j) => ({data: {text: `t${i}-${j}`}}));
         }};
-        writeImport(project, {source});
+        writeImport(project, {source, oneTransactionMax: 150});
         const { read } = labelcore.store;
         for (;;) {
           const n = await read(["tasks"], (tx) => tx.objectStore("tasks").index("project").count(project));
-          if (n === 20000) return;
-          await new Promise((r) => setTimeout(r, 50));
+          if (n === 200) return;
+          await new Promise((r) => setTimeout(r, 20));
         }
       }""", project)
     assert len(stored(page, project)["pending"]) == 1
@@ -191,3 +190,12 @@ def test_a_chunked_write_that_fails_is_undone_and_a_left_over_one_is_undone_at_r
     page.evaluate("async () => (await import('./js/store/imports.js')).recoverImports()")
     got = stored(page, project)
     assert got["tasks"] == [] and got["pending"] == []
+    # A complete chunked write keeps every task, numbered in order, and leaves no record.
+    page.evaluate("""async (project) => {
+        const { writeImport } = await import("./js/store/imports.js");
+        const source = {total: 300, chunks: 3, chunk: async (i) => Array.from({length: 100}, (_, j) => ({data: {text: `t${i}-${j}`}}))};
+        return writeImport(project, {source, oneTransactionMax: 150});
+      }""", project)
+    got = stored(page, project)
+    assert [t["inner_id"] for t in got["tasks"]] == list(range(1, 301)) and got["pending"] == []
+    assert got["tasks"][-1]["data"] == {"text": "t2-99"}

@@ -25,7 +25,6 @@ import { write, read, now } from "./db.js";
 import { isMediaRef, mediaRecord, mediaId } from "./media.js";
 
 export const SINGLE_TX_MAX = 20000;
-export const CHUNK = 5000;
 const STORES = ["projects", "tasks", "annotations", "predictions", "media", "settings"];
 const OWNED = ["tasks", "annotations", "predictions", "media"];
 const RECORD_PREFIX = "import:";
@@ -140,16 +139,17 @@ function addCounts(a, b) {
 /**
  * Write an import. `source`: {total, chunks, chunk(i) -> Promise<task[]>} (the core's
  * import.tasks pages), `media`: Map ref -> {file, path}, `onProgress({done, total, phase})`,
- * `signal`: an AbortSignal (cancel: nothing stays written). Resolves with the counts written
+ * `signal`: an AbortSignal (cancel: nothing stays written), `oneTransactionMax`: the most tasks
+ * written in one transaction (more: chunks under a rollback record). Resolves with the counts written
  * {tasks, annotations, predictions, files, bytes, import_id}.
  */
-export async function writeImport(project, { source, media = new Map(), onProgress, signal } = {}) {
+export async function writeImport(project, { source, media = new Map(), onProgress, signal, oneTransactionMax = SINGLE_TX_MAX } = {}) {
   const importId = newImportId();
   const stamp = now();
   const check = () => { if (signal?.aborted) throw new ImportCancelled(); };
   const progress = (done, phase) => onProgress?.({ done, total: source.total, phase });
   check();
-  if (source.total <= SINGLE_TX_MAX) {
+  if (source.total <= oneTransactionMax) {
     const tasks = [];
     for (let i = 0; i < source.chunks; i++) {
       tasks.push(...await source.chunk(i));
