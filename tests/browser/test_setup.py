@@ -18,6 +18,7 @@ from labelcore.templates import list_templates
 
 READY = '.core-status[data-state="ready"]'
 BOOT_TIMEOUT = 90_000
+CORE = 30_000  # ms: anything waiting on an answer from the worker (2 shared cores under load)
 SHOTS = Path(os.environ.get("LABELCORE_SHOTS", "/tmp/setup-shots"))
 
 # Make a project (optionally with tasks and annotations), then mount <LabelingSetup> for it below
@@ -70,7 +71,7 @@ def test_pick_a_template_edit_its_labels_and_save(page, site_url):
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT, state="attached")
     setup = page.locator("#setup-host")
     cards = setup.get_by_role("list", name="Templates").locator("[data-template]")
-    expect(cards).to_have_count(len(list_templates()))
+    expect(cards).to_have_count(len(list_templates()), timeout=CORE)
     setup.get_by_role("navigation", name="Template groups").get_by_role("button", name=re.compile("^Natural Language Processing")).click()
     setup.get_by_role("searchbox", name="Search templates").fill("entities span")
     expect(cards).to_have_count(1)
@@ -78,9 +79,9 @@ def test_pick_a_template_edit_its_labels_and_save(page, site_url):
     cards.first.click()
 
     editor = code(page)
-    expect(editor).to_have_value(re.compile(r'<Label value="Person" background="#E5484D"/>'))
+    expect(editor).to_have_value(re.compile(r'<Label value="Person" background="#E5484D"/>'), timeout=CORE)
     save = setup.get_by_role("button", name="Save", exact=True)
-    expect(save).to_be_enabled()
+    expect(save).to_be_enabled(timeout=CORE)
     expect(setup.get_by_role("region", name="Preview")).to_have_attribute("data-state", "ready")
 
     setup.get_by_role("tab", name="Visual").click()
@@ -108,7 +109,7 @@ def test_pick_a_template_edit_its_labels_and_save(page, site_url):
     # An error shows at its line (gutter + band), is listed below, and Save is refused.
     code(page).fill(expected.replace('toName="text">', 'toName="txt">'))
     marked = setup.locator(".code-gutter .gl.has-error")
-    expect(marked).to_have_count(1)
+    expect(marked).to_have_count(1, timeout=CORE)
     expect(marked).to_have_attribute("data-line", "2")
     errors = setup.get_by_role("list", name="Config errors")
     expect(errors).to_contain_text("line 2")
@@ -118,9 +119,9 @@ def test_pick_a_template_edit_its_labels_and_save(page, site_url):
     shot(page, "errors")
 
     code(page).fill(expected)
-    expect(save).to_be_enabled()
+    expect(save).to_be_enabled(timeout=CORE)
     save.click()
-    expect(setup.get_by_role("status").filter(has_text="Labeling config saved.")).to_be_visible()
+    expect(setup.get_by_role("status").filter(has_text="Labeling config saved.")).to_be_visible(timeout=CORE)
     project = stored(page, project_id)
     assert project["label_config"] == expected
     labels = [label["value"] for label in project["parsed_config"]["controls"][0]["labels"]]
@@ -145,24 +146,24 @@ def test_save_refuses_configs_that_orphan_annotations(page, site_url):
     # Before Python is ready the config waits to be checked: Save stays off, the screen says why.
     expect(code(page)).to_have_value(TEXT_CONFIG)
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT, state="attached")
-    expect(save).to_be_enabled()
+    expect(save).to_be_enabled(timeout=CORE)
     # The preview uses the project's real task when there is no template sample.
-    expect(setup.get_by_role("region", name="Preview")).to_contain_text("A real task text.")
+    expect(setup.get_by_role("region", name="Preview")).to_contain_text("A real task text.", timeout=CORE)
 
     code(page).fill(TEXT_CONFIG.replace('"sentiment"', '"mood"'))
-    expect(save).to_be_enabled()
+    expect(save).to_be_enabled(timeout=CORE)
     save.click()
     alert = setup.get_by_role("alert")
-    expect(alert).to_contain_text("2 annotations use from_name “sentiment”")
+    expect(alert).to_contain_text("2 annotations use from_name “sentiment”", timeout=CORE)
     setup.get_by_role("tab", name="Visual").click()
     setup.get_by_role("textbox", name="New choice for mood").fill("Mixed")
     setup.get_by_role("button", name="Add", exact=True).click()
     setup.get_by_role("tab", name="Code").click()
     expect(code(page)).to_have_value(re.compile(r'<Choice value="Negative"/>\n    <Choice value="Mixed"/>\n  </Choices>'))
     code(page).fill(TEXT_CONFIG.replace('"Negative"', '"Bad"'))
-    expect(save).to_be_enabled()
+    expect(save).to_be_enabled(timeout=CORE)
     save.click()
-    expect(setup.get_by_role("alert")).to_contain_text("labels “Negative” of sentiment")
+    expect(setup.get_by_role("alert")).to_contain_text("labels “Negative” of sentiment", timeout=CORE)
     assert stored(page, project_id)["label_config"] == TEXT_CONFIG
     assert page.evaluate("() => window.setupSaved.length") == 0
 
@@ -178,7 +179,7 @@ def test_every_template_preview_renders(page, site_url):
         setup.get_by_role("button", name="Browse Templates").click() if name != names[0] else None
         setup.locator(f'[data-template="{name}"]').click()
         # This template's config is checked (not the previous one's), its preview shows, no error.
-        expect(setup.locator(f'.labeling-setup[data-template="{name}"][data-pending="false"]')).to_have_count(1)
+        expect(setup.locator(f'.labeling-setup[data-template="{name}"][data-pending="false"]')).to_have_count(1, timeout=CORE)
         expect(preview).to_have_attribute("data-state", "ready")
         body = preview.locator(".preview-body")
         expect(body.locator('[aria-busy="true"]')).to_have_count(0)
