@@ -91,9 +91,16 @@ def test_a_csv_and_a_folder_of_images_survive_a_reload(page, site_url, tmp_path)
     expect(dialog).to_contain_text("1 hidden file was skipped")
     expect(dialog.get_by_role("table", name="First tasks").get_by_role("row")).to_have_count(4)
     shot(page, "preview-folder")
+    urls = "https://example.com/cats/d.jpg\nhttps://example.com/cats/e.jpg"
+    dialog.get_by_label("Or paste URLs, one per line").fill(urls)
+    dialog.get_by_role("button", name="Add URL").click()
+    sources = dialog.get_by_role("list", name="Sources").get_by_role("listitem")
+    expect(sources).to_have_count(2)
+    expect(sources.nth(1)).to_contain_text("URLS", timeout=BOOT_TIMEOUT)
     dialog.get_by_role("button", name="Import", exact=True).click()
-    expect(dialog.get_by_role("status")).to_have_text("Imported 3 tasks.")
-    expect(dialog.get_by_role("definition")).to_have_text(["3", "0", "0", "3", f"{3 * len(PNG)} bytes"])
+    expect(dialog.get_by_role("status")).to_have_text("Imported 5 tasks.")
+    expect(dialog.get_by_role("definition")).to_have_text(["5", "0", "0", "3", f"{3 * len(PNG) + len(urls) + 1} bytes"])
+    shot(page, "summary-folder")
 
     page.reload()
     expect(page.get_by_role("heading", name="Cats")).to_be_visible()
@@ -103,8 +110,10 @@ def test_a_csv_and_a_folder_of_images_survive_a_reload(page, site_url, tmp_path)
     assert got["media"] == [] and got["pending"] == []
 
     got = stored(page, images)
-    refs = sorted(t["data"]["image"] for t in got["tasks"])
-    assert len(refs) == 3 and all(r.startswith("media://") for r in refs)
+    values = [t["data"]["image"] for t in got["tasks"]]
+    assert values[3:] == urls.split("\n")
+    refs = sorted(values[:3])
+    assert all(r.startswith("media://") for r in refs)
     by_id = {m["id"]: m for m in got["media"]}
     assert sorted(m["path"] for m in by_id.values()) == ["cats/a.png", "cats/b.png", "cats/more/c.png"]
     assert all(m["size"] == m["blob"] == len(PNG) for m in by_id.values())
