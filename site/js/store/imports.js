@@ -176,9 +176,17 @@ export async function writeImport(project, { source, media = new Map(), onProgre
   });
   const total = { tasks: 0, annotations: 0, predictions: 0, files: 0, bytes: 0 };
   try {
+    // The next page is fetched from the worker while this one is written.
+    const fetchPage = (i) => {
+      const p = i < source.chunks ? source.chunk(i) : Promise.resolve([]);
+      p.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+      return p;
+    };
+    let next = fetchPage(0);
     for (let i = 0; i < source.chunks; i++) {
-      const tasks = await source.chunk(i);
+      const tasks = await next;
       check();
+      next = fetchPage(i + 1);
       const last = i === source.chunks - 1;
       const wrote = await write(STORES, async (tx) => {
         const step = addTasks(tx, project, tasks, { inner, importId, media, stamp });

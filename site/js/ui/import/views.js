@@ -106,7 +106,7 @@ export function Progress({ label, done, total, detail }) {
 /** What an import wrote. */
 export function Summary({ counts }) {
   const items = [["tasks", counts.tasks], ["annotations", counts.annotations], ["predictions", counts.predictions],
-    ["files", counts.files], ["bytes", bytesText(counts.bytes ?? 0)]];
+    ["files", counts.files], ["bytes", (counts.bytes ?? 0) < 1024 ? counts.bytes ?? 0 : bytesText(counts.bytes)]];
   return html`<dl class="import-summary" aria-label="Import summary">
     ${items.map(([k, v]) => html`<div><dt>${k}</dt><dd>${typeof v === "number" ? fmt(v) : v}</dd></div>`)}
   </dl>`;
