@@ -7,8 +7,9 @@
 //   project   the stored project ({id, label_config, ...}); without an id (a project not created
 //             yet) Save stores nothing and hands {label_config, parsed_config} to onSaved.
 //   onSaved   called after a save with the updated project (or the fields, see above).
-//   embedded  compact layout for a dialog.
+//   embedded  layout for a dialog (no title).
 //   onChange  optional: {label_config, parsed_config (null while invalid), ok} after every check.
+//             Embedded with onChange, the host saves (its own Save button): ours is not shown.
 //
 // Save writes `label_config` and `parsed_config` with updateProject. It is refused (button
 // disabled, errors listed) while the config is invalid or unchecked, and refused with a message
@@ -45,13 +46,14 @@ async function firstTask(projectId) {
 
 const TABS = { code: "Code", visual: "Visual" };
 
-function StatusLine({ coreState, pending, result, dirty, empty }) {
+function StatusLine({ coreState, pending, result, dirty, empty, hostSaves }) {
   let text = "";
   if (empty) text = "Pick a template, or write a config.";
   else if (coreState.status === "failed") text = `The Python core failed: ${coreState.error?.message ?? ""} The config cannot be checked.`;
   else if (pending && coreState.status !== "ready") text = "Python core loading… the config is checked as soon as it is ready.";
   else if (pending) text = "Checking the config…";
   else if (result && !result.ok) text = `${result.errors.length} ${result.errors.length === 1 ? "error" : "errors"}: fix ${result.errors.length === 1 ? "it" : "them"} to save.`;
+  else if (hostSaves) text = "Valid config.";
   else if (dirty) text = "Valid config, not saved yet.";
   else text = "Saved.";
   const tone = result && !result.ok && !pending && !empty ? "error-text" : "muted";
@@ -125,6 +127,16 @@ export function LabelingSetup({ project, onSaved, embedded = false, onChange }) 
     }
   };
 
+  // Arrow keys move between the editor tabs (the WAI-ARIA tabs pattern).
+  const onTabKey = (event) => {
+    const keys = Object.keys(TABS);
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!step) return;
+    const next = keys[(keys.indexOf(tab) + step + keys.length) % keys.length];
+    setTab(next);
+    event.currentTarget.querySelector(`#setup-tab-${next}`)?.focus();
+  };
+
   const errors = pending ? [] : result?.errors ?? [];
   const errorsId = "setup-config-errors";
   return html`<div class=${`labeling-setup${embedded ? " embedded" : ""}`} data-pending=${pending} data-template=${template ?? ""}>
@@ -135,9 +147,9 @@ export function LabelingSetup({ project, onSaved, embedded = false, onChange }) 
         : xml.trim() && html`<button type="button" class="btn" onClick=${() => setView("editor")}>Back to the editor</button>`}
       <span class="spacer"></span>
       <${StatusLine} coreState=${coreState} pending=${pending} result=${result} dirty=${xml !== baseline}
-        empty=${!xml.trim()} />
-      <button type="button" class="btn primary" disabled=${!canSave} onClick=${save}
-        aria-describedby=${errors.length ? errorsId : undefined}>${saving ? "Saving…" : "Save"}</button>
+        empty=${!xml.trim()} hostSaves=${embedded && Boolean(onChange)} />
+      ${!(embedded && onChange) && html`<button type="button" class="btn primary" disabled=${!canSave} onClick=${save}
+        aria-describedby=${errors.length ? errorsId : undefined}>${saving ? "Saving…" : "Save"}</button>`}
     </div>
     ${message && html`<p class=${message.tone === "error" ? "setup-message error-text" : "setup-message ok-text"}
         role=${message.tone === "error" ? "alert" : "status"}>${message.text}</p>`}
@@ -146,9 +158,10 @@ export function LabelingSetup({ project, onSaved, embedded = false, onChange }) 
           onCustom=${() => { if (!xml.trim()) edit("<View>\n  \n</View>\n"); setView("editor"); setTab("code"); }} />`
       : html`<div class="setup-split">
           <section class="setup-editor" aria-label="Config editor">
-            <div class="tabs setup-tabs" role="tablist" aria-label="Editor">
+            <div class="tabs setup-tabs" role="tablist" aria-label="Editor" onKeyDown=${onTabKey}>
               ${Object.entries(TABS).map(([key, title]) => html`<button type="button" role="tab" id=${`setup-tab-${key}`}
-                aria-selected=${tab === key} aria-controls="setup-tabpanel" onClick=${() => setTab(key)}>${title}</button>`)}
+                tabindex=${tab === key ? 0 : -1} aria-selected=${tab === key} aria-controls="setup-tabpanel"
+                onClick=${() => setTab(key)}>${title}</button>`)}
             </div>
             <div id="setup-tabpanel" role="tabpanel" aria-labelledby=${`setup-tab-${tab}`}>
               ${tab === "code"
