@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from labelcore.exporters.options import ExportOptions
@@ -32,24 +33,28 @@ def _nearest(table: dict[int, int], offset: int) -> int:
 
 def tag_tokens(text: str, spans: list[dict[str, Any]] | None) -> list[tuple[str, str]]:
     """``(token, tag)`` pairs: B-/I- for tokens that overlap a labelled span, O elsewhere."""
-    tokens = list(span_tokenize(text))
+    tokens = span_tokenize(text)
     if not spans or any(s.get("start") is None or s.get("end") is None for s in spans):
         return [(text[a:b], "O") for a, b in tokens]
     to_index = utf16_to_index(text)
     ranges = sorted(((to_index(int(s["start"])), to_index(int(s["end"])), s.get("labels") or [])
                      for s in spans), key=lambda r: r[0])
     out: list[tuple[str, str]] = []
+    append = out.append
+    count = len(ranges)
     j = 0
     prefix = "B-"
+    end: float = ranges[0][1]
     for a, b in tokens:
-        while j < len(ranges) and ranges[j][1] <= a:
+        while end <= a:
             j += 1
             prefix = "B-"
-        if j < len(ranges) and ranges[j][0] < b and ranges[j][2]:
-            out.append((text[a:b], prefix + ranges[j][2][0]))
+            end = ranges[j][1] if j < count else math.inf  # no span left: the rest is O
+        if j < count and ranges[j][0] < b and ranges[j][2]:
+            append((text[a:b], prefix + ranges[j][2][0]))
             prefix = "I-"
         else:
-            out.append((text[a:b], "O"))
+            append((text[a:b], "O"))
     return out
 
 

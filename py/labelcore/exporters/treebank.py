@@ -8,69 +8,102 @@ split off like ";@#$%&"). The rules below are the Treebank conventions written a
 from __future__ import annotations
 
 import re
-from typing import Iterator
+# (pattern, replacement, needles): a rule can only match a text holding one of its needles, so
+# the cheap ``in`` test skips most regex passes (a text changes only where a rule matched).
+_Rule = tuple["re.Pattern[str] | None", str, tuple[str, ...]]
 
-_Rule = tuple["re.Pattern[str]", str]
+
+def _rule(pattern: str, repl: str, needles: str | tuple[str, ...]) -> _Rule:
+    return re.compile(pattern), repl, (needles,) if isinstance(needles, str) else needles
+
+
+def _pad(chars: str) -> _Rule:
+    """Put a space either side of each of these characters (the regex ``[chars]`` -> " c ",
+    done with ``str.replace``: no template expansion per match)."""
+    return None, "", tuple(chars)
+
 
 _STARTING_QUOTES: list[_Rule] = [
-    (re.compile(r'^"'), "``"),
-    (re.compile(r"(``)"), r" \1 "),
-    (re.compile(r"([ (\[{<])(\"|'{2})"), r"\1 `` "),
+    _rule(r'^"', "``", '"'),
+    _rule(r"(``)", r" \1 ", "``"),
+    _rule(r"([ (\[{<])(\"|'{2})", r"\1 `` ", ('"', "''")),
 ]
 _PUNCTUATION: list[_Rule] = [
-    (re.compile(r"([:,])([^\d])"), r" \1 \2"),
-    (re.compile(r"([:,])$"), r" \1 "),
-    (re.compile(r"\.\.\."), " ... "),
-    (re.compile(r"[;@#$/%&]"), r" \g<0> "),
-    (re.compile(r"([^.])(\.)([\])}>\"']*)\s*$"), r"\1 \2\3 "),
-    (re.compile(r"[?!]"), r" \g<0> "),
-    (re.compile(r"([^'])' "), r"\1 ' "),
+    _rule(r"([:,])([^\d])", r" \1 \2", (":", ",")),
+    _rule(r"([:,])$", r" \1 ", (":", ",")),
+    _rule(r"\.\.\.", " ... ", "..."),
+    _pad(";@#$/%&"),
+    _rule(r"([^.])(\.)([\])}>\"']*)\s*$", r"\1 \2\3 ", "."),
+    _pad("?!"),
+    _rule(r"([^'])' ", r"\1 ' ", "' "),
 ]
-_BRACKETS: _Rule = (re.compile(r"[\][(){}<>]"), r" \g<0> ")
-_DASHES: _Rule = (re.compile(r"--"), " -- ")
+_BRACKETS: _Rule = _pad("[](){}<>")
+_DASHES: _Rule = _rule(r"--", " -- ", "--")
 _ENDING_QUOTES: list[_Rule] = [
-    (re.compile(r"''"), " '' "),
-    (re.compile(r'"'), " '' "),
-    (re.compile(r"([^' ])('[sS]|'[mM]|'[dD]|') "), r"\1 \2 "),
-    (re.compile(r"([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) "), r"\1 \2 "),
+    _rule(r"''", " '' ", "''"),
+    _rule(r'"', " '' ", '"'),
+    _rule(r"([^' ])('[sS]|'[mM]|'[dD]|') ", r"\1 \2 ", "'"),
+    _rule(r"([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", r"\1 \2 ", "'"),
 ]
-_SPLIT_WORDS = [
-    re.compile(r"(?i)\b(can)(not)\b"),
-    re.compile(r"(?i)\b(d)('ye)\b"),
-    re.compile(r"(?i)\b(gim)(me)\b"),
-    re.compile(r"(?i)\b(gon)(na)\b"),
-    re.compile(r"(?i)\b(got)(ta)\b"),
-    re.compile(r"(?i)\b(lem)(me)\b"),
-    re.compile(r"(?i)\b(more)('n)\b"),
-    re.compile(r"(?i)\b(wan)(na)(?=\s)"),
-    re.compile(r"(?i) ('t)(is)\b"),
-    re.compile(r"(?i) ('t)(was)\b"),
-]
+# Contractions split in two, each with a lowercase needle the lowercased text must hold for the
+# pattern to match (no "i" or "s" in a needle: "İ", "ı" and "ſ" match them case-insensitively
+# but do not lowercase to them).
+_SPLIT_WORDS = [(re.compile(pattern), needle) for pattern, needle in (
+    (r"(?i)\b(can)(not)\b", "cannot"),
+    (r"(?i)\b(d)('ye)\b", "d'ye"),
+    (r"(?i)\b(gim)(me)\b", "mme"),
+    (r"(?i)\b(gon)(na)\b", "gonna"),
+    (r"(?i)\b(got)(ta)\b", "gotta"),
+    (r"(?i)\b(lem)(me)\b", "lemme"),
+    (r"(?i)\b(more)('n)\b", "more'n"),
+    (r"(?i)\b(wan)(na)(?=\s)", "wanna"),
+    (r"(?i) ('t)(is)\b", " 't"),
+    (r"(?i) ('t)(was)\b", " 'twa"),
+)]
 _QUOTES = re.compile(r"``|'{2}|\"")
+_BEFORE_PADDING = _STARTING_QUOTES + _PUNCTUATION + [_BRACKETS, _DASHES]
+
+
+def _apply(rules: list[_Rule], text: str) -> str:
+    for pattern, repl, needles in rules:
+        if pattern is None:
+            for char in needles:
+                if char in text:
+                    text = text.replace(char, f" {char} ")
+            continue
+        for needle in needles:
+            if needle in text:
+                text = pattern.sub(repl, text)
+                break
+    return text
 
 
 def tokenize(text: str) -> list[str]:
     """The Treebank tokens of ``text`` (double quotes become `` and '')."""
-    for pattern, repl in _STARTING_QUOTES + _PUNCTUATION + [_BRACKETS, _DASHES]:
-        text = pattern.sub(repl, text)
-    text = f" {text} "
-    for pattern, repl in _ENDING_QUOTES:
-        text = pattern.sub(repl, text)
-    for pattern in _SPLIT_WORDS:
-        text = pattern.sub(r" \1 \2 ", text)
+    text = f" {_apply(_BEFORE_PADDING, text)} "
+    text = _apply(_ENDING_QUOTES, text)
+    lower = text.lower()
+    for pattern, needle in _SPLIT_WORDS:
+        if needle in lower:
+            split = pattern.sub(r" \1 \2 ", text)
+            if split != text:
+                text, lower = split, split.lower()
     return text.split()
 
 
-def span_tokenize(text: str) -> Iterator[tuple[int, int]]:
+def span_tokenize(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` code-point offsets of each token in ``text``."""
     tokens = tokenize(text)
     if '"' in text or "''" in text:
         originals = iter(m.group() for m in _QUOTES.finditer(text))
         tokens = [next(originals, tok) if tok in ('"', "``", "''") else tok for tok in tokens]
+    spans = []
+    find = text.find
     point = 0
     for token in tokens:
-        start = text.find(token, point)
+        start = find(token, point)
         if start < 0:
             raise ValueError(f"token {token!r} is not in the text after offset {point}")
         point = start + len(token)
-        yield start, point
+        spans.append((start, point))
+    return spans
