@@ -142,9 +142,22 @@ def test_a_bad_file_leaves_the_project_unchanged(page, site_url, tmp_path):
     ]
     bad = tmp_path / "export.json"
     bad.write_text(json.dumps(tasks), encoding="utf-8")
+    big = tmp_path / "big.csv"
+    big.write_text("text\n" + "".join(f"review number {i}\n" for i in range(300_000)), encoding="utf-8")
     page.goto(site_url)
     project = new_project(page, "Reviews", TEXT_CONFIG)
     dialog = open_import(page, site_url, project)
+    # Cancel while a large file is read: nothing is written.
+    dialog.get_by_label("Files to import").set_input_files(str(big))
+    expect(dialog.locator(".import-format")).to_have_text("CSV", timeout=BOOT_TIMEOUT)
+    dialog.get_by_role("button", name="Import", exact=True).click()
+    expect(dialog.get_by_role("progressbar", name="Reading")).to_be_visible()
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(dialog.get_by_role("status").filter(has_text="cancelled")).to_have_text(
+        "The import was cancelled; nothing was written.", timeout=30_000)
+    assert stored(page, project)["tasks"] == []
+    dialog.get_by_role("button", name="Remove big.csv").click()
+
     dialog.get_by_label("Files to import").set_input_files(str(bad))
     expect(dialog.locator(".import-format")).to_have_text("JSON", timeout=BOOT_TIMEOUT)
     report = dialog.get_by_role("region", name="Error report")
