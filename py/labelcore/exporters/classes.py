@@ -27,8 +27,9 @@ class Classes:
 
 def class_names(value: dict[str, Any]) -> list[str]:
     """The class names a region carries (first key of CLASS_KEYS that is a non-empty list)."""
+    get = value.get
     for key in CLASS_KEYS:
-        names = value.get(key)
+        names = get(key)
         if names:
             return list(names)
     return []

@@ -62,35 +62,37 @@ def coco(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> tu
     files = MediaFiles("images", options)
     images: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
+    id_for = classes.id_for
     for record in records(tasks, config, options, view):
         ref = record.data.get(key)
         width, height = _size(record, ref, options)
         image_id = len(images)
         images.append({"width": width, "height": height, "id": image_id, "file_name": files.path_for(ref)})
         points = []
-        for value in record.values():
-            names = class_names(value)
-            w = value.get("original_width", width)
-            h = value.get("original_height", height)
-            if not names or not w or not h:
-                continue
-            if "keypointlabels" in value:
-                points.append({**value, "original_width": w, "original_height": h})
-                continue
-            ann: dict[str, Any] = {"id": len(annotations), "image_id": image_id,
-                                   "category_id": classes.id_for(names[0])}
-            if "points" in value:
-                poly = polygon_px(value["points"], w, h)
-                if not poly:
+        for items in record.outputs.values():
+            for value in items:
+                names = class_names(value)
+                w = value.get("original_width", width)
+                h = value.get("original_height", height)
+                if not names or not w or not h:
                     continue
-                ann.update(segmentation=[[c for p in poly for c in p]], bbox=bounds(poly),
-                           ignore=0, iscrowd=0, area=polygon_area(poly))
-            elif has_box(value):
-                x, y, bw, bh = box_bounds_px(value, w, h)
-                ann.update(segmentation=[], bbox=[x, y, bw, bh], ignore=0, iscrowd=0, area=bw * bh)
-            else:
-                continue
-            annotations.append(ann)
+                if "keypointlabels" in value:
+                    points.append({**value, "original_width": w, "original_height": h})
+                    continue
+                category_id = id_for(names[0])  # an unknown name becomes a category even if unusable
+                if "points" in value:
+                    poly = polygon_px(value["points"], w, h)
+                    if not poly:
+                        continue
+                    annotations.append({"id": len(annotations), "image_id": image_id,
+                                        "category_id": category_id,
+                                        "segmentation": [[c for p in poly for c in p]], "bbox": bounds(poly),
+                                        "ignore": 0, "iscrowd": 0, "area": polygon_area(poly)})
+                elif has_box(value):
+                    x, y, bw, bh = box_bounds_px(value, w, h)
+                    annotations.append({"id": len(annotations), "image_id": image_id,
+                                        "category_id": category_id, "segmentation": [],
+                                        "bbox": [x, y, bw, bh], "ignore": 0, "iscrowd": 0, "area": bw * bh})
         if points and order:
             annotations.append(_keypoints_annotation(points, order, len(annotations), image_id, classes))
     created = options.created

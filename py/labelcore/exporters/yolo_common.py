@@ -37,16 +37,20 @@ def obb_line(value: dict[str, Any]) -> list[float]:
 
 def _lines(record: Record, classes: Classes, box: Callable[[dict[str, Any]], list[float]]) -> list[str]:
     out = []
-    for value in record.values():
-        names = [n for k in YOLO_CLASS_KEYS for n in (value.get(k) or [])]
-        if "points" in value:
-            coords = [c / 100 for point in value["points"] for c in point]
-        elif has_box(value):
-            coords = box(value)
-        else:
-            continue
-        for name in names:
-            out.append(" ".join(str(v) for v in [classes.id_for(name), *coords]) + "\n")
+    id_for = classes.id_for
+    for items in record.outputs.values():
+        for value in items:
+            names = [n for k in YOLO_CLASS_KEYS for n in (value.get(k) or [])]
+            if not names:
+                continue
+            if "points" in value:
+                coords = [c / 100 for point in value["points"] for c in point]
+            elif has_box(value):
+                coords = box(value)
+            else:
+                continue
+            tail = " " + " ".join(map(str, coords)) + "\n" if coords else "\n"
+            out.extend(f"{id_for(name)}{tail}" for name in names)
     return out
 
 
