@@ -111,6 +111,7 @@ def test_ner_spans_relation_undo_reload_submit_update(page, site_url):
     # the keyboard: a caret in the text, shift+arrows extend, releasing shift makes the span
     page.keyboard.press("1")
     ana = utf16(TEXT, TEXT.index("Ana"))
+    text.focus()
     text.evaluate("""(root, off) => { const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT); let acc = 0;
       for (let n = w.nextNode(); n; n = w.nextNode()) { if (off <= acc + n.length) { getSelection().collapse(n, off - acc); return; } acc += n.length; } }""", ana)
     page.keyboard.down("Shift")

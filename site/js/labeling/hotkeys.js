@@ -90,6 +90,26 @@ export function handleKey(e, { store, config, actions }) {
   return false;
 }
 
+/** The keymap actions on the region store (the screen adds submit, skip and help). */
+export function storeActions(store) {
+  const sel = () => store.getState().selected;
+  return {
+    "annotation:undo": () => store.undo(),
+    "annotation:redo": () => store.redo(),
+    "region:delete": () => sel() && !store.flag(sel(), "locked") && store.deleteRegion(sel()),
+    "region:delete-all": () => store.deleteAll(),
+    "region:unselect": () => store.select(null),
+    "region:exit": () => { store.startRelation(null); store.select(null); },
+    "region:relation": () => sel() && store.startRelation(sel()),
+    "region:visibility": () => sel() && store.toggleFlag(sel(), "hidden"),
+    "region:lock": () => sel() && store.toggleFlag(sel(), "locked"),
+    "region:cycle": () => {
+      const ids = store.regions().map((r) => r.id);
+      if (ids.length) store.select(ids[(ids.indexOf(sel()) + 1) % ids.length]);
+    },
+  };
+}
+
 export function HotkeyHelp({ config, onClose }) {
   const own = configHotkeys(config);
   return html`<div class="lc-overlay" role="dialog" aria-modal="true" aria-label="Hotkeys" onKeyDown=${(e) => e.key === "Escape" && onClose()}>

@@ -5,7 +5,7 @@ import { html, useEffect, useMemo, useRef, useState } from "../lib/html.js";
 import { loadCss } from "../lib/css.js";
 import { LabelingView } from "./view.js";
 import { useStore } from "./hooks.js";
-import { handleKey, HotkeyHelp } from "./hotkeys.js";
+import { HotkeyHelp } from "./hotkeys.js";
 import { annotator, nextTask, taskOrder } from "./stream.js";
 import { openSession, createSession } from "./session.js";
 import { missingRequired } from "./required.js";
@@ -107,32 +107,12 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
 
   // An edit clears a message about the previous Submit (a missing field, a failed save).
   useEffect(() => session?.store.subscribe((_s, edited) => edited && setMessage((m) => (m?.error ? null : m))), [session]);
-  useEffect(() => {
-    if (!session) return undefined;
-    const store = session.store;
-    const sel = () => store.getState().selected;
-    const actions = {
-      "annotation:submit": () => finish(),
-      "annotation:skip": () => settings.show_skip_button !== false && finish({ skip: true }),
-      "annotation:undo": () => store.undo(),
-      "annotation:redo": () => store.redo(),
-      "region:delete": () => sel() && !store.flag(sel(), "locked") && store.deleteRegion(sel()),
-      "region:delete-all": () => store.deleteAll(),
-      "region:unselect": () => store.select(null),
-      "region:exit": () => { store.startRelation(null); store.select(null); setHelp(false); },
-      "region:relation": () => sel() && store.startRelation(sel()),
-      "region:visibility": () => sel() && store.toggleFlag(sel(), "hidden"),
-      "region:lock": () => sel() && store.toggleFlag(sel(), "locked"),
-      "region:cycle": () => {
-        const ids = store.regions().map((r) => r.id);
-        if (ids.length) store.select(ids[(ids.indexOf(sel()) + 1) % ids.length]);
-      },
-      help: () => setHelp((h) => !h),
-    };
-    const onKey = (e) => handleKey(e, { store, config, actions });
-    addEventListener("keydown", onKey);
-    return () => removeEventListener("keydown", onKey);
-  }, [session]);
+  const actions = useMemo(() => ({
+    "annotation:submit": () => finish(),
+    "annotation:skip": () => settings.show_skip_button !== false && finish({ skip: true }),
+    "region:exit": () => { session?.store.startRelation(null); session?.store.select(null); setHelp(false); },
+    help: () => setHelp((h) => !h),
+  }), [session]);
 
   if (!loaded) return html`<p class="muted" aria-busy="true">Loading task ${taskId}…</p>`;
   if (loaded.error) return html`<p class="error-text" role="alert">${loaded.error}</p>`;
@@ -151,7 +131,7 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
     ${message && html`<p class=${message.error ? "lc-message error-text" : "lc-message"} role=${message.error ? "alert" : "status"}>${message.text}</p>`}
     ${loaded.start.restored && html`<p class="lc-message muted" role="status">Restored your unsaved work on this task.</p>`}
     <${Predictions} session=${session} loaded=${loaded} />
-    <${LabelingView} config=${config} task=${loaded.task} store=${session.store} />
+    <${LabelingView} config=${config} task=${loaded.task} store=${session.store} actions=${actions} />
     <p class="lc-saved muted" aria-live="polite">${saved}</p>
     ${help && html`<${HotkeyHelp} config=${config} onClose=${() => setHelp(false)} />`}
   </div>`;

@@ -10,3 +10,4 @@ import "./controls/choices.js";
 import "./controls/inputs.js";
 import "./controls/taxonomy.js";
 import "./controls/compare.js";
+import "./image/index.js";

@@ -1,5 +1,7 @@
 // LabelingView: the labeling interface of one task, rendered from the parsed config.
-//   props {config (parsed JSON form), task, annotation?, readOnly, onChange?(result), store?}
+//   props {config (parsed JSON form), task, annotation?, readOnly, onChange?(result), store?,
+//          actions? (keymap name -> function: the screen's submit/skip/help), hotkeys = true}
+// The view handles the hotkeys (label/choice keys, undo/redo, region keys) while it is mounted.
 // Used by the labeling screen (which passes its own store, to save drafts and submit) and by
 // the Labeling Setup preview (which passes only config + task).
 import { html, h, useMemo, useEffect, useState } from "../lib/html.js";
@@ -10,6 +12,7 @@ import { useStore } from "./hooks.js";
 import { resolveValue } from "./data.js";
 import { isVisible } from "./visibility.js";
 import { RegionsPanel } from "./panel.js";
+import { handleKey, storeActions } from "./hotkeys.js";
 import "./renderers.js";
 
 loadCss("css/labeling.css");
@@ -17,10 +20,17 @@ loadCss("css/labeling.css");
 // Tags read by their parent control, never rendered on their own.
 const CHILD_TAGS = new Set(["Label", "Choice", "Relation", "Bucket", "Channel", "Shortcut", "Panel", "Path"]);
 
-export function LabelingView({ config, task, annotation = null, readOnly = false, onChange, store: given, panel = true }) {
+export function LabelingView({ config, task, annotation = null, readOnly = false, onChange, store: given, panel = true, actions, hotkeys = true }) {
   const own = useMemo(() => (given ? null : createRegionStore({ config, items: annotation?.result ?? [], readOnly })), [given, config, annotation, readOnly]);
   const store = given ?? own;
   useEffect(() => (onChange ? store.subscribe((s, edited) => edited && onChange(s.items)) : undefined), [store, onChange]);
+  useEffect(() => {
+    if (!hotkeys || readOnly) return undefined;
+    const all = { ...storeActions(store), ...actions };
+    const onKey = (e) => handleKey(e, { store, config, actions: all });
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  }, [store, config, actions, hotkeys, readOnly]);
   const regionsUsed = (config?.controls ?? []).some((c) => isRegionControl(c.tag));
   if (!config?.layout) return html`<div class="notice lc-empty"><p>This project has no labeling config yet. Open Settings → Labeling Setup to write one.</p></div>`;
   return html`<div class=${`lc-view${panel && regionsUsed ? "" : " lc-no-panel"}`}>

@@ -34,7 +34,8 @@ export function toggleLabel(store, ctl, item, spec) {
   store.setActive(ctl.name, multiple ? (has ? active.filter((v) => v !== item.value) : [...active, item.value]) : (has ? [] : [item.value]));
 }
 
-function labelsControl(spec) {
+/** The label buttons of a Labels-like control; `spec.toggle` (default toggleLabel) runs on a click. */
+export function labelsControl(spec) {
   return function LabelsControl({ def, store, ctx }) {
     if (!def) return null;
     const st = store.getState();
@@ -50,7 +51,7 @@ function labelsControl(spec) {
         return html`<button type="button" key=${l.value} class=${`lc-label${pressed ? " lc-on" : ""}`} aria-pressed=${pressed} disabled=${disabled}
           style=${{ "--label": l.background, background: pressed ? l.background : tint(l.background, 18) }}
           title=${l.hotkey ? `${l.value} (hotkey ${l.hotkey})` : l.value}
-          onClick=${() => toggleLabel(store, def, l, spec)}>${l.alias && l.attrs?.showAlias ? l.alias : l.value}${l.hotkey && html` <kbd aria-hidden="true">${l.hotkey}</kbd>`}</button>`;
+          onClick=${() => (spec.toggle ?? toggleLabel)(store, def, l, spec)}>${l.alias && l.attrs?.showAlias ? l.alias : l.value}${l.hotkey && html` <kbd aria-hidden="true">${l.hotkey}</kbd>`}</button>`;
       })}
       ${!shown.length && html`<span class="muted">No label matches the filter.</span>`}
     </div>`;

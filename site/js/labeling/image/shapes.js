@@ -83,7 +83,8 @@ const polygon = {
   },
   hit(g, p, tol) {
     if (g.closed && g.points.length > 2 && insidePolygon(g.points, p)) return true;
-    return g.points.some((a, i) => i && segmentDistance(p, g.points[i - 1], a) <= tol);
+    const n = g.points.length;
+    return g.points.some((a, i) => (i || g.closed) && n > 1 && segmentDistance(p, g.points[(i + n - 1) % n], a) <= tol);
   },
   move: (g, dx, dy) => ({ ...g, points: g.points.map((q) => ({ x: q.x + dx, y: q.y + dy })) }),
   handles: (g, view) => g.points.map((p, i) => ({ name: `v${i}`, index: i, ...view.toScreen(p) })),

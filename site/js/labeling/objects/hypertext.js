@@ -72,6 +72,8 @@ export function HyperTextObject({ node, def, store, ctx }) {
   const state = store.getState();
   const spans = visibleSpans(store, name, (r) => globalOf(pristine, r.value) ?? { start: 0, end: 0 });
 
+  // Rebuilt only when what it shows changes, so an unrelated render never drops a selection.
+  const shown = JSON.stringify([spans, state.selected]);
   useLayoutEffect(() => {
     const el = root.current;
     el.replaceChildren(...pristine.cloneNode(true).childNodes);
@@ -85,7 +87,7 @@ export function HyperTextObject({ node, def, store, ctx }) {
         return span;
       });
     }
-  });
+  }, [pristine, shown]);
 
   const finish = (event) => {
     if (clickRegion(store, event)) return;
