@@ -157,6 +157,29 @@ def check_splices(page):
     assert out["cut"] is False
 
 
+# A pasted config has no sample task: one is made from its objects (a given value is kept).
+SAMPLE = """async () => {
+  const { sampleTask } = await import(new URL('js/ui/setup/sample.js', location.href).href);
+  const xml = `<View><Image name="img" valueList="$pages"/><Text name="t" value="$doc.body"/>
+    <Repeater on="$items" indexFlag="{{idx}}"><Text name="x_{{idx}}" value="$items[{{idx}}].text"/></Repeater>
+    <Paragraphs name="p" value="$dialog" nameKey="who" textKey="said"/>
+    <TimeSeries name="ts" value="$ts" valueType="json" timeColumn="t"><Channel column="v"/></TimeSeries>
+    <Header value="$title"/><Choices name="c" toName="t"><Choice value="a"/></Choices></View>`;
+  const { config } = await window.labelcore.core.call('config.parse', { xml });
+  return sampleTask(config, { data: { doc: { body: 'kept' } } }).data;
+}"""
+
+
+def check_sample(page):
+    data = page.evaluate(SAMPLE)
+    assert [p[:19] for p in data["pages"]] == ["data:image/svg+xml;"] * 2
+    assert data["doc"] == {"body": "kept"}
+    assert len(data["items"]) == 2 and all(isinstance(i["text"], str) and i["text"] for i in data["items"])
+    assert set(data["dialog"][0]) == {"who", "said"}
+    assert len(data["ts"]["t"]) == len(data["ts"]["v"]) == 50
+    assert isinstance(data["title"], str)
+
+
 TEXT_CONFIG = """<View>
   <Text name="text" value="$text"/>
   <Choices name="sentiment" toName="text">
@@ -176,6 +199,7 @@ def test_save_refuses_configs_that_orphan_annotations(page, site_url):
     expect(code(page)).to_have_value(TEXT_CONFIG)
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT, state="attached")
     expect(save).to_be_enabled(timeout=CORE)
+    check_sample(page)
     # The preview uses the project's real task when there is no template sample.
     expect(setup.get_by_role("region", name="Preview")).to_contain_text("A real task text.", timeout=CORE)
 
