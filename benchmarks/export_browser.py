@@ -207,7 +207,7 @@ def _media_path(page: Any, xml: str, media_mb: int, repeat: int) -> None:
     per_image = 256 * 1024
     tasks, media = media_case(max(1, media_mb * 4), per_image)
     mb = len(media) * per_image / (1024 * 1024)
-    options = {"media": media}
+    options = {"media": media, "media_names": {ref: f"img_{i:05d}.jpg" for i, ref in enumerate(media)}}
     page.evaluate("(text) => { window.benchTasks = JSON.parse(text); }", json.dumps(tasks))
     worker, cpy = _paired(repeat, lambda: page.evaluate(CALL_JS, {"xml": xml, "format": "COCO_WITH_IMAGES", "options": options}),
                           lambda: cpython_op(xml, tasks, "COCO_WITH_IMAGES", options))
