@@ -6,6 +6,25 @@ import { getDraft, saveDraft, draftsSettled } from "../store/drafts.js";
 import { createRegionStore } from "./regions.js";
 import { loadTask, sameAnnotator } from "./stream.js";
 
+// A reload can cut an IndexedDB write short: each draft is also written synchronously to
+// localStorage and removed there once IndexedDB has it, so whichever is left is the newest.
+const pendingKey = (task, me) => `labelcore:draft:${task}:${me?.id ?? 0}`;
+
+function readPending(task, me) {
+  try { return JSON.parse(localStorage.getItem(pendingKey(task, me)) ?? "null"); } catch { return null; }
+}
+
+function writePending(task, me, draft) {
+  try { localStorage.setItem(pendingKey(task, me), JSON.stringify(draft)); } catch { /* full or blocked: IndexedDB still has it */ }
+}
+
+function clearPending(task, me, draft) {
+  try {
+    const key = pendingKey(task, me);
+    if (!draft || localStorage.getItem(key) === JSON.stringify(draft)) localStorage.removeItem(key);
+  } catch { /* nothing to clear */ }
+}
+
 /** Predictions of a task, newest first (by created_at, then id). */
 export async function predictionsOf(taskId) {
   const list = await (await db()).getAllFromIndex("predictions", "task", taskId);
@@ -20,7 +39,8 @@ export function preLabels(prediction) {
 export async function openSession({ project, taskId, me }) {
   const task = await loadTask(taskId);
   if (!task || task.project !== project.id) return { task: null };
-  const [annotations, predictions, draft] = await Promise.all([annotationsOfTask(taskId), predictionsOf(taskId), getDraft(taskId, me?.id ?? 0)]);
+  const [annotations, predictions, stored] = await Promise.all([annotationsOfTask(taskId), predictionsOf(taskId), getDraft(taskId, me?.id ?? 0)]);
+  const draft = readPending(taskId, me) ?? stored;
   const own = annotations.filter((a) => sameAnnotator(a.completed_by, me) && !a.was_cancelled).sort((a, b) => b.id - a.id)[0] ?? null;
   let start;
   if (draft) {
@@ -47,10 +67,12 @@ export function createSession({ project, task, me, start, config, onSaved }) {
     leadTime: () => (start.lead ?? 0) + (performance.now() - opened) / 1000,
     saveDraft() {
       const snap = store.snapshot();
-      return saveDraft({
+      const draft = {
         task: task.id, project: project.id, annotator: me?.id ?? 0, annotation: s.annotation, prediction: s.prediction,
         result: snap.items, flags: snap.flags, history: { past: snap.past, future: snap.future }, lead_time: s.leadTime(),
-      }).then(() => onSaved?.(), (err) => onSaved?.(err));
+      };
+      writePending(task.id, me, draft);
+      return saveDraft(draft).then(() => { clearPending(task.id, me, draft); onSaved?.(); }, (err) => onSaved?.(err));
     },
     /** Start over from a prediction (or from nothing with null); an undoable edit. */
     usePrediction(prediction) {
@@ -61,6 +83,7 @@ export function createSession({ project, task, me, start, config, onSaved }) {
       const result = store.getState().items;
       const fields = { result, lead_time: s.leadTime(), was_cancelled: skip };
       await draftsSettled();
+      clearPending(task.id, me, null);
       const draft = [task.id, me?.id ?? 0];
       return s.annotation && !skip
         ? updateAnnotation(s.annotation, fields, draft)

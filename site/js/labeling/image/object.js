@@ -62,6 +62,7 @@ export function ImageObject({ node, def, store, ctx }) {
       activate: () => { activeObject = me; },
     };
     me.stage = stage;
+    viewport.current.lcStats = stage.stats; // draw times, read by benchmarks/image.py
     me.tools = attachTools(stage, host);
     activeObject ??= me;
     const sync = () => stage.setEntries(entriesOf(store, name, stage, me.state));
