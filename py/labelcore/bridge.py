@@ -19,6 +19,8 @@ it to the console), never swallowed.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import importlib
 import json
 import platform
@@ -26,7 +28,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 from importlib import metadata
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from labelcore import __version__
 from labelcore.errors import BridgeError, LabelcoreError
@@ -132,12 +134,44 @@ def _parse_args(entry: Op, args: Any) -> Any:
         raise BridgeError(f"bad arguments for {entry.name}: {message}", where) from None
 
 
-def handle(request: str, progress: Callable[[str], None] | None = None) -> str:
-    """Answer one JSON request with one JSON reply (the worker's only entry point)."""
+def _decode_binary(text: str, buffers: Sequence[Any]) -> Any:
+    """Parse a request, turning {"$binary": i} into buffers[i] and {"$base64": s} into bytes."""
+    if "$binary" not in text and "$base64" not in text:
+        return json.loads(text)  # the common case pays nothing for binary support
+
+    def hook(obj: dict[str, Any]) -> Any:
+        if len(obj) == 1:
+            if "$binary" in obj:
+                index = obj["$binary"]
+                if not isinstance(index, int) or not 0 <= index < len(buffers):
+                    raise BridgeError(f"request names binary value {index!r}, but {len(buffers)} came with it",
+                                      {"path": "args"})
+                return _as_bytes(buffers[index])
+            if "$base64" in obj:
+                try:
+                    return base64.b64decode(obj["$base64"], validate=True)
+                except (binascii.Error, TypeError, ValueError):
+                    raise BridgeError("a $base64 value is not base64", {"path": "args"}) from None
+        return obj
+
+    return json.loads(text, object_hook=hook)
+
+
+def _as_bytes(value: Any) -> bytes:
+    """bytes from bytes-likes, or from a browser Uint8Array proxy (which has to_bytes())."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    to_bytes = getattr(value, "to_bytes", None)
+    if callable(to_bytes):
+        return to_bytes()
+    raise BridgeError(f"a binary value of type {type(value).__name__} is not bytes", {"path": "args"})
+
+
+def _answer(request: str, progress: Callable[[str], None] | None, buffers: Sequence[Any]) -> dict[str, Any]:
     req_id = None
     try:
         try:
-            msg = json.loads(request)
+            msg = _decode_binary(request, buffers)
         except json.JSONDecodeError as exc:
             raise BridgeError(f"request is not JSON: {exc.msg}", {"col": exc.colno}) from None
         if not isinstance(msg, dict) or not isinstance(msg.get("op"), str):
@@ -146,17 +180,56 @@ def handle(request: str, progress: Callable[[str], None] | None = None) -> str:
         if msg.get("v", PROTOCOL_VERSION) != PROTOCOL_VERSION:
             raise BridgeError(f"protocol version {msg.get('v')!r} is not {PROTOCOL_VERSION}", {"path": "v"})
         result = dispatch(msg["op"], msg.get("args"), Context(req_id, progress))
-        reply = {"v": PROTOCOL_VERSION, "id": req_id, "ok": True, "result": result}
+        return {"v": PROTOCOL_VERSION, "id": req_id, "ok": True, "result": result}
     except LabelcoreError as exc:
-        reply = {"v": PROTOCOL_VERSION, "id": req_id, "ok": False, "error": exc.to_dict()}
+        return {"v": PROTOCOL_VERSION, "id": req_id, "ok": False, "error": exc.to_dict()}
     except Exception as exc:  # a bug in the core: say so, with the traceback
-        reply = {"v": PROTOCOL_VERSION, "id": req_id, "ok": False, "error": {
+        return {"v": PROTOCOL_VERSION, "id": req_id, "ok": False, "error": {
             "type": "InternalError",
             "message": f"{type(exc).__name__}: {exc}",
             "where": {},
             "details": {"traceback": traceback.format_exc()},
         }}
-    return json.dumps(reply, ensure_ascii=False)
+
+
+def _dump(reply: dict[str, Any], on_bytes: Callable[[bytes], Any]) -> str:
+    try:
+        return json.dumps(reply, ensure_ascii=False, default=lambda o: _encode(o, on_bytes))
+    except Exception as exc:  # an op returned something that is not JSON: a bug in the core
+        return json.dumps({"v": PROTOCOL_VERSION, "id": reply.get("id"), "ok": False, "error": {
+            "type": "InternalError", "message": f"the reply is not JSON: {exc}", "where": {},
+            "details": {"traceback": traceback.format_exc()}}})
+
+
+def _encode(obj: Any, on_bytes: Callable[[bytes], Any]) -> Any:
+    if isinstance(obj, (bytes, bytearray, memoryview)):
+        return on_bytes(bytes(obj))
+    raise TypeError(f"{type(obj).__name__} is not JSON serializable")
+
+
+def handle(request: str, progress: Callable[[str], None] | None = None) -> str:
+    """Answer one JSON request with one JSON reply; bytes in the result come as {"$base64": s}."""
+    reply = _answer(request, progress, ())
+    return _dump(reply, lambda data: {"$base64": base64.b64encode(data).decode("ascii")})
+
+
+def handle_binary(request: str, progress: Callable[[str], None] | None = None,
+                  buffers: Sequence[Any] = ()) -> list[Any]:
+    """The worker's entry point: binary values travel beside the JSON, never inside it.
+
+    ``{"$binary": i}`` in the request stands for ``buffers[i]``; the reply is
+    ``[reply_json, buffer0, buffer1, ...]`` with each ``bytes`` of the result replaced by
+    ``{"$binary": i}``. Megabytes of media or a zip cross the worker boundary as bytes, not
+    as base64 text four thirds their size that both sides must encode and decode.
+    """
+    out: list[bytes] = []
+
+    def keep(data: bytes) -> dict[str, int]:
+        out.append(data)
+        return {"$binary": len(out) - 1}
+
+    text = _dump(_answer(request, progress, buffers), keep)
+    return [text, *out]
 
 
 @op("core.version")

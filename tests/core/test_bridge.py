@@ -149,3 +149,65 @@ def test_an_unregistered_op_loads_the_areas_first():
             "print(r['ok'], len(r['result']) > 0)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["True", "True"]
+
+
+@pytest.fixture
+def echo_bytes(temp_ops):
+    from pydantic import BaseModel as _BM
+
+    class BytesArgs(_BM):
+        name: str
+        data: bytes
+        more: dict[str, bytes] = {}
+
+    def echo(args, ctx):
+        return {"name": args.name, "size": len(args.data), "reversed": args.data[::-1],
+                "more": {k: v.upper() for k, v in args.more.items()}}
+
+    temp_ops("test.bytes", echo, BytesArgs)
+
+
+def test_binary_values_travel_beside_the_json(echo_bytes):
+    request = json.dumps({"v": 1, "id": 3, "op": "test.bytes",
+                          "args": {"name": "a.png", "data": {"$binary": 0}, "more": {"k": {"$binary": 1}}}})
+    out = bridge.handle_binary(request, None, [b"\x00\x01\xff", memoryview(b"ab")])
+    reply = json.loads(out[0])
+    assert reply["ok"], reply
+    assert reply["result"] == {"name": "a.png", "size": 3, "reversed": {"$binary": 0}, "more": {"k": {"$binary": 1}}}
+    assert out[1:] == [b"\xff\x01\x00", b"AB"]
+
+
+def test_binary_proxies_are_read_with_to_bytes(echo_bytes):
+    class FakeUint8Array:  # what a JsProxy of a Uint8Array offers in Pyodide
+        def to_bytes(self):
+            return b"xyz"
+
+    request = json.dumps({"v": 1, "id": 1, "op": "test.bytes", "args": {"name": "n", "data": {"$binary": 0}}})
+    out = bridge.handle_binary(request, None, [FakeUint8Array()])
+    assert out[1:] == [b"zyx"]
+
+
+def test_plain_json_callers_get_base64(echo_bytes):
+    import base64 as b64
+
+    request = json.dumps({"v": 1, "id": 1, "op": "test.bytes",
+                          "args": {"name": "n", "data": {"$base64": b64.b64encode(b"hello").decode()}}})
+    reply = json.loads(bridge.handle(request))
+    assert reply["result"]["reversed"] == {"$base64": b64.b64encode(b"olleh").decode()}
+
+
+@pytest.mark.parametrize("value, buffers, message", [
+    ({"$binary": 2}, [b"x"], "request names binary value 2, but 1 came with it"),
+    ({"$base64": "***"}, [], "a $base64 value is not base64"),
+])
+def test_bad_binary_references_are_typed_errors(echo_bytes, value, buffers, message):
+    request = json.dumps({"v": 1, "id": 1, "op": "test.bytes", "args": {"name": "n", "data": value}})
+    reply = json.loads(bridge.handle_binary(request, None, buffers)[0])
+    assert reply["error"]["type"] == "BridgeError" and reply["error"]["message"] == message
+
+
+def test_a_result_that_is_not_json_is_an_internal_error(temp_ops):
+    temp_ops("test.set", lambda a, c: {1, 2})
+    reply = json.loads(bridge.handle(json.dumps({"v": 1, "id": 4, "op": "test.set", "args": {"n": 1}})))
+    assert reply["id"] == 4 and reply["error"]["type"] == "InternalError"
+    assert "not JSON" in reply["error"]["message"]

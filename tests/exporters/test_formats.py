@@ -104,11 +104,11 @@ def test_ops_formats_and_run_zip() -> None:
     reply = dispatch("export.run", {"config_xml": xml, "tasks": tasks, "format": "YOLO"},
                      Context(1, progress.append))
     assert reply["filename"] == "yolo.zip" and reply["mime"] == "application/zip" and progress
-    archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(reply["base64"])))
+    archive = zipfile.ZipFile(io.BytesIO(reply["data"]))
     assert "classes.txt" in archive.namelist()
     single = dispatch("export.run", {"config_xml": xml, "tasks": tasks, "format": "COCO"})
     assert single["filename"] == "result.json"
-    assert json.loads(base64.b64decode(single["base64"]))["categories"]
+    assert json.loads(single["data"])["categories"]
 
 
 def test_op_refuses_media_that_is_not_base64() -> None:

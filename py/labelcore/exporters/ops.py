@@ -26,15 +26,18 @@ class RunArgs(BaseModel):
     tasks: list[dict[str, Any]]
     format: str
     options: dict[str, Any] = Field(default_factory=dict,
-                                    description="ExportOptions; 'media' values are base64 strings")
+                                    description="ExportOptions; 'media' values are bytes (or base64 text)")
 
 
 def _options(raw: dict[str, Any]) -> ExportOptions:
     raw = dict(raw)
     media = {}
-    for ref, text in (raw.pop("media", None) or {}).items():
+    for ref, value in (raw.pop("media", None) or {}).items():
+        if isinstance(value, bytes):  # came through the bridge as binary
+            media[ref] = value
+            continue
         try:
-            media[ref] = base64.b64decode(text, validate=True)
+            media[ref] = base64.b64decode(value, validate=True)
         except (binascii.Error, TypeError, ValueError):
             raise BridgeError(f"media {ref!r} is not base64", {"path": f"args.options.media[{ref!r}]"}) from None
     try:
@@ -53,7 +56,7 @@ def export_formats(args: FormatsArgs, ctx: Context) -> list[dict[str, Any]]:
 
 @op("export.run", RunArgs)
 def export_run(args: RunArgs, ctx: Context) -> dict[str, Any]:
-    """Export tasks in one format: {filename, mime, base64} (several files come zipped)."""
+    """Export tasks in one format: {filename, mime, files, data} (several files come zipped)."""
     info = get_format(args.format)
     options = _options(args.options)
     config = parse_config(args.config_xml)
@@ -61,5 +64,5 @@ def export_run(args: RunArgs, ctx: Context) -> dict[str, Any]:
     files = run_export(info.name, args.tasks, config, options)
     ctx.progress(len(args.tasks), len(args.tasks), "zip" if len(files) > 1 else "export")
     filename, mime, data = one_download(files, info.name)
-    return {"filename": filename, "mime": mime, "files": len(files),
-            "base64": base64.b64encode(data).decode("ascii")}
+    # bytes: the worker hands them to the page as a buffer; JSON callers get {"$base64": ...}
+    return {"filename": filename, "mime": mime, "files": len(files), "data": data}

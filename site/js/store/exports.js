@@ -158,17 +158,8 @@ async function mediaRecords(projectId, refs) {
   });
 }
 
-function base64Of(blob) {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => { const url = reader.result; resolve(url.slice(url.indexOf(",") + 1)); };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(blob);
-  });
-}
-
 /**
- * The stored media the tasks name: {media: {ref: base64}, media_names: {ref: file name}, bytes}.
+ * The stored media the tasks name: {media: {ref: Uint8Array}, media_names: {ref: file name}, bytes}.
  * Names always (label files are named after their image); bytes only `withBytes` (the
  * "with images/media" formats).
  */
@@ -182,7 +173,7 @@ export async function exportMedia(projectId, tasks, { withBytes = false, onProgr
     if (record.name) media_names[ref] = record.name;
     if (!withBytes) continue;
     onProgress?.({ done: i, total: records.length, phase: "media" });
-    media[ref] = await base64Of(record.blob);
+    media[ref] = new Uint8Array(await record.blob.arrayBuffer()); // goes to the core as bytes
     bytes += record.blob.size;
   }
   onProgress?.({ done: records.length, total: records.length, phase: "media" });

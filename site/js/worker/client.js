@@ -3,6 +3,43 @@
 
 const PROTOCOL = 1;
 
+const isBinary = (value) => value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+
+function hasBinary(value) {
+  if (value === null || typeof value !== "object") return false;
+  if (isBinary(value)) return true;
+  if (Array.isArray(value)) return value.some(hasBinary);
+  for (const key in value) if (hasBinary(value[key])) return true;
+  return false;
+}
+
+/** A copy of `value` with each ArrayBuffer / typed array replaced by {$binary: i}. */
+function extractBinary(value, buffers) {
+  if (value === null || typeof value !== "object") return value;
+  if (isBinary(value)) {
+    buffers.push(value instanceof ArrayBuffer ? new Uint8Array(value)
+      : new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    return { $binary: buffers.length - 1 };
+  }
+  if (Array.isArray(value)) return value.map((v) => extractBinary(v, buffers));
+  const out = {};
+  for (const key in value) out[key] = extractBinary(value[key], buffers);
+  return out;
+}
+
+/** Put the reply's buffers back where {$binary: i} stands (in place). */
+function reviveBinary(value, buffers) {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = reviveBinary(value[i], buffers);
+    return value;
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === "$binary") return buffers[value.$binary];
+  for (const key of keys) value[key] = reviveBinary(value[key], buffers);
+  return value;
+}
+
 export class CoreError extends Error {
   constructor({ type, message, where = {}, details }) {
     super(message);
@@ -27,8 +64,12 @@ export class CoreClient {
     };
   }
 
-  /** Call a bridge op. Resolves with its result; rejects with a CoreError. */
-  call(op, args = {}, { onProgress, timeoutMs } = {}) {
+  /**
+   * Call a bridge op. Resolves with its result; rejects with a CoreError.
+   * Uint8Arrays / ArrayBuffers anywhere in `args` go to Python as bytes (copied, or moved when
+   * `transfer` is true), and bytes in the result come back as Uint8Arrays.
+   */
+  call(op, args = {}, { onProgress, timeoutMs, transfer = false } = {}) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const entry = { resolve, reject, onProgress, timer: null };
@@ -39,7 +80,10 @@ export class CoreClient {
         }, timeoutMs);
       }
       this.pending.set(id, entry);
-      this.worker.postMessage({ v: PROTOCOL, id, op, args });
+      const buffers = [];
+      const payload = hasBinary(args) ? extractBinary(args, buffers) : args;
+      this.worker.postMessage({ v: PROTOCOL, id, op, args: payload, buffers },
+        transfer ? buffers.map((b) => b.buffer) : []);
     });
   }
 
@@ -67,7 +111,12 @@ export class CoreClient {
   }
 
   #receive(data) {
-    const msg = typeof data === "string" ? JSON.parse(data) : data;
+    let msg = data;
+    if (typeof data === "string") msg = JSON.parse(data);
+    else if (typeof data.reply === "string") {
+      msg = JSON.parse(data.reply);
+      if (data.buffers?.length && msg.ok) reviveBinary(msg.result, data.buffers);
+    }
     if (msg.status) {
       this.#setState({ ...msg });
       return;

@@ -1,8 +1,10 @@
 // The Python core in a module Web Worker. Loads Pyodide and the wheels listed in
 // the site's own pyodide-lock.json (never a CDN), then answers bridge requests.
 //
-// Messages in:  {v, id, op, args}                       (one bridge request)
-// Messages out: JSON text of a bridge reply or progress  ({v, id, ok, ...} / {v, id, progress})
+// Messages in:  {v, id, op, args, buffers}              (one bridge request; {"$binary": i} in
+//                                                        args stands for buffers[i], a Uint8Array)
+// Messages out: {reply: JSON text, buffers}              (the reply; {"$binary": i} -> buffers[i])
+//               JSON text of progress                    ({v, id, progress})
 //               {v, status: "loading" | "ready" | "failed", ...}   (the core's state)
 
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
@@ -74,7 +76,7 @@ ready.catch((err) => {
 });
 
 self.onmessage = async (event) => {
-  const request = event.data;
+  const { buffers = [], ...request } = event.data;
   let bridge;
   try {
     bridge = await ready;
@@ -86,10 +88,23 @@ self.onmessage = async (event) => {
     return;
   }
   const progress = (text) => self.postMessage(text);
-  const reply = bridge.handle(JSON.stringify(request), progress);
-  const parsed = JSON.parse(reply);
-  if (!parsed.ok && parsed.error?.type === "InternalError") {
-    console.error(`labelcore core: ${parsed.error.message}\n${parsed.error.details?.traceback ?? ""}`);
+  // [reply JSON, ...bytes]: binary values of the result travel as transferred buffers.
+  const out = bridge.handle_binary(JSON.stringify(request), progress, buffers);
+  const reply = out.get(0);
+  const binaries = [];
+  for (let i = 1; i < out.length; i++) {
+    const item = out.get(i);
+    const view = item.getBuffer("u8");
+    binaries.push(view.data.slice());
+    view.release();
+    item.destroy();
   }
-  self.postMessage(reply);
+  out.destroy();
+  if (reply.includes('"InternalError"')) {
+    const parsed = JSON.parse(reply);
+    if (parsed.error?.type === "InternalError") {
+      console.error(`labelcore core: ${parsed.error.message}\n${parsed.error.details?.traceback ?? ""}`);
+    }
+  }
+  self.postMessage({ reply, buffers: binaries }, binaries.map((b) => b.buffer));
 };

@@ -11,15 +11,6 @@ function fraction(step, done, total) {
   return a + (b - a) * (total ? Math.min(1, done / total) : 0);
 }
 
-/** base64 text -> bytes (the native decoder where the browser has one). */
-export function bytesOf(base64) {
-  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
-  const binary = atob(base64);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
-
 /** `project-3-at-2024-05-02-10-17-coco.zip`-style names, so downloads of projects don't collide. */
 export function downloadName(project, filename, format) {
   const stamp = new Date().toISOString().slice(0, 16).replace(/[T:]/g, "-");
@@ -92,7 +83,7 @@ export async function runExport(core, project, choice, onStep = () => {}) {
   marks.answered = performance.now();
 
   step("file", "Preparing the download", 0, 1);
-  const bytes = bytesOf(answer.base64);
+  const bytes = answer.data; // a Uint8Array: the worker transfers the file's buffer
   marks.decoded = performance.now();
   step("file", "Done", 1, 1);
   return {
