@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default="", help="comma-separated subset")
     parser.add_argument("--part", choices=("both", "cpython", "browser"), default="both",
                         help="the CPython half (vs label-studio-sdk), the browser half (vs CPython), or both")
-    parser.add_argument("--media-mb", type=int, default=32, help="stored media in the base64 bridge figure (0: none)")
+    parser.add_argument("--media-mb", type=int, default=32, help="stored media in the binary bridge figure (0: none)")
     ns = parser.parse_args(argv)
     if ns.part != "browser":
         cpython_report(ns)

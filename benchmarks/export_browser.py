@@ -5,14 +5,14 @@ For each format, on the same task list as the CPython half:
 - ``worker``: run_export inside the worker (between the op's two progress events), against
   run_export in CPython: the ratio is Pyodide's cost for the format itself (target <= 2.5x).
 - ``op``: the whole ``export.run`` call from the page (structured clone to the worker,
-  JSON text to Python, pydantic, the export, base64 of the file, the reply, decoding it in the
-  page), against ``bridge.handle`` of the same request in CPython (JSON in, JSON out, decode).
+  JSON text to Python, pydantic, the export, the file back as a transferred buffer), against
+  ``bridge.handle`` of the same request in CPython (JSON in, JSON out with the file as base64, decode).
   ``to`` is the page -> args parsed part, ``from`` the export done -> answer in the page part
-  (the zip, base64, the JSON reply and its trip back), ``b64`` decoding the answer in the page.
+  (the zip, the JSON reply and the buffer's trip back).
 Then, once per project, the Export dialog's path: the tasks read from IndexedDB and assembled
 as Label Studio JSON (store/exports.js), then exported; with the page's JS heap before, at the
-peak and after (was the page's copy of the tasks released once posted?). And the base64 bridge
-on its own: a "with images" export carrying stored media, MB/s each way.
+peak and after (was the page's copy of the tasks released once posted?). And the binary bridge
+on its own: a "with images" export carrying stored media as bytes, MB/s each way.
 """
 
 from __future__ import annotations
@@ -35,12 +35,16 @@ ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--disable-
 # progress events (args parsed -> export done).
 CALL_JS = """async ({xml, format, options}) => {
   const marks = {};
+  options = options ?? {};
+  if (options.media) {  // stored media reach the worker as bytes, as the Export dialog sends them
+    options = {...options, media: Object.fromEntries(Object.entries(options.media).map(([k, v]) => [k, Uint8Array.fromBase64(v)]))};
+  }
   const t0 = performance.now();
   const answer = await labelcore.core.call("export.run",
-      {config_xml: xml, tasks: window.benchTasks, format, options: options ?? {}},
+      {config_xml: xml, tasks: window.benchTasks, format, options},
       {onProgress: () => { if (marks.parsed == null) marks.parsed = performance.now(); else marks.exported = performance.now(); }});
   const t1 = performance.now();
-  const bytes = Uint8Array.fromBase64(answer.base64);
+  const bytes = answer.data;  // a Uint8Array transferred from the worker
   const t2 = performance.now();
   return {toCore: marks.parsed - t0, core: marks.exported - marks.parsed, fromCore: t1 - marks.exported,
           decode: t2 - t1, total: t2 - t0, size: bytes.length};
@@ -96,7 +100,7 @@ def cpython_op(xml: str, tasks: list[dict[str, Any]], fmt: str, options: dict[st
     t0 = time.perf_counter()
     reply = json.loads(bridge.handle(request, lambda _text: marks.append(time.perf_counter())))
     t1 = time.perf_counter()
-    base64.b64decode(reply["result"]["base64"])
+    base64.b64decode(reply["result"]["data"]["$base64"])
     t2 = time.perf_counter()
     ms = 1000.0
     return {"toCore": (marks[0] - t0) * ms, "core": (marks[1] - marks[0]) * ms, "fromCore": (t1 - marks[1]) * ms,
@@ -213,7 +217,7 @@ def _media_path(page: Any, xml: str, media_mb: int, repeat: int) -> None:
                           lambda: cpython_op(xml, tasks, "COCO_WITH_IMAGES", options))
     page.evaluate("() => { window.benchTasks = null; }")
     print(_row("media", "COCO_WITH_IMAGES", worker, cpy))
-    print(f"base64 bridge, {mb:.0f} MB of stored images in and a {worker['size'] / 1048576:.0f} MB zip out: "
+    print(f"binary bridge, {mb:.0f} MB of stored images in and a {worker['size'] / 1048576:.0f} MB zip out: "
           f"to worker {worker['toCore']:.0f} ms ({mb / worker['toCore'] * 1000:.0f} MB/s), export+zip {worker['core']:.0f} ms, "
           f"back {worker['fromCore']:.0f} ms ({worker['size'] / 1048576 / worker['fromCore'] * 1000:.0f} MB/s), "
           f"decode {worker['decode']:.0f} ms; CPython op {cpy['total']:.0f} ms "
