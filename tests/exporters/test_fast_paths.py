@@ -11,13 +11,13 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from labelcore.config import parse_config
 from labelcore.exporters import ExportOptions, run_export
 from labelcore.exporters.conll2003 import tag_tokens
-from labelcore.exporters.jsonutil import _dumps
+from labelcore.exporters.jsonutil import _dumps, compact
 from labelcore.exporters.media import file_name
 from labelcore.exporters.treebank import span_tokenize
 
@@ -31,7 +31,7 @@ texts = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
 def example_each(values: list[str]) -> Any:
     def add(test: Any) -> Any:
         for value in values:
-            test = example(value)(test)
+            test = example(text=value)(test)
         return test
     return add
 
@@ -48,14 +48,19 @@ TRICKY = ["He cannot go.", "D'ye gımme it?", "We're gonna, gotta LEMME see", "m
           "GIMME Cannot WANNA\tgo:now, 1,000"]
 
 
-@settings(max_examples=250, deadline=None)
-@given(texts)
-@example_each(TRICKY)
-def test_treebank_spans_match_label_studios_tokenizer(text: str) -> None:
+@pytest.fixture(scope="module")
+def label_studio_tokenizer() -> Any:
     pytest.importorskip("label_studio_sdk.converter.utils")  # patches NLTK's punctuation rules as LS does
     from nltk.tokenize.treebank import TreebankWordTokenizer  # noqa: PLC0415
 
-    assert _spans_or_error(span_tokenize, text) == _spans_or_error(TreebankWordTokenizer().span_tokenize, text)
+    return TreebankWordTokenizer()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=texts)
+@example_each(TRICKY)
+def test_treebank_spans_match_label_studios_tokenizer(label_studio_tokenizer: Any, text: str) -> None:
+    assert _spans_or_error(span_tokenize, text) == _spans_or_error(label_studio_tokenizer.span_tokenize, text)
 
 
 def plain_tags(text: str, spans: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -90,10 +95,11 @@ json_values = st.recursive(
     max_leaves=20)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(json_values)
-def test_reused_encoder_writes_what_json_dumps_writes(value: Any) -> None:
+def test_reused_encoders_write_what_json_dumps_writes(value: Any) -> None:
     assert _dumps(value) == json.dumps(value, ensure_ascii=False)
+    assert compact(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 @settings(max_examples=200, deadline=None)

@@ -10,30 +10,32 @@ import json
 from typing import Any, Callable
 
 # Task JSON cannot hold cycles, so the encoders skip the circular-reference bookkeeping.
-_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+_SPACED = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+_COMPACT = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":"))
 
 
-def _reused_c_encoder() -> Callable[[Any], str] | None:
-    """``JSONEncoder.encode`` builds a new C encoder on every call; an export encodes tens of
-    thousands of small items, so build it once (same settings, checked against ``encode``)."""
+def _reused_c_encoder(encoder: json.JSONEncoder) -> Callable[[Any], str]:
+    """``encoder.encode``, faster: ``JSONEncoder.encode`` builds a new C encoder on every call and
+    an export encodes tens of thousands of small items, so build it once (same settings, checked
+    against ``encode``; ``encode`` itself where the C encoder is missing or differs)."""
     make = getattr(json.encoder, "c_make_encoder", None)
     if make is None:
-        return None
+        return encoder.encode
     try:
-        chunks = make(None, _ENCODER.default, json.encoder.encode_basestring, None,
-                      _ENCODER.key_separator, _ENCODER.item_separator, False, False, True)
+        chunks = make(None, encoder.default, json.encoder.encode_basestring, None,
+                      encoder.key_separator, encoder.item_separator, False, False, True)
     except TypeError:  # another signature: use the public path
-        return None
+        return encoder.encode
 
     def encode(value: Any) -> str:
         return "".join(chunks(value, 0))
 
     sample = {"a": [1, 2.5, None, True, "é\n\"", {"b": -0.1}], "c": 1e300}
-    return encode if encode(sample) == _ENCODER.encode(sample) else None
+    return encode if encode(sample) == encoder.encode(sample) else encoder.encode
 
 
-_dumps: Callable[[Any], str] = _reused_c_encoder() or _ENCODER.encode
-_compact = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
+_dumps = _reused_c_encoder(_SPACED)
+_compact = _reused_c_encoder(_COMPACT)
 
 
 def _lines(value: Any) -> str:
