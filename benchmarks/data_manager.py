@@ -214,6 +214,8 @@ def main() -> None:
         print(f"scroll top -> bottom: {len(frames)} frames, max {frames[-1]:.1f} ms, p95 {p95:.1f} ms, "
               f"median {statistics.median(frames):.1f} ms, frames over 50 ms: {sum(f > 50 for f in frames)}, "
               f"rows in the DOM: {scroll['rowsInDom']}")
+        print(f"load average during the run: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
+              f"({os.cpu_count()} CPUs): figures are wall-clock and include waiting for a CPU")
         if errors:
             print("page errors:", *errors, sep="\n  ")
         browser.close()

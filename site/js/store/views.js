@@ -16,7 +16,7 @@
 
 import { db, write, getSetting, setSetting } from "./db.js";
 import { getProject } from "./projects.js";
-import { buildIndex, queryIndex, idsOfRows } from "./task-index.js";
+import { buildIndexOffThread, queryIndex, idsOfRows } from "./task-index.js";
 
 export const emptyFilters = () => ({ conjunction: "and", items: [] });
 
@@ -77,7 +77,7 @@ const indexes = new Map();
 export async function projectIndex(project, { fresh = false } = {}) {
   const cached = indexes.get(project.id);
   if (cached && !fresh) return cached;
-  const pending = buildIndex(project);
+  const pending = buildIndexOffThread(project);
   indexes.set(project.id, pending);
   try {
     const index = await pending;

@@ -40,8 +40,6 @@ const MEDIA_CACHE_LIMIT = 400;
 const mediaUrls = new Map();
 
 function mediaUrl(value) {
-  if (typeof value !== "string") return Promise.resolve(null);
-  if (!value.startsWith(MEDIA_PREFIX)) return Promise.resolve(value);
   if (!mediaUrls.has(value)) {
     const id = Number(value.slice(MEDIA_PREFIX.length));
     mediaUrls.set(value, db().then((d) => d.get("media", id)).then((m) => (m?.blob ? URL.createObjectURL(m.blob) : null)));
@@ -54,14 +52,17 @@ function mediaUrl(value) {
   return mediaUrls.get(value);
 }
 
+/** A URL to show: as it is, or (media://<id>) an object URL for the stored Blob once read. */
 function useMediaUrl(value) {
+  const stored = typeof value === "string" && value.startsWith(MEDIA_PREFIX);
   const [url, setUrl] = useState(null);
   useEffect(() => {
+    if (!stored) return undefined;
     let live = true;
     mediaUrl(value).then((u) => live && setUrl(u), () => live && setUrl(null));
     return () => { live = false; };
   }, [value]);
-  return url;
+  return stored ? url : typeof value === "string" ? value : null;
 }
 
 function ImageCell({ value }) {

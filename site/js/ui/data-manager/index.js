@@ -4,7 +4,7 @@
 import { html, useEffect, useMemo, useRef, useState } from "../../lib/html.js";
 import { loadCss } from "../../lib/css.js";
 import { ConfirmDialog } from "../dialog.js";
-import { fieldsOf, queryIndex, isActive } from "../../store/task-index.js";
+import { fieldsOf, queryIndex, isActive, buildFirstPage } from "../../store/task-index.js";
 import {
   listViews, createView, updateView, deleteView, getActiveViewId, setActiveViewId, projectIndex,
   cachedIndex, announceTasksChanged, setCurrentScope, emptyFilters,
@@ -83,13 +83,18 @@ function useTaskIndex(project) {
     (index) => setState({ index, error: null }),
     (err) => setState((s) => ({ ...s, error: String(err?.message ?? err) })));
   useEffect(() => {
+    let live = true;
+    // The first rows at once (the first tasks by id), while the whole index builds in a worker.
+    if (!cachedIndex(project.id)) {
+      buildFirstPage(project).then((index) => live && setState((s) => (s.index ? s : { index, error: null })), () => {});
+    }
     reload();
     let channel = null;
     try {
       channel = new BroadcastChannel("labelcore:tasks");
       channel.onmessage = (e) => { if (e.data?.projectId === project.id) reload(); };
     } catch { /* no BroadcastChannel */ }
-    return () => channel?.close();
+    return () => { live = false; channel?.close(); };
   }, [project.id, project.settings?.overlap]);
   return { ...state, reload };
 }
@@ -163,15 +168,18 @@ export function DataManager({ project, counts, navigate, refresh, openDialog }) 
   if (!view) return html`<p class="muted" aria-busy="true">Loading the Data Manager…</p>`;
   const noTasks = index ? index.size === 0 : counts?.tasks === 0;
   const filtered = view.filters.items.some(isActive) || view.search.trim();
+  // A partial index (the first page) can show the default order only; anything else waits for the whole.
+  const waiting = !index || (index.partial && (filtered || view.ordering.length > 0));
+  const partial = index?.partial && !waiting;
   return html`<section class="dm" aria-label="Data Manager">
     <${Tabs} views=${views.views} activeId=${views.activeId} onPick=${views.pick} onAdd=${() => views.add()}
       onRename=${views.rename} onDuplicate=${(id) => views.add(views.views.find((v) => v.id === id))} onDelete=${views.remove} />
     <${Toolbar} project=${project} view=${view} fields=${fields} selection=${selection} actions=${ACTIONS}
-      filterError=${result.error} onPatch=${views.patch} onAction=${pick} disabled=${!index || noTasks}
+      filterError=${result.error} onPatch=${views.patch} onAction=${pick} disabled=${!index || index.partial || noTasks}
       onLabel=${() => navigate(`#/projects/${project.id}/label?view=${view.id}`)} />
     ${busy && html`<div class="dm-busy" role="status"><span>${busy}</span><div class="progress indeterminate"><span></span></div></div>`}
     ${notice && html`<div class="toast" role="status">${notice}</div>`}
-    ${!index && html`<div class="dm-loading" role="status" aria-busy="true">
+    ${waiting && html`<div class="dm-loading" role="status" aria-busy="true">
         <span>Reading ${counts?.tasks ? counts.tasks.toLocaleString() : ""} tasks…</span>
         <div class="progress indeterminate"><span></span></div></div>`}
     ${index && noTasks && html`<section class="empty" aria-label="No tasks">
@@ -180,15 +188,16 @@ export function DataManager({ project, counts, navigate, refresh, openDialog }) 
         <p>Import data (JSON, CSV, TSV, text, images, audio…) to create tasks, then label them here.</p>
         <button class="btn primary" type="button" onClick=${() => openDialog("import")}>Import</button>
       </section>`}
-    ${index && !noTasks && html`
+    ${index && !waiting && !noTasks && html`
       <${TaskTable} index=${index} rows=${result.rows} fields=${shown} widths=${view.columns.width}
-        ordering=${view.ordering} onSort=${sort} onResize=${resize} selection=${selection} onOpen=${open} queryKey=${queryKey} />
+        ordering=${view.ordering} onSort=${sort} onResize=${resize} selection=${selection} onOpen=${open} queryKey=${queryKey} partial=${partial} />
       ${result.rows.length === 0 && html`<div class="dm-nomatch notice">
         <p>No task matches ${filtered ? "these filters" : "this tab"}.</p>
         <button class="btn" type="button" onClick=${() => views.patch({ filters: emptyFilters(), search: "" })}>Clear filters</button>
       </div>`}
       <p class="dm-foot muted" aria-live="polite">
-        ${filtered ? `${result.rows.length.toLocaleString()} of ${index.size.toLocaleString()} tasks` : `${index.size.toLocaleString()} tasks`}
+        ${partial ? `The first ${index.size.toLocaleString()} of ${(counts?.tasks ?? 0).toLocaleString()} tasks · reading the rest…`
+          : filtered ? `${result.rows.length.toLocaleString()} of ${index.size.toLocaleString()} tasks` : `${index.size.toLocaleString()} tasks`}
         ${selection.count ? ` · ${selection.count.toLocaleString()} selected` : ""}</p>`}
     ${pending && html`<${ConfirmDialog} title=${pending.title} danger=${pending.danger}
         confirmLabel=${pending.danger ? "Delete" : "Create"} message=${pending.confirm(selection.count)}

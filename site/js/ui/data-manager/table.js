@@ -47,7 +47,7 @@ function HeaderCell({ field, width, sort, onSort, onResize }) {
   </div>`;
 }
 
-export function TaskTable({ index, rows, fields, widths, ordering, onSort, onResize, selection, onOpen, queryKey }) {
+export function TaskTable({ index, rows, fields, widths, ordering, onSort, onResize, selection, onOpen, queryKey, partial }) {
   const scroller = useRef(null);
   const [view, setView] = useState({ top: 0, height: 800 });
   const frame = useRef(0);
@@ -124,7 +124,7 @@ export function TaskTable({ index, rows, fields, widths, ordering, onSort, onRes
       aria-rowcount=${n + 1} data-rows=${n} data-query=${queryKey}>
     <div class="dm-head" role="row" aria-rowindex="1" style=${{ width: `${total}px` }}>
       <div class="dm-th dm-check" role="columnheader">
-        <input type="checkbox" aria-label="Select all tasks" checked=${head === "all"}
+        <input type="checkbox" aria-label="Select all tasks" checked=${head === "all"} disabled=${partial}
           ref=${(el) => { if (el) el.indeterminate = head === "some"; }} onChange=${selection.toggleAll} />
       </div>
       ${cols.map(({ field, width }) => html`<${HeaderCell} key=${field.id} field=${field} width=${width}
