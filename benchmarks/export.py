@@ -9,7 +9,8 @@ How it is measured (CPython part):
   unchanged, only the file system is swapped). "write" puts those files on disk with one shared
   writer (the same cost for the same files) and is printed separately; "total" adds the two.
 - Each figure is the median of ``--repeat`` runs (>= 3); the two sides alternate run by run (and
-  which one goes first) so machine noise hits both alike. Times are wall clock, in seconds.
+  which one goes first) so machine noise hits both alike. Times are wall clock, in seconds; the
+  "cpu" column is the convert ratio in process CPU time (steadier on a busy machine).
 - JSON: the converter copies the input file (shutil.copy2), there is no conversion to compare;
   the copy time is printed instead of a ratio.
 No assertions on time.
@@ -171,9 +172,12 @@ def write_files(root: Path, files: dict[str, bytes]) -> None:
         target.write_bytes(data)
 
 
-def timed(func: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
+def timed(func: Callable[[], Any], cpu: list[float] | None = None) -> tuple[float, Any]:
+    """Wall seconds and the result; the process's CPU seconds are appended to ``cpu`` if given."""
+    start, start_cpu = time.perf_counter(), time.process_time()
     result = func()
+    if cpu is not None:
+        cpu.append(time.process_time() - start_cpu)
     return time.perf_counter() - start, result
 
 
@@ -181,11 +185,12 @@ def bench_format(fmt: str, xml: str, tasks: list[dict[str, Any]], root: Path, re
     """Medians of convert and write times for both sides, runs interleaved."""
     config = parse_config(xml)
     converter = converter_for(xml, tasks, root)
-    times: dict[str, list[float]] = {k: [] for k in ("ours", "ours_write", "theirs", "theirs_write")}
+    times: dict[str, list[float]] = {k: [] for k in ("ours", "ours_write", "theirs", "theirs_write",
+                                                     "ours_cpu", "theirs_cpu")}
     counts = {}
 
     def ours(run: int) -> None:
-        spent, files = timed(lambda: run_export(fmt, tasks, config, ExportOptions()))
+        spent, files = timed(lambda: run_export(fmt, tasks, config, ExportOptions()), times["ours_cpu"])
         times["ours"].append(spent)
         target = root / f"ours-{run}"
         times["ours_write"].append(timed(lambda: write_files(target, files))[0])
@@ -196,7 +201,7 @@ def bench_format(fmt: str, xml: str, tasks: list[dict[str, Any]], root: Path, re
         out = root / f"ls-{run}"
         memory = MemoryFiles()
         with converter_in_memory(memory):
-            spent, _ = timed(lambda: converter.convert("tasks.json", str(out), fmt, is_dir=False))
+            spent, _ = timed(lambda: converter.convert("tasks.json", str(out), fmt, is_dir=False), times["theirs_cpu"])
         files = memory.contents(out)
         times["theirs"].append(spent)
         times["theirs_write"].append(timed(lambda: write_files(root / f"ls-w{run}", files))[0])
@@ -229,7 +234,7 @@ def cpython_report(ns: argparse.Namespace) -> None:
     print(f"{ns.tasks} annotated tasks per project, CPython {sys.version.split()[0]}, "
           f"median of {ns.repeat}, seconds; ratio = label-studio / labelcore")
     print(f"{'project':<7} {'format':<10} {'ours':>7} {'LS':>7} {'ratio':>6}   "
-          f"{'write':>6} {'LS write':>8} {'total':>6} {'LS total':>8} {'ratio':>6}  files")
+          f"{'write':>6} {'LS write':>8} {'total':>6} {'LS total':>8} {'ratio':>6}  {'cpu':>5}  files")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for project, xml, tasks, formats in projects:
@@ -248,7 +253,8 @@ def cpython_report(ns: argparse.Namespace) -> None:
                     total, ls_total = r["ours"] + r["ours_write"], r["theirs"] + r["theirs_write"]
                     print(f"{project:<7} {fmt:<10} {r['ours']:7.3f} {r['theirs']:7.3f} {r['theirs'] / r['ours']:5.1f}x   "
                           f"{r['ours_write']:6.3f} {r['theirs_write']:8.3f} {total:6.3f} {ls_total:8.3f} "
-                          f"{ls_total / total:5.1f}x  {r['files']['ours']}/{r['files']['theirs']}", flush=True)
+                          f"{ls_total / total:5.1f}x  {r['theirs_cpu'] / r['ours_cpu']:4.1f}x  "
+                          f"{r['files']['ours']}/{r['files']['theirs']}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
