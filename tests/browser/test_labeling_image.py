@@ -50,7 +50,8 @@ ANNOTATIONS = "async (task) => (await import('./js/store/annotations.js')).annot
 EXPORT = """async ([project, xml, format]) => {
   const { exportTasks } = await import('./js/store/exports.js');
   const tasks = await exportTasks(project, {});
-  return window.labelcore.core.call('export.run', { config_xml: xml, tasks, format });
+  const answer = await window.labelcore.core.call('export.run', { config_xml: xml, tasks, format });
+  return { filename: answer.filename, bytes: Array.from(answer.data) };
 }"""
 
 
@@ -227,7 +228,7 @@ def test_draw_edit_every_tool_then_export(page, site_url):
 
     def export(fmt: str) -> dict[str, bytes]:
         answer = page.evaluate(EXPORT, [ids["project"], XML, fmt])
-        data = base64.b64decode(answer["base64"])
+        data = bytes(answer["bytes"])
         if data[:2] != b"PK":
             return {answer["filename"]: data}
         with zipfile.ZipFile(io.BytesIO(data)) as z:

@@ -15,7 +15,7 @@ export function createStage(viewport, { onView } = {}) {
   img.className = "lci-img"; img.alt = ""; img.draggable = false; img.decoding = "async";
   const base = layer("lci-base"), live = layer("lci-live");
   viewport.append(img, base, live);
-  let dpr = window.devicePixelRatio || 1, cw = 0, ch = 0, frame = 0, baseDirty = true, liveDirty = true;
+  let dpr = window.devicePixelRatio || 1, cw = 0, ch = 0, frame = 0, baseDirty = true, liveDirty = true, rect = null, marks = 0;
 
   const view = {
     s: 1, rot: 0, tx: 0, ty: 0,
@@ -33,8 +33,11 @@ export function createStage(viewport, { onView } = {}) {
     viewport, img, base, live, view,
     W: 0, H: 0, entries: [], excluded: null, overlay: null, minScale: 0.05, align: "left",
     stats: { base: [], live: [] },
-    /** Point of a pointer event in viewport (CSS px) coordinates. */
-    screenOf(e) { const r = live.getBoundingClientRect(); return { x: e.clientX - r.left, y: e.clientY - r.top }; },
+    /** Point of a pointer event in viewport (CSS px) coordinates (the viewport's page box is
+     * read once per gesture: reading it on every move would force a style and layout pass). */
+    screenOf(e) { const r = rect ?? (rect = live.getBoundingClientRect()); return { x: e.clientX - r.left, y: e.clientY - r.top }; },
+    /** Forget the viewport's page box (the page scrolled or a gesture starts). */
+    moved() { rect = null; },
     imageOf(e) { return view.toImage(stage.screenOf(e)); },
     setImage(url) {
       return new Promise((resolve, reject) => {
@@ -110,11 +113,12 @@ export function createStage(viewport, { onView } = {}) {
         ctx.fill(); ctx.stroke();
       }
     },
-    destroy() { cancelAnimationFrame(frame); observer.disconnect(); img.remove(); base.remove(); live.remove(); },
+    destroy() { cancelAnimationFrame(frame); clearTimeout(marks); removeEventListener("scroll", stage.moved, true); observer.disconnect(); img.remove(); base.remove(); live.remove(); },
   };
 
   function layer(cls) { const c = document.createElement("canvas"); c.className = cls; return c; }
   function resize() {
+    rect = null;
     dpr = window.devicePixelRatio || 1;
     cw = viewport.clientWidth; ch = viewport.clientHeight;
     for (const c of [base, live]) { c.width = Math.round(cw * dpr); c.height = Math.round(ch * dpr); c.style.width = `${cw}px`; c.style.height = `${ch}px`; }
@@ -133,9 +137,9 @@ export function createStage(viewport, { onView } = {}) {
     const c = Math.cos(view.rot * RAD), n = Math.sin(view.rot * RAD), s = view.s;
     img.style.transform = `matrix(${s * c}, ${s * n}, ${-s * n}, ${s * c}, ${view.tx}, ${view.ty})`;
     img.classList.toggle("lci-pixelated", s >= 4);
-    Object.assign(viewport.dataset, { scale: s, tx: view.tx, ty: view.ty, rot: view.rot });
+    clearTimeout(marks);  // the view as data-* attributes (tests, benchmarks), once a gesture pauses
+    marks = setTimeout(() => { Object.assign(viewport.dataset, { scale: view.s, tx: view.tx, ty: view.ty, rot: view.rot }); onView?.(view); }, 60);
     stage.invalidate(true);
-    onView?.(view);
   }
   function draw() {
     frame = 0;
@@ -146,7 +150,7 @@ export function createStage(viewport, { onView } = {}) {
       drawEntries(ctx);
       baseDirty = false;
       keep(stage.stats.base, performance.now() - t0);
-      viewport.dataset.drawn = String(stage.entries.length);
+      if (viewport.dataset.drawn !== String(stage.entries.length)) viewport.dataset.drawn = String(stage.entries.length);
     }
     if (liveDirty) {
       const t0 = performance.now();
@@ -212,6 +216,7 @@ export function createStage(viewport, { onView } = {}) {
 
   const observer = new ResizeObserver(() => { const w = cw; resize(); if (w && stage.W && Math.abs(w - cw) > 1) stage.fit(); });
   observer.observe(viewport);
+  addEventListener("scroll", stage.moved, { capture: true, passive: true });
   resize();
   return stage;
 }

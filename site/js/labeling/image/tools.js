@@ -31,6 +31,7 @@ export function attachTools(stage, host) {
   function down(ev) {
     if (!stage.W || (ev.button !== 0 && ev.button !== 1)) return;
     host.activate();
+    stage.moved();
     stage.live.setPointerCapture(ev.pointerId);
     const q = stage.screenOf(ev), p = view.toImage(q);
     const tool = ui.tool;
@@ -254,7 +255,7 @@ export function attachTools(stage, host) {
     ui.set({ brushSize: sizes[clamp((i < 0 ? sizes.length - 1 : i) + dir, 0, sizes.length - 1)] });
   }
   const onSpace = (ev) => { if (ev.code === "Space" && !ev.ctrlKey && !host.typing(ev)) spaceDown = ev.type === "keydown"; };
-  const leave = () => { hover = null; stage.invalidate(); };
+  const leave = () => { hover = null; stage.moved(); stage.invalidate(); };
 
   const L = stage.live;
   L.addEventListener("pointerdown", down); L.addEventListener("pointermove", move); L.addEventListener("pointerup", up);
