@@ -120,7 +120,7 @@ export function TaskTable({ index, rows, fields, widths, ordering, onSort, onRes
   }
 
   const head = selection.header;
-  return html`<div class="dm-scroll" ref=${scroller} onScroll=${onScroll} role="table" aria-label="Tasks"
+  return html`<div class=${n ? "dm-scroll" : "dm-scroll dm-none"} ref=${scroller} onScroll=${onScroll} role="table" aria-label="Tasks"
       aria-rowcount=${n + 1} data-rows=${n} data-query=${queryKey}>
     <div class="dm-head" role="row" aria-rowindex="1" style=${{ width: `${total}px` }}>
       <div class="dm-th dm-check" role="columnheader">
