@@ -263,3 +263,91 @@ def test_draw_edit_every_tool_then_export(page, site_url):
     assert [float(v) for v in car[1:]] == [pytest.approx(c, abs=1e-5) for x, y in zip(xs, ys) for c in (x / W, y / H)]
     road = next(r for r in rows if classes[int(r[0])] == "Road")
     assert [float(v) for v in road[1:]] == [pytest.approx(c, abs=1e-5) for x, y in poly for c in (x / W, y / H)]
+
+
+MULTI = """<View>
+  <Image name="img" valueList="$images"/>
+  <RectangleLabels name="box" toName="img"><Label value="Cat" background="#e25b5b"/></RectangleLabels>
+  <Choices name="kind" toName="img" perRegion="true"><Choice value="Adult"/><Choice value="Kitten"/></Choices>
+</View>"""
+
+SEED_MULTI = """async ([xml, config, pngs, prediction]) => {
+  const { projects, store } = window.labelcore;
+  const p = await projects.createProject({ name: 'Gallery', label_config: xml });
+  await projects.updateProject(p.id, { parsed_config: config });
+  const ids = await store.write(['media', 'tasks', 'predictions'], async (tx) => {
+    const refs = [];
+    for (const [i, png] of pngs.entries()) {
+      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+      await tx.objectStore('media').add({ id: `g${i}`, project: p.id, name: `g${i}.png`, path: `g${i}.png`, type: 'image/png',
+        size: bytes.length, blob: new Blob([bytes], { type: 'image/png' }) });
+      refs.push(`media://g${i}/g${i}.png`);
+    }
+    const id = await tx.objectStore('tasks').add({ project: p.id, data: { images: refs }, meta: {}, inner_id: 1,
+      created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' });
+    await tx.objectStore('predictions').add({ ...prediction, task: id, project: p.id });
+    return [id];
+  });
+  return { project: p.id, tasks: ids };
+}"""
+
+
+def test_prediction_on_the_second_image_corrected_and_classified(page, site_url):
+    sizes = [(200, 100), (100, 200)]
+    pngs = [base64.b64encode(png_grey(bytes([90 + 60 * i]) * (w * h), h, w)).decode() for i, (w, h) in enumerate(sizes)]
+    pred = {"result": [{"original_width": 100, "original_height": 200, "image_rotation": 0, "item_index": 1,
+                        "value": {"x": 10, "y": 10, "width": 50, "height": 25, "rotation": 0, "rectanglelabels": ["Cat"]},
+                        "id": "pred000001", "from_name": "box", "to_name": "img", "type": "rectanglelabels"}],
+            "score": 0.75, "model_version": "cats-v1", "created_at": "2025-01-02T00:00:00Z"}
+    page.goto(site_url)
+    expect(page.get_by_role("button", name="Create Project").first).to_be_visible()
+    ids = page.evaluate(SEED_MULTI, [MULTI, parse_config(MULTI).to_json(), pngs, pred])
+    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
+    expect(page.get_by_role("region", name="Prediction")).to_contain_text("cats-v1")
+    stage = page.locator(".lci-viewport")
+    expect(page.get_by_text("200 × 100 px · image 1 of 2")).to_be_visible()
+    expect(stage).to_have_attribute("data-drawn", "0")  # the predicted box is on the second image
+    page.keyboard.press("Control+ArrowRight")
+    expect(page.get_by_text("100 × 200 px · image 2 of 2")).to_be_visible()
+    expect(stage).to_have_attribute("data-drawn", "1")
+    page.keyboard.press("Shift+2")
+    expect(stage).to_have_attribute("data-scale", "1")
+    m = Mapper(page)
+
+    inside = m.screen(30, 30)  # inside the box (10..60, 20..70 px)
+    page.mouse.click(*inside)
+    drag(page, inside, (inside[0] + 10, inside[1] + 20))
+    expect(page.get_by_role("region", name="Prediction")).to_contain_text("changed")
+    page.get_by_text("Kitten").click()
+    page.keyboard.press("Control+d")  # duplicate: a second region, selected
+    panel = page.get_by_role("complementary", name="Regions panel")
+    expect(panel.locator(".lc-region")).to_have_count(2)
+    page.keyboard.press("Alt+l")  # lock the copy: dragging it does nothing
+    drag(page, inside, (inside[0] + 40, inside[1] + 40))
+
+    page.keyboard.press("Control+ArrowLeft")
+    expect(page.get_by_text("200 × 100 px · image 1 of 2")).to_be_visible()
+    expect(stage).to_have_attribute("data-drawn", "0")
+    page.keyboard.press("Shift+2")
+    expect(stage).to_have_attribute("data-scale", "1")
+    m.refresh()
+    page.keyboard.press("1")
+    drag(page, m.screen(20, 20), m.screen(120, 70))
+    expect(stage).to_have_attribute("data-drawn", "1")
+    page.screenshot(path="/tmp/lc/image-gallery.png")
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_role("button", name="Update")).to_be_visible()
+
+    [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
+    assert ann["parent_prediction"] is not None
+    boxes = [it for it in ann["result"] if it["type"] == "rectanglelabels"]
+    moved = next(it for it in boxes if it["id"] == "pred000001")
+    assert moved["origin"] == "prediction-changed" and moved["item_index"] == 1
+    assert moved["value"]["x"] == pytest.approx(10 + 10 / 100 * 100) and moved["value"]["y"] == pytest.approx(10 + 20 / 200 * 100)
+    [kind] = [it for it in ann["result"] if it["type"] == "choices" and it["id"] == "pred000001"]
+    assert kind["value"]["choices"] == ["Kitten"] and kind["value"]["x"] == moved["value"]["x"]
+    copy = next(it for it in boxes if it["id"] not in ("pred000001",) and it.get("item_index") == 1)
+    assert copy["value"] == moved["value"]  # locked: the drag left it in place
+    new = next(it for it in boxes if it.get("item_index") == 0)
+    assert (new["original_width"], new["original_height"]) == sizes[0] and new["origin"] == "manual"
+    assert new["value"]["x"] == pytest.approx(20 / 200 * 100) and new["value"]["width"] == pytest.approx(100 / 200 * 100)

@@ -71,12 +71,13 @@ export function createStage(viewport, { onView } = {}) {
       view.tx += cw / 2 - at.x; view.ty += ch / 2 - at.y;
       changed();
     },
-    zoomAt(k, q = { x: cw / 2, y: ch / 2 }) {
+    /** Zoom by k about screen point q; `gesture` (wheel) defers the view attributes to a pause. */
+    zoomAt(k, q = { x: cw / 2, y: ch / 2 }, gesture = false) {
       const s = Math.max(stage.minScale, Math.min(MAX_SCALE, view.s * k)), f = s / view.s;
       view.tx = q.x - f * (q.x - view.tx); view.ty = q.y - f * (q.y - view.ty); view.s = s;
-      changed();
+      changed(gesture);
     },
-    panBy(dx, dy) { view.tx += dx; view.ty += dy; changed(); },
+    panBy(dx, dy, gesture = false) { view.tx += dx; view.ty += dy; changed(gesture); },
     rotateBy(deg) { view.rot = (((view.rot + deg) % 360) + 360) % 360; stage.fit(); },
     setFilter(brightness, contrast) { img.style.filter = `brightness(${brightness}%) contrast(${contrast}%)`; },
     setEntries(entries) { stage.entries = entries; stage.invalidate(true); },
@@ -133,12 +134,15 @@ export function createStage(viewport, { onView } = {}) {
     view.tx = left - minX; view.ty = Math.max(0, (ch - rh * view.s) / 2) - minY;
     changed();
   }
-  function changed() {
+  function changed(gesture = false) {
     const c = Math.cos(view.rot * RAD), n = Math.sin(view.rot * RAD), s = view.s;
     img.style.transform = `matrix(${s * c}, ${s * n}, ${-s * n}, ${s * c}, ${view.tx}, ${view.ty})`;
     img.classList.toggle("lci-pixelated", s >= 4);
-    clearTimeout(marks);  // the view as data-* attributes (tests, benchmarks), once a gesture pauses
-    marks = setTimeout(() => { Object.assign(viewport.dataset, { scale: view.s, tx: view.tx, ty: view.ty, rot: view.rot }); onView?.(view); }, 60);
+    // The view as data-* attributes (tests, benchmarks) and the zoom label: during a gesture
+    // (pan, wheel) only once it pauses, so moves touch nothing but the transform and canvases.
+    clearTimeout(marks);
+    const mark = () => { Object.assign(viewport.dataset, { scale: view.s, tx: view.tx, ty: view.ty, rot: view.rot }); onView?.(view); };
+    if (gesture) marks = setTimeout(mark, 60); else mark();
     stage.invalidate(true);
   }
   function draw() {

@@ -48,7 +48,7 @@ export function attachTools(stage, host) {
     const hit = stage.hitTest(p);
     const { relating } = store.getState();
     if (relating && hit) { store.addRelation(relating, hit.id); return; }
-    if (hit && hit.id === sel?.id && tool !== "keypoint") { act = { type: "move", entry: sel, from: p, q, g: sel.g, moved: false }; return; }
+    if (hit && hit.id === sel?.id && editable(sel) && tool !== "keypoint") { act = { type: "move", entry: sel, from: p, q, g: sel.g, moved: false }; return; }
     const ctl = drawTool(tool) ? host.controlFor(tool) : null;
     if (ctl && tool === "keypoint") { act = { type: "keypoint", ctl, p: snap(ctl, inImage(p)), q, hit }; return; }
     if (ctl && tool === "polygon") { act = { type: "click", hit, q, then: () => startPolygon(ctl, q, p) }; return; }
@@ -60,7 +60,7 @@ export function attachTools(stage, host) {
     const q = stage.screenOf(ev), p = view.toImage(q);
     hover = q;
     if (!act) { stage.invalidate(); updateCursor(q); return; }
-    if (act.type === "pan") { stage.panBy(q.x - act.last.x, q.y - act.last.y); act.last = q; act.panned = true; return; }
+    if (act.type === "pan") { stage.panBy(q.x - act.last.x, q.y - act.last.y, true); act.last = q; act.panned = true; return; }
     if (act.type === "click" && act.move && far(act.q, q) && editable(act.move.entry)) {
       store.select(act.move.entry.id);
       act = { type: "move", ...act.move, moved: false };
@@ -125,9 +125,9 @@ export function attachTools(stage, host) {
     if (!stage.W || !host.zoomable()) return;
     ev.preventDefault();
     const q = stage.screenOf(ev);
-    if (ev.shiftKey) { stage.panBy(-ev.deltaX, -ev.deltaY); return; }
+    if (ev.shiftKey) { stage.panBy(-ev.deltaX, -ev.deltaY, true); return; }
     const by = host.zoomBy();
-    stage.zoomAt(ev.deltaY < 0 ? by : 1 / by, q);
+    stage.zoomAt(ev.deltaY < 0 ? by : 1 / by, q, true);
   }
 
   // -- creating -----------------------------------------------------------------------------
