@@ -234,10 +234,10 @@ def test_every_template_preview_renders(page, site_url):
         # This template's config is checked (not the previous one's), its preview shows, no error.
         expect(setup.locator(f'.labeling-setup[data-template="{name}"][data-pending="false"]')).to_have_count(1, timeout=CORE)
         expect(preview).to_have_attribute("data-state", "ready")
-        body = preview.locator(".preview-body")
+        body = preview.locator(".setup-preview-body")
         expect(body.locator('[aria-busy="true"]')).to_have_count(0)
-        if preview.locator(".preview-error").count():
-            failures[name] = preview.locator(".preview-error").inner_text()
+        if preview.locator(".setup-preview-error").count():
+            failures[name] = preview.locator(".setup-preview-error").inner_text()
         elif not body.inner_text().strip() and not body.locator("img, svg, canvas, audio, video").count():
             failures[name] = "the preview is empty"
         if name in ("object-detection", "llm-side-by-side"):

@@ -74,7 +74,9 @@ export function LabelingSetup({ project, onSaved, embedded = false, onChange }) 
   const [saving, setSaving] = useState(false);
   const [baseline, setBaseline] = useState(saved);
   const { result, pending } = useConfigCheck(core, xml);
-  const good = useRef({ parsed: null, version: 0 });
+  // The last config that checked out: the stored parse to begin with, so the preview shows
+  // before the Python core is up.
+  const good = useRef({ parsed: saved.trim() ? project?.parsed_config ?? null : null, version: 0 });
   if (result?.ok && result.parsed !== good.current.parsed) good.current = { parsed: result.parsed, version: good.current.version + 1 };
 
   useEffect(() => {

@@ -29,7 +29,7 @@ const loadView = () => import("../../labeling/view.js").then(
 function Guarded({ config, task }) {
   const [error, reset] = useErrorBoundary((err) => console.error("labelcore: the preview failed", err));
   if (error) {
-    return html`<div class="notice preview-error" role="alert"><p>The preview failed: ${String(error?.message ?? error)}</p>
+    return html`<div class="notice setup-preview-error" role="alert"><p>The preview failed: ${String(error?.message ?? error)}</p>
       <button type="button" class="btn" onClick=${reset}>Try again</button></div>`;
   }
   return html`<${Lazy} loader=${loadView} label="the preview" props=${{ config, task, readOnly: false, onChange: () => {} }} />`;
@@ -45,9 +45,9 @@ export function Preview({ config, task, stale, waiting, version }) {
     // A new key per config text remounts the boundary, so a fixed config renders again.
     body = html`<${Guarded} key=${version} config=${config} task=${task} />`;
   }
-  return html`<section class="preview" aria-label="Preview" data-state=${!config ? "empty" : stale ? "stale" : "ready"}>
-    <div class="preview-head"><h2>UI Preview</h2>
+  return html`<section class="setup-preview" aria-label="Preview" data-state=${!config ? "empty" : stale ? "stale" : "ready"}>
+    <div class="setup-preview-head"><h2>UI Preview</h2>
       ${stale && html`<span class="muted">showing the last valid config; fix the errors to update it</span>`}</div>
-    <div class="preview-body">${body}</div>
+    <div class="setup-preview-body">${body}</div>
   </section>`;
 }
