@@ -36,7 +36,7 @@ def test_every_registered_format_is_documented() -> None:
     ("image_simple", TABLES | {"COCO", "COCO_WITH_IMAGES", "VOC", "YOLO", "YOLO_WITH_IMAGES", "YOLO_OBB",
                                "YOLO_OBB_WITH_IMAGES"}),
     ("ner", TABLES | {"CONLL2003"}),
-    ("brush", TABLES | {"BRUSH_TO_PNG", "BRUSH_TO_NUMPY"}),
+    ("brush", TABLES | {"BRUSH_TO_PNG", "BRUSH_TO_NUMPY", "BRUSH_TO_COCO"}),
     ("asr", TABLES | {"ASR_MANIFEST"}),
     ("keypoints", TABLES | {"VOC", "COCO", "COCO_WITH_IMAGES", "YOLO", "YOLO_WITH_IMAGES", "YOLO_OBB",
                             "YOLO_OBB_WITH_IMAGES"}),

@@ -16,6 +16,7 @@ CASES = (
     + [(f, "image_media") for f in ("COCO_WITH_IMAGES", "YOLO_WITH_IMAGES", "YOLO_OBB_WITH_IMAGES")]
     + [("CONLL2003", "ner"), ("CONLL2003", "ner_emoji"), ("JSON_MIN", "ner_emoji")]
     + [("BRUSH_TO_PNG", "brush"), ("BRUSH_TO_NUMPY", "brush"), ("ASR_MANIFEST", "asr")]
+    + [("BRUSH_TO_COCO", "brush_coco")]
 )
 
 

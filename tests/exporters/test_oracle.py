@@ -75,6 +75,15 @@ def _masks(suffix: str) -> Callable[[dict[str, bytes]], Any]:
     return read
 
 
+def _brush_coco(files: dict[str, bytes]) -> Any:
+    """The COCO document without what is random (category colours) or dated (info)."""
+    doc = json.loads(files["result_coco.json"])
+    doc.pop("info")
+    for category in doc["categories"]:
+        category.pop("color")
+    return doc
+
+
 # (format, fixture, transform of the chosen tasks, content reader)
 CASES: list[tuple[str, str, Callable | None, Callable]] = [
     ("JSON_MIN", "image_simple", None, _json), ("JSON_MIN", "image_team", None, _json),
@@ -88,7 +97,7 @@ CASES: list[tuple[str, str, Callable | None, Callable]] = [
     ("YOLO", "image_simple", _without_rotation, yolo_facts), ("YOLO", "image_team", _newest_only, yolo_facts),
     ("YOLO_OBB", "image_simple", None, yolo_facts), ("YOLO_OBB", "image_team", _newest_only, yolo_facts),
     ("BRUSH_TO_PNG", "brush", None, _masks(".png")), ("BRUSH_TO_NUMPY", "brush", None, _masks(".npy")),
-    ("ASR_MANIFEST", "asr", None, _asr),
+    ("ASR_MANIFEST", "asr", None, _asr), ("BRUSH_TO_COCO", "brush_coco", None, _brush_coco),
 ]
 
 

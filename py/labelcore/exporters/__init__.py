@@ -15,7 +15,7 @@ from labelcore.exporters.registry import FORMATS, FormatInfo, formats_for, get_f
 FORMAT_MODULES: tuple[str, ...] = (
     "json_full", "json_min", "csv_format", "tsv_format", "conll2003", "coco", "coco_with_images",
     "voc", "yolo", "yolo_with_images", "yolo_obb", "yolo_obb_with_images", "asr_manifest",
-    "brush_png", "brush_numpy",
+    "brush_png", "brush_numpy", "brush_coco",
 )
 
 for _module in FORMAT_MODULES:
