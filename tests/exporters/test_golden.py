@@ -12,7 +12,7 @@ IMAGE_CASES = ["image_simple", "image_team"]
 CASES = (
     [(f, c) for f in ("JSON", "JSON_MIN", "CSV", "TSV") for c in IMAGE_CASES + ["ner"]]
     + [(f, c) for f in ("COCO", "VOC", "YOLO", "YOLO_OBB") for c in IMAGE_CASES + ["image_media"]]
-    + [("COCO", "keypoints"), ("YOLO", "keypoints")]
+    + [("COCO", "keypoints"), ("YOLO", "keypoints"), ("YOLO_OBB", "keypoints")]
     + [(f, "image_media") for f in ("COCO_WITH_IMAGES", "YOLO_WITH_IMAGES", "YOLO_OBB_WITH_IMAGES")]
     + [("CONLL2003", "ner"), ("CONLL2003", "ner_emoji"), ("JSON_MIN", "ner_emoji")]
     + [("BRUSH_TO_PNG", "brush"), ("BRUSH_TO_NUMPY", "brush"), ("ASR_MANIFEST", "asr")]

@@ -96,6 +96,7 @@ CASES: list[tuple[str, str, Callable | None, Callable]] = [
     ("VOC", "image_simple", _without_rotation, _voc), ("VOC", "image_team", _newest_only, _voc),
     ("YOLO", "image_simple", _without_rotation, yolo_facts), ("YOLO", "image_team", _newest_only, yolo_facts),
     ("YOLO_OBB", "image_simple", None, yolo_facts), ("YOLO_OBB", "image_team", _newest_only, yolo_facts),
+    ("YOLO_OBB", "keypoints", None, yolo_facts),
     ("BRUSH_TO_PNG", "brush", None, _masks(".png")), ("BRUSH_TO_NUMPY", "brush", None, _masks(".npy")),
     ("ASR_MANIFEST", "asr", None, _asr), ("BRUSH_TO_COCO", "brush_coco", None, _brush_coco),
 ]

@@ -86,7 +86,8 @@ def yolo_files(tasks: list[dict[str, Any]], config: Any, options: ExportOptions,
                obb: bool) -> tuple[dict[str, bytes], MediaFiles]:
     view = ConfigView(config)
     key = view.first_key("Image")
-    pose = not obb and any(c.tag == "KeyPointLabels" for c in view.controls.values())
+    # With KeyPointLabels both write YOLO pose lines (the box as centre and size), as Label Studio does.
+    pose = any(c.tag == "KeyPointLabels" for c in view.controls.values())
     classes = pose_classes(view) if pose else Classes(view)
     order = keypoint_order(view)
     media = MediaFiles("images", options)
