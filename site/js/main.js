@@ -5,9 +5,18 @@ import { App } from "./ui/app.js";
 import { CoreClient } from "./worker/client.js";
 import * as store from "./store/db.js";
 import * as projects from "./store/projects.js";
+import { recoverImports } from "./store/imports.js";
 
 const core = new CoreClient();
 const root = document.getElementById("app");
+
+// An import that died half-way (a crash, a closed tab) is undone before any screen reads tasks.
+// With nothing to undo this is one small read.
+try {
+  await recoverImports();
+} catch (err) {
+  console.error("labelcore: undoing an unfinished import failed", err);
+}
 root.textContent = "";
 render(html`<${App} core=${core} />`, root);
 performance.mark("labelcore:shell");

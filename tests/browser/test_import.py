@@ -208,6 +208,9 @@ def test_a_chunked_write_that_fails_is_undone_and_a_left_over_one_is_undone_at_r
         }
       }""", project)
     assert len(stored(page, project)["pending"]) == 1
+    # While its page is alive (it holds the import's Web Lock), recovery from another tab leaves it alone.
+    assert page.evaluate("async () => (await import('./js/store/imports.js')).recoverImports()") == []
+    assert len(stored(page, project)["tasks"]) == 200
     page.reload()
     page.evaluate("async () => (await import('./js/store/imports.js')).recoverImports()")
     got = stored(page, project)

@@ -168,7 +168,18 @@ export async function writeImport(project, { source, media = new Map(), onProgre
     progress(counts.tasks, "write");
     return { ...counts, import_id: importId };
   }
-  // Chunked, under a rollback record.
+  // Chunked, under a rollback record, while holding this import's Web Lock: another tab that
+  // opens meanwhile sees the record but not a dead import, and leaves it alone.
+  return holdImportLock(importId, () => writeChunked(project, importId, { source, media, stamp, check, progress }));
+}
+
+const LOCK_PREFIX = "labelcore:import:";
+
+function holdImportLock(importId, fn) {
+  return navigator.locks ? navigator.locks.request(LOCK_PREFIX + importId, fn) : fn();
+}
+
+async function writeChunked(project, importId, { source, media, stamp, check, progress }) {
   const key = RECORD_PREFIX + importId;
   let inner = await write(["projects", "tasks", "settings"], async (tx) => {
     await touchProject(tx, project);
@@ -222,15 +233,24 @@ export async function undoImport(importId) {
   });
 }
 
-/** Imports a closed page left half-written: undo each. Returns the import ids undone. */
+/**
+ * Imports a closed page left half-written: undo each. An import still running in another tab
+ * holds its Web Lock and is left alone. Returns the import ids undone.
+ */
 export async function recoverImports() {
   const range = IDBKeyRange.bound(RECORD_PREFIX, RECORD_PREFIX + "\uffff");
   const keys = await read(["settings"], (tx) => tx.objectStore("settings").getAllKeys(range));
   const undone = [];
   for (const key of keys) {
     const id = key.slice(RECORD_PREFIX.length);
-    await undoImport(id);
-    undone.push(id);
+    const dead = navigator.locks
+      ? await navigator.locks.request(LOCK_PREFIX + id, { ifAvailable: true }, async (lock) => {
+        if (!lock) return false; // its page is alive and still writing
+        await undoImport(id);
+        return true;
+      })
+      : (await undoImport(id), true);
+    if (dead) undone.push(id);
   }
   return undone;
 }
