@@ -171,3 +171,28 @@ def test_selection_bulk_actions_and_opening_a_task(page, site_url):
     view_id = page.evaluate(VIEWS_JS, ["currentScope", pid])["viewId"]
     table.get_by_role("row").filter(has_text="a red car 5").click()
     assert page.url.endswith(f"#/projects/{pid}/label/5?view={view_id}")
+
+
+def test_deleting_tasks_deletes_their_stored_files(page, site_url):
+    """Tasks point at their files as media://<id>/<name>; deleting the tasks removes those Blobs
+    (and only those), in the same transaction."""
+    page.goto(site_url)
+    left = page.evaluate("""async () => {
+      const { createProject } = await import('./js/store/projects.js');
+      const { write, db } = await import('./js/store/db.js');
+      const media = await import('./js/store/media.js');
+      const { deleteTasks } = await import('./js/store/tasks.js');
+      const p = await createProject({ name: 'Files' });
+      const ids = await write(['tasks', 'media'], async (tx) => {
+        const out = [];
+        for (const name of ['a.png', 'b.png', 'c.png']) {
+          const id = media.newMediaId();
+          await media.putMedia(tx, [media.mediaRecord(p.id, id, new File([name], name, { type: 'image/png' }))]);
+          out.push(await tx.objectStore('tasks').add({ project: p.id, data: { image: media.mediaRef(id, name) } }));
+        }
+        return out;
+      });
+      await deleteTasks(p.id, ids.slice(0, 2));
+      return (await (await db()).getAll('media')).map((m) => m.name);
+    }""")
+    assert left == ["c.png"]

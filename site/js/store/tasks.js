@@ -13,11 +13,10 @@
 //        Label Studio's "Create Annotations From Predictions": for each task, the newest prediction
 //        that no annotation came from yet is copied as an annotation by `completedBy`
 //        (parent_prediction = its id, result items origin "prediction").
-// Media are referenced from task data as "media://<id>" (the importer's convention).
+// Media are referenced from task data as "media://<id>/<name>" (see store/media.js).
 
 import { db, read, write, now } from "./db.js";
-
-export const MEDIA_PREFIX = "media://";
+import { mediaId } from "./media.js";
 
 export async function getTask(id) {
   return (await db()).get("tasks", Number(id));
@@ -42,13 +41,11 @@ export async function countTasks(projectId) {
   return (await db()).countFromIndex("tasks", "project", projectId);
 }
 
-/** Every media id a task's data refers to ("media://12" anywhere in its values, nested too). */
+/** Every media id a task's data refers to ("media://<id>/<name>" anywhere in its values, nested too). */
 export function mediaIdsOf(data, out = []) {
   if (typeof data === "string") {
-    if (data.startsWith(MEDIA_PREFIX)) {
-      const id = Number(data.slice(MEDIA_PREFIX.length));
-      if (Number.isInteger(id)) out.push(id);
-    }
+    const id = mediaId(data);
+    if (id !== null) out.push(id);
   } else if (data && typeof data === "object") {
     for (const value of Object.values(data)) mediaIdsOf(value, out);
   }

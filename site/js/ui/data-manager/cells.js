@@ -1,8 +1,7 @@
 // How one cell of the Data Manager shows its value: by field for the fixed columns, by object tag
 // (Image, Audio, Text, ...) for data columns. Registries, not branches over names.
 import { html, useEffect, useState } from "../../lib/html.js";
-import { db } from "../../store/db.js";
-import { MEDIA_PREFIX } from "../../store/tasks.js";
+import { isMediaRef, mediaUrl } from "../../store/media.js";
 import { textOf } from "../../store/task-index.js";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -34,27 +33,11 @@ function initials(name) {
   return ((parts[0]?.[0] ?? "?") + (parts[1]?.[0] ?? "")).toUpperCase();
 }
 
-// ---- media: object URLs for Blobs in the media store, kept for the page's life (a bounded cache)
+// ---- media: stored files are shown through store/media.js's object URLs (cached there)
 
-const MEDIA_CACHE_LIMIT = 400;
-const mediaUrls = new Map();
-
-function mediaUrl(value) {
-  if (!mediaUrls.has(value)) {
-    const id = Number(value.slice(MEDIA_PREFIX.length));
-    mediaUrls.set(value, db().then((d) => d.get("media", id)).then((m) => (m?.blob ? URL.createObjectURL(m.blob) : null)));
-    if (mediaUrls.size > MEDIA_CACHE_LIMIT) {
-      const [oldest, url] = mediaUrls.entries().next().value;
-      mediaUrls.delete(oldest);
-      url.then((u) => u?.startsWith("blob:") && URL.revokeObjectURL(u));
-    }
-  }
-  return mediaUrls.get(value);
-}
-
-/** A URL to show: as it is, or (media://<id>) an object URL for the stored Blob once read. */
+/** A URL to show: as it is, or (media://...) an object URL for the stored Blob once read. */
 function useMediaUrl(value) {
-  const stored = typeof value === "string" && value.startsWith(MEDIA_PREFIX);
+  const stored = isMediaRef(value);
   const [url, setUrl] = useState(null);
   useEffect(() => {
     if (!stored) return undefined;
