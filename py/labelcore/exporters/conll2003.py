@@ -72,7 +72,6 @@ def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> 
                       if values and values[0]["type"] == "Labels"), None)
         text = record.data.get(key)
         text = "" if text is None else str(text)
-        for token, tag in tag_tokens(text, spans):
-            lines.append(f"{token} -X- _ {tag}\n")
+        lines.extend([f"{token} -X- _ {tag}\n" for token, tag in tag_tokens(text, spans)])
         lines.append("\n")
     return {"result.conll": "".join(lines).encode("utf-8")}

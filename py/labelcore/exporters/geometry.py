@@ -15,8 +15,12 @@ def box_corners_px(value: dict[str, Any], width: float, height: float) -> list[P
     y = value["y"] / 100 * height
     w = value["width"] / 100 * width
     h = value["height"] / 100 * height
-    angle = math.radians(value.get("rotation") or 0)
-    cos, sin = math.cos(angle), math.sin(angle)
+    rotation = value.get("rotation")
+    if rotation:
+        angle = math.radians(rotation)
+        cos, sin = math.cos(angle), math.sin(angle)
+    else:  # what cos(0) and sin(0) give, without the calls
+        cos, sin = 1.0, 0.0
     return [(x, y), (x + w * cos, y + w * sin), (x + w * cos - h * sin, y + w * sin + h * cos),
             (x - h * sin, y + h * cos)]
 

@@ -33,11 +33,10 @@ def _without_type(value: dict[str, Any]) -> dict[str, Any]:
 
 
 def annotation_fields(record: Record, keep_int: bool) -> dict[str, Any]:
-    return {"annotator": record.annotator(keep_int=keep_int),
-            "annotation_id": record.field("id"),
-            "created_at": record.field("created_at"),
-            "updated_at": record.field("updated_at"),
-            "lead_time": record.field("lead_time")}
+    annotation = record.annotation or {}
+    get = annotation.get
+    return {"annotator": record.annotator(keep_int=keep_int), "annotation_id": get("id"),
+            "created_at": get("created_at"), "updated_at": get("updated_at"), "lead_time": get("lead_time")}
 
 
 @register_format(
@@ -48,13 +47,14 @@ def annotation_fields(record: Record, keep_int: bool) -> dict[str, Any]:
 def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
     out = []
     for record in records(tasks, config, options):
+        task = record.task
         row = dict(record.data)
-        if record.task.get("id") is not None:
-            row["id"] = record.task["id"]
+        if task.get("id") is not None:
+            row["id"] = task["id"]
         for name, values in record.outputs.items():
             row[name] = prettify(values)
         row.update(annotation_fields(record, keep_int=True))
-        if "agreement" in record.task:
-            row["agreement"] = record.task["agreement"]
+        if "agreement" in task:
+            row["agreement"] = task["agreement"]
         out.append(row)
     return {"result.json": pretty(out)}
