@@ -4,6 +4,7 @@ import { html } from "../lib/html.js";
 import { useStore } from "./hooks.js";
 import { regionColor, regionSummary } from "./colors.js";
 import { valueKeyOf } from "./registry.js";
+import { DIRECTION_SIGNS as DIRECTIONS, NEXT_DIRECTION, regionName } from "./relations.js";
 
 // Small stroke icons (no emoji: they depend on the system's fonts).
 const ICONS = {
@@ -14,8 +15,6 @@ const ICONS = {
 };
 const Icon = ({ name }) => html`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"><path d=${ICONS[name]} /></svg>`;
 
-const DIRECTIONS = { right: "→", left: "←", bi: "↔" };
-const NEXT_DIRECTION = { right: "left", left: "bi", bi: "right" };
 
 function relationsNode(layout) {
   if (!layout) return null;
@@ -47,10 +46,7 @@ export function RegionsPanel({ config, store }) {
   const relNode = relationsNode(config.layout);
   const relLabels = config.relations ?? [];
   const multiRel = relNode?.attrs?.choice === "multiple";
-  const name = (id) => {
-    const r = store.region(id);
-    return r ? `${store.labelsOf(id).join(", ") || r.type}: ${shortText(regionSummary(r), 24)}` : id;
-  };
+  const name = (id) => regionName(store, id);
   return html`<aside class="lc-side" aria-label="Regions panel">
     <section class="lc-details" aria-label="Details">
       <h3>Details</h3>

@@ -7,7 +7,8 @@
 //   region    the FIRST item of an id whose control is a region control (registry: region:true).
 //             Every other item with that id is one of the region's per-region results
 //             (perRegion Choices/TextArea/Rating/...), whose value repeats the region's
-//             positional keys (start/end/text, x/y/width/height, ...) followed by its own.
+//             positional keys (start/end/text, x/y/width/height, ...) followed by its own, and
+//             the region's object keys (original_width/original_height/image_rotation/item_index).
 //   relation  {from_id, to_id, type: "relation", direction: "right"|"left"|"bi", labels?}
 //   flags     {[id]: {hidden, locked}} (UI state saved with the draft and undone like an edit)
 //   selected  id of the selected region or null (not an edit: never in history)
@@ -171,11 +172,14 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
         if (current) return { items: items.map((it) => (it === current ? { ...it, value: { ...positionalOfValue(it.value, ctl), ...value } } : it)) };
         const region = regionId ? items.find((it) => it.id === regionId && isRegionItem(it)) : null;
         if (regionId && !region) return {};
-        const item = resultItem({
-          value: region ? { ...positionalOf(region), ...value } : value,
-          id: regionId ?? newId(), from_name: controlName,
-          to_name: region ? region.to_name : ctl.to_name.join(","), type: ctl.type,
-        });
+        const item = {
+          ...objectKeysOf(region),
+          ...resultItem({
+            value: region ? { ...positionalOf(region), ...value } : value,
+            id: regionId ?? newId(), from_name: controlName,
+            to_name: region ? region.to_name : ctl.to_name.join(","), type: ctl.type,
+          }),
+        };
         return { items: [...items, item] };
       });
     },
@@ -216,6 +220,16 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
       .map((c) => [c, state.active[c.name]]);
   }
   return store;
+}
+
+// Keys a region item carries about its object (images: size, rotation, item of a valueList;
+// audio: length), repeated first on its per-region results as Label Studio writes them.
+const OBJECT_KEYS = ["original_width", "original_height", "image_rotation", "item_index", "original_length"];
+
+function objectKeysOf(region) {
+  const out = {};
+  for (const key of OBJECT_KEYS) if (region && region[key] !== undefined) out[key] = region[key];
+  return out;
 }
 
 /** Repeater names ("label_3") fall back to their template ("label_{{idx}}") in the config. */

@@ -4,7 +4,7 @@
 // The view handles the hotkeys (label/choice keys, undo/redo, region keys) while it is mounted.
 // Used by the labeling screen (which passes its own store, to save drafts and submit) and by
 // the Labeling Setup preview (which passes only config + task).
-import { html, h, useMemo, useEffect, useState } from "../lib/html.js";
+import { html, h, useMemo, useEffect, useRef, useState } from "../lib/html.js";
 import { loadCss } from "../lib/css.js";
 import { tagSpec, isRegionControl } from "./registry.js";
 import { createRegionStore } from "./regions.js";
@@ -12,6 +12,7 @@ import { useStore } from "./hooks.js";
 import { resolveValue } from "./data.js";
 import { isVisible } from "./visibility.js";
 import { RegionsPanel } from "./panel.js";
+import { RelationsOverlay } from "./relations.js";
 import { handleKey, storeActions } from "./hotkeys.js";
 import "./renderers.js";
 
@@ -31,10 +32,12 @@ export function LabelingView({ config, task, annotation = null, readOnly = false
     addEventListener("keydown", onKey);
     return () => removeEventListener("keydown", onKey);
   }, [store, config, actions, hotkeys, readOnly]);
+  const main = useRef(null);
   const regionsUsed = (config?.controls ?? []).some((c) => isRegionControl(c.tag));
   if (!config?.layout) return html`<div class="notice lc-empty"><p>This project has no labeling config yet. Open Settings → Labeling Setup to write one.</p></div>`;
   return html`<div class=${`lc-view${panel && regionsUsed ? "" : " lc-no-panel"}`}>
-    <div class="lc-main"><${Tree} config=${config} task=${task} store=${store} readOnly=${readOnly || store.readOnly} /></div>
+    <div class="lc-main" ref=${main}><${Tree} config=${config} task=${task} store=${store} readOnly=${readOnly || store.readOnly} />
+      ${regionsUsed && html`<${RelationsOverlay} store=${store} root=${main} />`}</div>
     ${panel && regionsUsed && html`<${RegionsPanel} config=${config} task=${task} store=${store} />`}
   </div>`;
 }

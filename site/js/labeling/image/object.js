@@ -11,6 +11,7 @@ import { attachTools } from "./tools.js";
 import { kindOf, SHAPES } from "./shapes.js";
 import { imageUi, TOOLS, TOOL_OF_TAG, BRUSH_SIZES } from "./ui.js";
 import { duplicateShape } from "./model.js";
+import { boundsOf, rectCorners } from "./geometry.js";
 
 let activeObject = null; // the Image object keyboard shortcuts act on (last used)
 
@@ -62,6 +63,9 @@ export function ImageObject({ node, def, store, ctx }) {
       activate: () => { activeObject = me; },
     };
     me.stage = stage;
+    // Where a region is on screen, for the relation arrows (relations.js).
+    viewport.current.dataset.regionHost = "";
+    viewport.current.lcRegionBox = (id) => regionScreenBox(stage, id);
     viewport.current.lcStats = stage.stats; // draw times, read by benchmarks/image.py
     me.tools = attachTools(stage, host);
     activeObject ??= me;
@@ -162,6 +166,20 @@ function entriesOf(store, name, stage, { index, multi }) {
     out.push({ id: r.id, item: r, kind, color, g: geometry(r, kind, stage), fill: kind === "keypoint" ? 0.9 : 0.18, stroke: Number(ctl?.attrs?.strokeWidth) > 1 ? Number(ctl.attrs.strokeWidth) : 1.5 });
   }
   return out;
+}
+
+/** The client box of a drawn region, or null when it is not on this image now. */
+function regionScreenBox(stage, id) {
+  const e = stage.entry(id);
+  if (!e?.g) return null;
+  const g = e.g;
+  const pts = e.kind === "rect" ? rectCorners(g)
+    : e.kind === "ellipse" ? [{ x: g.x - g.rx, y: g.y - g.ry }, { x: g.x + g.rx, y: g.y + g.ry }]
+    : Array.isArray(g.points) ? g.points : [g];
+  if (!pts.length) return null;
+  const r = stage.viewport.getBoundingClientRect();
+  const b = boundsOf(pts.map(stage.view.toScreen));
+  return { left: r.left + b.x0, top: r.top + b.y0, right: r.left + b.x1, bottom: r.top + b.y1 };
 }
 
 const GEOMETRY = new WeakMap();

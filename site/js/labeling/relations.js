@@ -1,0 +1,114 @@
+// Relations drawn as arrows over the objects: one SVG layer above the main area, shared by every
+// object kind. An arrow goes from the top of its `from` region to the top of its `to` region,
+// arched above both; the direction (right: from -> to, left: to -> from, bi: both) shows as
+// arrow heads, the relation labels as a tag on the arch. A click (or Enter / Space on the focused
+// arrow) cycles the direction right -> left -> bi, as Label Studio's relation arrows do.
+//
+// Where a region is on screen (client coordinates):
+//   span objects (Text, HyperText, Paragraphs)  their highlight elements: [data-region=id] or
+//                                               [data-regions~=id]; the first line box is used
+//   drawn objects (Image, ...)                  an element marked data-region-host with a method
+//                                               `el.lcRegionBox(id) -> {left, top, right, bottom} | null`
+// The layer re-measures after every store change, on resize and scroll, and when a drawn object
+// changes its view (data-scale/tx/ty/rot/drawn attributes, set by the image stage).
+import { html, useEffect, useLayoutEffect, useRef, useState } from "../lib/html.js";
+import { useStore } from "./hooks.js";
+import { regionSummary } from "./colors.js";
+
+export const DIRECTION_SIGNS = { right: "→", left: "←", bi: "↔" };
+export const NEXT_DIRECTION = { right: "left", left: "bi", bi: "right" };
+const VIEW_ATTRS = ["data-scale", "data-tx", "data-ty", "data-rot", "data-drawn"];
+
+/** The client box of a region in `root`, or null when it is not shown. */
+export function regionBox(root, id) {
+  for (const host of root.querySelectorAll("[data-region-host]")) {
+    const box = host.lcRegionBox?.(id);
+    if (box) return box;
+  }
+  const esc = CSS.escape(id);
+  const el = root.querySelector(`[data-region="${esc}"], [data-regions~="${esc}"]`);
+  const rect = el && [...el.getClientRects()].find((r) => r.width > 0);
+  return rect ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom } : null;
+}
+
+/** A short name of a region: "PER: Zoë". */
+export function regionName(store, id) {
+  const r = store.region(id);
+  if (!r) return id;
+  const text = regionSummary(r);
+  return `${store.labelsOf(id).join(", ") || r.type}: ${text.length > 24 ? `${text.slice(0, 23)}…` : text}`;
+}
+
+function measure(root, relations) {
+  if (!root) return [];
+  const base = root.getBoundingClientRect();
+  const out = [];
+  relations.forEach((rel, index) => {
+    const a = regionBox(root, rel.from_id);
+    const b = regionBox(root, rel.to_id);
+    if (!a || !b) return;
+    const p = { x: (a.left + a.right) / 2 - base.left, y: a.top - base.top };
+    const q = { x: (b.left + b.right) / 2 - base.left, y: b.top - base.top };
+    const lift = 18 + Math.min(40, Math.abs(p.x - q.x) / 8) + (index % 3) * 6;
+    const top = Math.max(4, Math.min(p.y, q.y) - lift);
+    out.push({ index, p, q, top });
+  });
+  return out;
+}
+
+export function RelationsOverlay({ store, root }) {
+  const st = useStore(store);
+  const [shapes, setShapes] = useState([]);
+  const relations = store.relations();
+  const latest = useRef(() => {});
+  latest.current = () => {
+    const next = measure(root.current, store.relations());
+    setShapes((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
+  };
+  // After every render of the store's state (the highlights are in the DOM by then).
+  useLayoutEffect(() => { const f = requestAnimationFrame(() => latest.current()); return () => cancelAnimationFrame(f); }, [st]);
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return undefined;
+    let frame = 0;
+    const later = () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(() => latest.current()); };
+    const size = new ResizeObserver(later);
+    size.observe(el);
+    const view = new MutationObserver(later);
+    view.observe(el, { subtree: true, attributes: true, attributeFilter: VIEW_ATTRS });
+    el.addEventListener("scroll", later, true);
+    addEventListener("resize", later);
+    return () => { size.disconnect(); view.disconnect(); el.removeEventListener("scroll", later, true); removeEventListener("resize", later); cancelAnimationFrame(frame); };
+  }, [root]);
+
+  if (!relations.length) return null;
+  const cycle = (rel) => { if (!store.readOnly) store.updateRelation(rel, { direction: NEXT_DIRECTION[rel.direction] ?? "right" }); };
+  return html`<svg class="lc-relations-layer" aria-label="Relation arrows" role="group">
+    <defs>
+      <marker id="lc-arrow-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+        <path d="M0 0 L10 5 L0 10 z" class="lc-arrow-head" />
+      </marker>
+    </defs>
+    ${shapes.map(({ index, p, q, top }) => {
+      const rel = relations[index];
+      if (!rel) return null;
+      const dir = rel.direction ?? "right";
+      const mid = (p.x + q.x) / 2;
+      const d = `M${p.x} ${p.y} C${p.x} ${top}, ${q.x} ${top}, ${q.x} ${q.y}`;
+      const apex = { x: mid, y: (p.y + q.y) / 8 + (3 * top) / 4 };
+      const text = (rel.labels ?? []).join(", ");
+      const name = `${regionName(store, rel.from_id)} ${DIRECTION_SIGNS[dir] ?? "→"} ${regionName(store, rel.to_id)}`;
+      const width = Math.max(16, text.length * 6.6 + 10);
+      return html`<g key=${`${rel.from_id}-${rel.to_id}-${index}`} class=${`lc-arrow lc-dir-${dir}`} role="button" tabindex=${store.readOnly ? undefined : "0"}
+        aria-label=${`Arrow ${name}${text ? ` (${text})` : ""}`} data-direction=${dir}
+        onClick=${() => cycle(rel)} onKeyDown=${(e) => { if ((e.key === "Enter" || e.key === " ") && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); cycle(rel); } }}>
+        <title>${name}${text ? ` · ${text}` : ""} — click to change the direction</title>
+        <path d=${d} class="lc-arrow-hit" />
+        <path d=${d} class="lc-arrow-line" marker-end=${dir !== "left" ? "url(#lc-arrow-head)" : undefined}
+          marker-start=${dir !== "right" ? "url(#lc-arrow-head)" : undefined} />
+        ${text && html`<g class="lc-arrow-tag" transform=${`translate(${apex.x - width / 2} ${apex.y - 9})`}>
+          <rect width=${width} height="18" rx="4" /><text x=${width / 2} y="13" text-anchor="middle">${text}</text></g>`}
+      </g>`;
+    })}
+  </svg>`;
+}
