@@ -32,7 +32,7 @@ def test_streamed_import_with_progress_and_chunked_tasks():
     report = _dispatch("import.end", {"session": session, "chunk_size": 10})
     assert report["ok"] and report["summary"]["tasks"] == 25 and report["task_chunks"] == 3
     tasks = [t for c in range(3) for t in _dispatch("import.tasks", {"session": session, "chunk": c})["tasks"]]
-    assert [t["data"]["n"] for t in tasks] == [str(i) for i in range(25)]
+    assert [t["data"]["n"] for t in tasks] == list(range(25))  # a column of integers: ints, as in Label Studio
     with pytest.raises(BridgeError, match="no finished import"):
         _dispatch("import.tasks", {"session": session, "chunk": 0})
 

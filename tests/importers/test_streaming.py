@@ -29,7 +29,7 @@ def test_csv_cells():
 
 def test_semicolons_only_win_when_more_than_commas():
     tasks = run_import(b"text,note\nsemi;colon,1\n", "a.csv").tasks
-    assert tasks == [{"data": {"text": "semi;colon", "note": "1"}}]
+    assert tasks == [{"data": {"text": "semi;colon", "note": 1}}]
 
 
 def test_blank_lines_are_skipped_but_rows_keep_spreadsheet_numbers():

@@ -5,6 +5,11 @@ cell with a quoted newline does not start a new row. Records never break
 across chunks: a chunk is cut at the last newline outside quotes (an even
 number of ``"`` before it); the rest waits for the next chunk. A stray quote
 only delays the cut, and the strict ``csv`` reader reports a quote left open.
+
+Cells are typed as Label Studio (pandas) types them, column by column: numbers,
+booleans, missing values as '' (see :mod:`labelcore.importers.cell_types`). A
+column's type is known at the end of the file, so the row dicts handed out are
+converted in place by :meth:`close`; until then (a preview) they hold strings.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import io
 from typing import Any, Iterable, Iterator
 
 from labelcore.errors import DataError
+from labelcore.importers.cell_types import ColumnTypes, blank_missing
 from labelcore.importers.registry import Item, ParseContext, Parser
 from labelcore.importers.text import Utf8Stream
 
@@ -43,6 +49,7 @@ class DelimitedParser(Parser):
         self._tail = ""
         self._row = 0
         self._dialect: dict[str, Any] | None = None
+        self._types: ColumnTypes | None = None
 
     def sniff(self, header_line: str) -> str:
         return self.delimiter
@@ -56,7 +63,9 @@ class DelimitedParser(Parser):
     def close(self) -> Iterable[Item]:
         text = self._tail + self._stream.decode(b"", final=True)
         self._tail = ""
-        return self._records(text, final=True)
+        yield from self._records(text, final=True)
+        if self._types is not None:
+            self._types.apply()
 
     def _records(self, text: str, final: bool) -> Iterator[Item]:
         if not text:
@@ -87,6 +96,7 @@ class DelimitedParser(Parser):
                                 {"row": 1, "col": i})
             seen[name] = i
         self.columns = cells
+        self._types = ColumnTypes(cells)
         self.ctx.on_columns(cells)
 
     def _task(self, cells: list[str]) -> Item:
@@ -95,4 +105,7 @@ class DelimitedParser(Parser):
             return ({"row": self._row}, None,
                     f"the row has {len(cells)} cell{'s' * (len(cells) != 1)} but the header has {len(columns)} columns "
                     f"({', '.join(columns)})")
-        return {"row": self._row}, {"data": dict(zip(columns, cells))}, None
+        row = blank_missing(dict(zip(columns, cells)))
+        if self._types is not None:
+            self._types.observe(cells, row)
+        return {"row": self._row}, {"data": row}, None
