@@ -1,8 +1,13 @@
-"""One test per kind of config error: the message a person reads and where it points."""
+"""One test per kind of config finding: the message a person reads and where it points.
+
+Errors refuse a config; warnings (what Label Studio accepts but is probably a mistake) are
+reported beside it, in ``check_config``, ``cfg.warnings`` and ``to_json()["warnings"]``.
+"""
 
 import pytest
 
-from labelcore.config import parse_config, validate_config
+from labelcore.config import check_config, parse_config, validate_config
+from labelcore.config.findings import KINDS
 from labelcore.errors import ConfigError
 
 IMG = '<Image name="img" value="$image"/>'
@@ -41,12 +46,22 @@ CASES = [
      2, 32, "attribute required='yes' must be true or false"),
     ("bad-value", f'<View>{IMG}<RectangleLabels name="b" toName="img">\n<Label value="A" category="x"/>'
      "</RectangleLabels></View>", 2, 18, "<Label> attribute category='x' expects a number"),
+    ("bad-value", f'<View>{TXT}\n<Repeater on="pages"><Text name="t_{{{{idx}}}}" value="$t"/></Repeater></View>', 2, 11,
+     "<Repeater> attribute on='pages' must name the task's data list to repeat over, e.g. on=\"$pages\""),
     ("duplicate-name", f'<View>{IMG}\n<Text name="img" value="$text"/></View>', 2, 7,
      "duplicate name 'img': already used by <Image> at line 1, col 7"),
     ("unknown-toname", f'<View>{IMG}\n<Choices name="c" toName="imag"><Choice value="A"/></Choices></View>', 2, 19,
      "toName 'imag' names no object tag (did you mean 'img'?) (objects: img)"),
     ("cannot-attach", f'<View>{TXT}\n<RectangleLabels name="b" toName="text"><Label value="A"/></RectangleLabels></View>',
      2, 27, "<RectangleLabels name='b'> cannot label <Text name='text'>: RectangleLabels works with <Image>"),
+    ("misplaced-child", f'<View>{TXT}\n<Label value="A"/></View>', 2, 1, "<Label> cannot be inside <View>: it belongs inside"),
+    ("misplaced-child", f'<View>{IMG}<Choices name="c" toName="img">\n<Label value="A"/></Choices></View>', 2, 1,
+     "<Label> cannot be inside <Choices>"),
+]
+
+
+# Label Studio accepts these configs: we warn, and parse them.
+WARNING_CASES = [
     ("duplicate-label", f'<View>{TXT}<Labels name="l" toName="text"><Label value="A"/>\n  <Label value="A"/></Labels></View>',
      2, 10, "<Labels name='l'> has the label 'A' twice (first at line 1, col"),
     ("hotkey-collision", f'<View>{TXT}<Labels name="l" toName="text"><Label value="A" hotkey="x"/>\n'
@@ -59,9 +74,11 @@ CASES = [
     ("unknown-reference", f'<View>{IMG}<Choices name="c" toName="img"><Choice value="Yes"/></Choices>\n'
      '<View visibleWhen="choice-selected" whenTagName="c" whenChoiceValue="No"/></View>', 2, 53,
      "whenChoiceValue 'No' is not a label of <Choices name='c'>"),
-    ("misplaced-child", f'<View>{TXT}\n<Label value="A"/></View>', 2, 1, "<Label> cannot be inside <View>: it belongs inside"),
-    ("misplaced-child", f'<View>{IMG}<Choices name="c" toName="img">\n<Label value="A"/></Choices></View>', 2, 1,
-     "<Label> cannot be inside <Choices>"),
+    ("repeater-name", f'<View>{TXT}<Repeater on="$pages">\n  <Image name="page" value="$pages[{{{{idx}}}}].url"/>'
+     '</Repeater></View>', 2, 10, "<Image name='page'> is inside <Repeater on='$pages'> but its name lacks {{idx}}"),
+    ("repeater-name", f'<View><Repeater on="$pages"><Image name="page_{{{{idx}}}}" value="$pages[{{{{idx}}}}].url"/>'
+     '</Repeater>\n<Image name="page_2" value="$cover"/></View>', 2, 8,
+     "<Image name='page_2'> has the name that <Image name='page_{{idx}}'> (line 1) takes for one of its items"),
 ]
 
 
@@ -79,11 +96,24 @@ def test_error_kind_message_and_place(kind, xml, line, col, words):
     assert raised.value.message == first.message and raised.value.where == first.where
 
 
-def test_every_error_kind_is_covered():
-    kinds = {c[0] for c in CASES}
-    assert kinds >= {"not-xml", "doctype", "too-large", "root", "unknown-tag", "missing-attr", "bad-value",
-                     "duplicate-name", "unknown-toname", "cannot-attach", "duplicate-label", "hotkey-collision",
-                     "unknown-reference", "misplaced-child"}
+@pytest.mark.parametrize("kind,xml,line,col,words", WARNING_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(WARNING_CASES)])
+def test_warning_kind_message_and_place(kind, xml, line, col, words):
+    findings = check_config(xml)
+    assert findings.ok and not findings.errors and validate_config(xml) == []
+    first = findings.warnings[0]
+    assert first.extra["kind"] == kind and first.extra["severity"] == "warning"
+    assert words in first.message
+    assert first.where == {"line": line, "col": col}
+    cfg = parse_config(xml)  # accepted: the warnings travel with the parsed config
+    assert cfg.warnings[0].message == first.message and cfg.warnings[0].where == first.where
+    assert cfg.to_json()["warnings"][0] == {"severity": "warning", "kind": kind, "message": first.message,
+                                           "where": first.where}
+
+
+def test_every_kind_is_covered_with_its_severity():
+    assert {c[0] for c in CASES} == {k for k, v in KINDS.items() if v.severity == "error"}
+    assert {c[0] for c in WARNING_CASES} == {k for k, v in KINDS.items() if v.severity == "warning"}
 
 
 def test_validate_collects_all_errors_in_document_order():
@@ -91,9 +121,12 @@ def test_validate_collects_all_errors_in_document_order():
            '<Choices name="c" toName="nope" choice="many"><Choice value="A"/><Choice value="A"/></Choices>\n'
            '<Text name="t" value="$u"/></View>')
     errors = validate_config(xml)
-    assert [e.extra["kind"] for e in errors] == [
+    assert [e.extra["kind"] for e in errors] == ["unknown-tag", "unknown-toname", "bad-value", "duplicate-name"]
+    assert [e.where["line"] for e in errors] == [2, 4, 4, 5]
+    findings = check_config(xml)
+    assert [e.extra["kind"] for e in findings.warnings] == ["duplicate-label"]
+    assert [e.extra["kind"] for e in findings.every] == [
         "unknown-tag", "unknown-toname", "bad-value", "duplicate-label", "duplicate-name"]
-    assert [e.where["line"] for e in errors] == [2, 4, 4, 4, 5]
 
 
 def test_entity_bomb_is_refused_fast_without_expansion():
@@ -116,7 +149,11 @@ def test_validate_false_tolerates_reference_errors_but_not_bad_xml():
         parse_config("<View>", validate=False)
 
 
-def test_every_error_kind_is_documented():
-    from labelcore.config.docs import ERROR_KINDS
-
-    assert {c[0] for c in CASES} == set(ERROR_KINDS)
+def test_a_config_with_errors_and_warnings_raises_the_first_error():
+    xml = (f'<View>{TXT}<Labels name="l" toName="text"><Label value="A"/><Label value="A"/></Labels>\n'
+           '<Choices name="c" toName="nope"><Choice value="B"/></Choices></View>')
+    with pytest.raises(ConfigError) as raised:
+        parse_config(xml)
+    assert raised.value.extra["kind"] == "unknown-toname" and raised.value.where["line"] == 2
+    loose = parse_config(xml, validate=False)
+    assert [w.kind for w in loose.warnings] == ["duplicate-label"]

@@ -5,7 +5,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from labelcore.config import LabelConfig, TAGS, parse_config, validate_config
+from labelcore.config import LabelConfig, TAGS, check_config, parse_config, validate_config
 from labelcore.config.schema import schemas
 from labelcore.errors import ConfigError
 
@@ -48,8 +48,10 @@ def mutated(draw) -> str:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_mutated_configs_end_in_config_errors_only(xml):
+    findings = check_config(xml)
     errors = validate_config(xml)
-    assert all(isinstance(e, ConfigError) and {"line", "col"} <= set(e.where) for e in errors)
+    assert [e.message for e in errors] == [e.message for e in findings.errors]
+    assert all(isinstance(e, ConfigError) and {"line", "col"} <= set(e.where) for e in findings.every)
     try:
         cfg = parse_config(xml)
     except ConfigError as exc:
@@ -58,6 +60,7 @@ def test_mutated_configs_end_in_config_errors_only(xml):
     if cfg is not None:
         assert not errors
         assert isinstance(cfg, LabelConfig)
+        assert [w.message for w in cfg.warnings] == [w.message for w in findings.warnings]
         cfg.to_json()
         schemas(cfg)
     try:

@@ -174,3 +174,50 @@ def test_given_hotkeys_in_any_attribute_case_are_reserved():
     cfg = parse_config('<View><Text name="t" value="$t"/><Labels name="l" toName="t">'
                        '<Label value="A"/><Label value="B" HotKey="1"/></Labels></View>')
     assert [i.hotkey for i in cfg.controls["l"].labels] == ["2", "1"]
+
+
+REPEATED = """<View>
+  <Text name="question" value="$question"/>
+  <Repeater on="$answers" indexFlag="{{n}}">
+    <Text name="answer_{{n}}" value="$answers[{{n}}].text"/>
+    <Header value="By $answers[{{n}}].meta.author"/>
+    <Rating name="grade_{{n}}" toName="answer_{{n}}"/>
+  </Repeater>
+  <Choices name="best" toName="answer_0,answer_1" visibleWhen="choice-selected" whenTagName="grade_1"/>
+  <TextArea name="why" toName="question" whenTagName="grade_{{n}}"/>
+</View>"""
+
+
+def test_repeater_is_described_and_its_items_resolve():
+    from labelcore.config import check_config
+    from labelcore.config.schema import schemas
+
+    cfg = parse_config(REPEATED)
+    assert cfg.data_keys == ["question", "answers"]
+    [rep] = cfg.to_json()["repeaters"]
+    assert rep == {"name": None, "on": "$answers", "data_key": "answers", "index_flag": "{{n}}", "mode": "list",
+                   "item_keys": ["text", "meta.author"], "objects": ["answer_{{n}}"], "controls": ["grade_{{n}}"],
+                   "line": 3, "col": 3}
+    assert cfg.objects["answer_{{n}}"].repeater == "answers" and cfg.objects["question"].repeater is None
+    assert cfg.controls["grade_{{n}}"].repeater == "answers" and cfg.controls["best"].repeater is None
+    # toName="answer_0,answer_1" and whenTagName="grade_1" name items of the repeated tags: no finding.
+    assert check_config(REPEATED).every == []
+    # ... but an index must be a number, and the rest of the name must match.
+    broken = REPEATED.replace('toName="answer_0,answer_1"', 'toName="answer_x,answers_1"')
+    assert [e.message.split(" names")[0] for e in check_config(broken).errors] == [
+        "<Choices name='best'> toName 'answer_x'", "<Choices name='best'> toName 'answers_1'"]
+    data = schemas(cfg)["data"]["properties"]["answers"]
+    assert data["items"]["required"] == ["text", "meta"]
+    assert data["items"]["properties"]["meta"]["properties"]["author"] == {}
+    assert schemas(cfg)["results"]["grade_{{n}}"]["properties"]["from_name"] == {"type": "string",
+                                                                               "pattern": "^grade_\\d+$"}
+
+
+def test_repeater_without_a_list_and_nested_data_list():
+    from labelcore.config import check_config
+
+    cfg = parse_config('<View><Repeater on="$work.items"><Text name="t_{{idx}}" value="$work.items[{{idx}}]"/>'
+                       '</Repeater></View>')
+    assert cfg.data_keys == ["work.items"] and cfg.repeaters[0].item_keys == []
+    [error] = check_config('<View><Repeater on="$a $b"><Text name="t_{{idx}}" value="$t"/></Repeater></View>').errors
+    assert error.extra["kind"] == "bad-value" and "on='$a $b'" in error.message

@@ -15,7 +15,8 @@ import re
 from typing import Any
 
 from labelcore.config.attrs import missing_required, type_attrs
-from labelcore.config.model import ControlTag, LabelConfig, LabelItem, LayoutNode, ObjectTag
+from labelcore.config.model import ControlTag, LabelConfig, LabelItem, LayoutNode, ObjectTag, Repeater
+from labelcore.config.repeat import DEFAULT_FLAG, item_keys
 from labelcore.config.tags import HOTKEY_ORDER, TAGS, TagSpec, lookup
 from labelcore.config.xmlread import Node
 from labelcore.errors import ConfigError
@@ -56,6 +57,7 @@ class Builder:
         self.hotkeys_given: set[str] = set()
         self.seen_keys: set[str] = set()
         self.items_needing_hotkey: list[LabelItem] = []
+        self.repeating: list[Repeater] = []  # the Repeaters around the element being walked, outermost first
 
     def error(self, message: str, node: Node, kind: str, **extra: Any) -> None:
         """Record an error at ``node``, or at its attribute when ``attr`` is given and written."""
@@ -82,7 +84,12 @@ class Builder:
             self._collect_keys(spec, node)
             self._register(spec, node, attrs)
         child_owner = spec if spec is not None and spec.kind != "visual" else owner
+        repeater = self._repeater(node, attrs) if spec is not None and spec.name == "Repeater" else None
+        if repeater is not None:
+            self.repeating.append(repeater)
         children = [self._walk(child, child_owner) for child in node.children]
+        if repeater is not None:
+            self.repeating.pop()
         return LayoutNode(tag=tag, attrs=attrs, text=node.text, children=children,
                           line=node.line, col=node.col, places=_places(node))
 
@@ -99,6 +106,21 @@ class Builder:
         if hotkey is not None and spec.attr("hotkey") is not None:
             self.hotkeys_given.add(hotkey.lower())
         return attrs
+
+    def _repeater(self, node: Node, attrs: dict[str, Any]) -> Repeater | None:
+        """Record a ``<Repeater>``; its ``on`` must name a data list (``on="$pages"``)."""
+        on = _raw(node.attrs, "on")
+        if on is None:
+            return None  # reported as a missing attribute
+        keys = data_keys_in(on)
+        if not on.strip().startswith("$") or len(keys) != 1:
+            self.error(f"<Repeater> attribute on={on!r} must name the task's data list to repeat over, "
+                       f"e.g. on=\"$pages\"", node, "bad-value", tag="Repeater", attr="on")
+        flag = _raw(node.attrs, "indexFlag") or DEFAULT_FLAG
+        repeater = Repeater(name=_raw(node.attrs, "name"), on=on, data_key=keys[0] if keys else None,
+                            index_flag=flag, mode=str(attrs.get("mode", "list")), line=node.line, col=node.col)
+        self.config.repeaters.append(repeater)
+        return repeater
 
     def _check_placement(self, spec: TagSpec, node: Node, owner: TagSpec | None) -> None:
         if spec.kind != "child":
@@ -118,6 +140,10 @@ class Builder:
                 if key not in self.seen_keys:
                     self.seen_keys.add(key)
                     self.config.data_keys.append(key)
+            for repeater in self.repeating:
+                if repeater.data_key and text:
+                    found = item_keys(text, repeater.data_key, repeater.index_flag)
+                    repeater.item_keys.extend(k for k in found if k and k not in repeater.item_keys)
 
     def _register(self, spec: TagSpec, node: Node, attrs: dict[str, Any]) -> None:
         name = _raw(node.attrs, "name")
@@ -132,16 +158,20 @@ class Builder:
                        "duplicate-name", attr="name", name=name)
             return
         self.names[name] = node
+        repeater = self.repeating[-1] if self.repeating else None
+        if repeater is not None:
+            (repeater.objects if spec.kind == "object" else repeater.controls).append(name)
+        within = repeater.data_key if repeater is not None else None
         if spec.kind == "object":
             value = _raw(node.attrs, "value")
             keys = [k for attr in spec.data_attrs for k in data_keys_in(_raw(node.attrs, attr) or "")]
             self.config.objects[name] = ObjectTag(
-                name=name, tag=spec.name, value=value, data_key=keys[0] if keys else None,
+                name=name, tag=spec.name, value=value, data_key=keys[0] if keys else None, repeater=within,
                 attrs=attrs, line=node.line, col=node.col, places=_places(node))
         else:
             to_name = [part.strip() for part in (_raw(node.attrs, "toName") or "").split(",") if part.strip()]
             self.config.controls[name] = ControlTag(
-                name=name, tag=spec.name, to_name=to_name, type=spec.result_type or spec.name.lower(),
+                name=name, tag=spec.name, to_name=to_name, type=spec.result_type or spec.name.lower(), repeater=within,
                 labels=self._items(spec, node), attrs=attrs, line=node.line, col=node.col, places=_places(node))
 
     # -- label items -----------------------------------------------------------------

@@ -1,6 +1,8 @@
 """Checks across the whole config, run after it is built; each returns ConfigErrors.
 
-Checks are registered in :data:`CHECKS` (name -> function) and run in order.
+Checks are registered in :data:`CHECKS` (name -> function) and run in order. Whether a
+finding is an error or a warning follows from its kind (:mod:`labelcore.config.findings`).
+Names are resolved through Repeaters: ``toName="page_0"`` finds ``<Image name="page_{{idx}}">``.
 """
 
 from __future__ import annotations
@@ -8,7 +10,8 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from labelcore.config.build import did_you_mean
-from labelcore.config.model import ControlTag, LabelConfig, LabelItem, LayoutNode
+from labelcore.config.model import ControlTag, LabelConfig, LabelItem, LayoutNode, ObjectTag
+from labelcore.config.repeat import Names
 from labelcore.config.tags import TAGS
 from labelcore.errors import ConfigError
 
@@ -42,10 +45,11 @@ def _at(item: ControlTag | LabelItem | LayoutNode, attr: str | None = None) -> d
 def _to_name(cfg: LabelConfig) -> Iterator[ConfigError]:
     """Every toName names an object tag, and the control can attach to that kind of object."""
     objects = _listing(list(cfg.objects))
+    names = Names(cfg.objects, cfg)
     for control in cfg.controls.values():
         spec = TAGS[control.tag]
         for target in control.to_name:
-            obj = cfg.objects.get(target)
+            obj = names.resolve(target)
             if obj is None:
                 hint = did_you_mean(target, list(cfg.objects))
                 yield ConfigError(f"<{control.tag} name={control.name!r}> toName {target!r} names no object tag"
@@ -116,18 +120,20 @@ def _when_refs(cfg: LabelConfig) -> Iterator[ConfigError]:
     """whenTagName names a tag; whenLabelValue / whenChoiceValue name labels that tag has."""
     if cfg.layout is None:
         return
-    named = {**cfg.objects, **cfg.controls}
+    named: dict[str, ObjectTag | ControlTag] = {**cfg.objects, **cfg.controls}
+    names = Names(named, cfg)
     for node in _all_nodes(cfg.layout):
         target = node.attrs.get("whenTagName")
         if not isinstance(target, str):
             continue
-        if target not in named:
+        found = names.resolve(target)
+        if found is None:
             yield ConfigError(f"<{node.tag}> whenTagName {target!r} names no tag{did_you_mean(target, list(named))} "
                               f"(named tags: {_listing(list(named))})", _at(node, "whenTagName"),
                               kind="unknown-reference",
                               attr="whenTagName", ref=target)
             continue
-        control = cfg.controls.get(target)
+        control = found if isinstance(found, ControlTag) else None
         if control is None or not control.labels or "value" in control.attrs:
             continue  # objects, and controls with dynamic labels, cannot be checked
         values = _all_values(control.labels)
@@ -140,6 +146,25 @@ def _when_refs(cfg: LabelConfig) -> Iterator[ConfigError]:
                     yield ConfigError(f"<{node.tag}> {attr} {value!r} is not a label of <{control.tag} "
                                       f"name={control.name!r}>{did_you_mean(value, sorted(values))}", _at(node, attr),
                                       kind="unknown-reference", attr=attr, ref=value)
+
+
+@check("repeater")
+def _repeated_names(cfg: LabelConfig) -> Iterator[ConfigError]:
+    """A tag inside a Repeater has the index flag in its name; no other name is one of its items' names."""
+    named: dict[str, ObjectTag | ControlTag] = {**cfg.objects, **cfg.controls}
+    for repeater in cfg.repeaters:
+        for name in (*repeater.objects, *repeater.controls):
+            if repeater.index_flag not in name:
+                tag = named[name]
+                yield ConfigError(f"<{tag.tag} name={name!r}> is inside <Repeater on={repeater.on!r}> but its name "
+                                  f"lacks {repeater.index_flag}: every item gets the same name (write "
+                                  f"name=\"{name}_{repeater.index_flag}\")", _at(tag, "name"),
+                                  kind="repeater-name", name=name)
+    for name, template in Names(named, cfg).templates_matching(list(named)):
+        tag, repeated = named[name], named[template]
+        yield ConfigError(f"<{tag.tag} name={name!r}> has the name that <{repeated.tag} name={template!r}> "
+                          f"(line {repeated.line}) takes for one of its items", _at(tag, "name"),
+                          kind="repeater-name", name=name)
 
 
 def _all_values(items: list[LabelItem]) -> set[str]:

@@ -7,12 +7,14 @@ import json
 import sys
 
 from labelcore.cli import command
-from labelcore.config.parse import parse_config, validate_config
+from labelcore.config.findings import severity
+from labelcore.config.parse import check_config, parse_config
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("configs", nargs="+", metavar="CONFIG.xml", help="labeling config files to check")
-    parser.add_argument("--json", action="store_true", help="print the parsed form of each valid config as JSON")
+    parser.add_argument("--json", action="store_true", help="print the parsed form of each valid config as JSON "
+                        "(errors and warnings then go to stderr)")
 
 
 def _read(path: str) -> str | None:
@@ -24,19 +26,22 @@ def _read(path: str) -> str | None:
         return None
 
 
-@command("validate", "Check Label Studio labeling configs; print file:line:col: message per error.", _configure)
+@command("validate", "Check Label Studio labeling configs; print file:line:col: message per error "
+         "(and file:line:col: warning: message per warning); exit 1 when any config has an error.", _configure)
 def validate(ns: argparse.Namespace) -> int:
     invalid = 0
     parsed: dict[str, object] = {}
+    report = sys.stderr if ns.json else sys.stdout  # with --json, stdout holds only the JSON
     for path in ns.configs:
         text = _read(path)
         if text is None:
             invalid += 1
             continue
-        errors = validate_config(text)
-        for error in errors:
-            print(f"{path}:{error.where.get('line', 1)}:{error.where.get('col', 1)}: {error.message}")
-        if errors:
+        findings = check_config(text)
+        for finding in findings.every:
+            label = "warning: " if severity(finding) == "warning" else ""
+            print(f"{path}:{finding.where.get('line', 1)}:{finding.where.get('col', 1)}: {label}{finding.message}", file=report)
+        if findings.errors:
             invalid += 1
         elif ns.json:
             parsed[path] = parse_config(text).to_json()

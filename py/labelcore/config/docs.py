@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from labelcore.config.findings import KINDS
 from labelcore.config.tags import TAGS, AttrSpec, TagSpec, of_kind
 
 KIND_TITLES = {
@@ -22,35 +23,24 @@ fails when it is out of date.
 Labels without `background` get colours from a default palette; labels and choices without
 `hotkey` get keys in Label Studio's order `1234567890qwetasdfgzxcvbyiopjklnm`, skipping keys
 given explicitly anywhere in the config.
+
+A `<Repeater on="$pages">` shows its content once per item of the list `pages`, its index flag
+(`{{idx}}` by default) replaced by 0, 1, ...: write repeated names with the flag (`page_{{idx}}`)
+and read each item with it (`$pages[{{idx}}].url`). A `toName` or `whenTagName` may name all the
+items (`page_{{idx}}`) or one of them (`page_0`). The parsed form lists each Repeater with its
+list's data key and the keys read from each item (`url`); results name the items (`page_0`).
 """
 
 
-# Error kinds (``ConfigError.extra["kind"]``, ``kind`` in ``config.validate``) and what they mean.
-ERROR_KINDS = {
-    "not-xml": "the text is not well-formed XML (or is empty)",
-    "not-text": "the config is not text, or holds a character that is not valid Unicode",
-    "doctype": "a DOCTYPE or ENTITY declaration (refused: no external entities, no entity expansion)",
-    "too-large": "the config is over 1 MB",
-    "too-deep": "tags nested more than 64 levels deep",
-    "root": "the root tag is not `<View>`",
-    "unknown-tag": "a tag that is not in the registry (with a \"did you mean\")",
-    "missing-attr": "a required attribute is absent (a close misspelling is named)",
-    "bad-value": "an attribute value that does not fit its type (enumeration, true/false, number)",
-    "duplicate-name": "two object or control tags share a `name`",
-    "unknown-toname": "`toName` names no object tag",
-    "cannot-attach": "a control that cannot label that kind of object (e.g. RectangleLabels on Text)",
-    "duplicate-label": "the same label value twice in one control",
-    "hotkey-collision": "two elements given the same hotkey",
-    "unknown-reference": "`whenTagName`, `whenLabelValue` or `whenChoiceValue` names nothing that exists",
-    "misplaced-child": "a child tag outside its parent (e.g. `<Label>` directly in `<View>`)",
-}
-
-
 def _errors_section() -> list[str]:
-    lines = ["## Validation errors", "",
-             "Every error has a line and column (of the attribute when one is at fault) and one of these kinds:", "",
-             "| kind | meaning |", "|---|---|"]
-    return lines + [f"| `{kind}` | {meaning} |" for kind, meaning in ERROR_KINDS.items()] + [""]
+    lines = ["## Validation errors and warnings", "",
+             "Every finding has a line and column (of the attribute when one is at fault), a kind and a severity.",
+             "An **error** refuses the config: Label Studio refuses it too, or it cannot work. A **warning** is",
+             "something Label Studio accepts and that works, but is probably a mistake: the config is accepted",
+             "and the warnings are reported with it (`warnings` in the parsed form and in `config.validate`;",
+             "`file:line:col: warning: ...` from `labelcore validate`, which then exits 0).", "",
+             "| kind | severity | meaning |", "|---|---|---|"]
+    return lines + [f"| `{kind}` | {k.severity} | {k.meaning} |" for kind, k in KINDS.items()] + [""]
 
 
 def _attr_row(attr: AttrSpec) -> str:

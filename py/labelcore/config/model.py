@@ -34,12 +34,17 @@ class LabelItem(BaseModel):
 
 
 class ObjectTag(BaseModel):
-    """A tag that shows task data: Image, Text, Audio, ..."""
+    """A tag that shows task data: Image, Text, Audio, ...
+
+    Inside a ``<Repeater>``, ``repeater`` is the data key of its list and ``name`` is the name as
+    written (e.g. ``page_{{idx}}``): Label Studio shows it once per item, the flag replaced by 0, 1, ...
+    """
 
     name: str
     tag: str
     value: str | None = None
     data_key: str | None = None
+    repeater: str | None = None
     attrs: dict[str, Any] = Field(default_factory=dict)
     line: int = 0
     col: int = 0
@@ -53,6 +58,7 @@ class ControlTag(BaseModel):
     tag: str
     to_name: list[str] = Field(default_factory=list)
     type: str
+    repeater: str | None = None
     labels: list[LabelItem] = Field(default_factory=list)
     attrs: dict[str, Any] = Field(default_factory=dict)
     line: int = 0
@@ -72,6 +78,34 @@ class LayoutNode(BaseModel):
     places: dict[str, dict[str, int]] = _places()
 
 
+class Repeater(BaseModel):
+    """A ``<Repeater>``: its children are shown once per item of the list at data key ``data_key``.
+
+    ``item_keys`` are the keys read from each item (``$pages[{{idx}}].url`` -> ``url``);
+    ``objects`` and ``controls`` name the repeated tags as written (the flag not substituted).
+    """
+
+    name: str | None = None
+    on: str
+    data_key: str | None = None
+    index_flag: str
+    mode: str
+    item_keys: list[str] = Field(default_factory=list)
+    objects: list[str] = Field(default_factory=list)
+    controls: list[str] = Field(default_factory=list)
+    line: int = 0
+    col: int = 0
+
+
+class Finding(BaseModel):
+    """A validation finding kept with a parsed config (its warnings)."""
+
+    severity: str
+    kind: str | None = None
+    message: str
+    where: dict[str, int] = Field(default_factory=dict)
+
+
 class LabelConfig(BaseModel):
     """A parsed labeling config."""
 
@@ -79,19 +113,25 @@ class LabelConfig(BaseModel):
     controls: dict[str, ControlTag] = Field(default_factory=dict)
     data_keys: list[str] = Field(default_factory=list)
     relations: list[LabelItem] = Field(default_factory=list)
+    repeaters: list[Repeater] = Field(default_factory=list)
     layout: LayoutNode | None = None
+    warnings: list[Finding] = Field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON form the UI renders from (objects and controls as lists, in document order).
 
-        ``relations`` holds the Relation labels of ``<Relations>`` (which usually has no name).
+        ``relations`` holds the Relation labels of ``<Relations>`` (which usually has no name);
+        ``repeaters`` describes each ``<Repeater>``; ``warnings`` what validation found
+        suspicious but accepted (duplicate labels, hotkey collisions, ...).
         """
         return {
             "objects": [o.model_dump(mode="json") for o in self.objects.values()],
             "controls": [c.model_dump(mode="json") for c in self.controls.values()],
             "data_keys": list(self.data_keys),
             "relations": [r.model_dump(mode="json") for r in self.relations],
+            "repeaters": [r.model_dump(mode="json") for r in self.repeaters],
             "layout": self.layout.model_dump(mode="json") if self.layout else None,
+            "warnings": [w.model_dump(mode="json") for w in self.warnings],
         }
 
     def labels_of(self, control: str) -> list[str]:

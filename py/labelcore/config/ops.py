@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from labelcore.bridge import Context, op
-from labelcore.config.parse import parse_config, validate_config
+from labelcore.config.parse import check_config, parse_config
 from labelcore.config.schema import schemas
 
 
@@ -18,17 +18,21 @@ class XmlArgs(BaseModel):
 
 @op("config.parse", XmlArgs)
 def _parse(args: XmlArgs, ctx: Context) -> dict[str, Any]:
-    """Parse and validate a config: its JSON form and data keys (raises the first ConfigError)."""
+    """Parse and validate a config: its JSON form and data keys (raises the first error; warnings are
+    in ``config.warnings`` and ``warnings``)."""
     cfg = parse_config(args.xml)
-    return {"config": cfg.to_json(), "data_keys": cfg.data_keys, "errors": []}
+    form = cfg.to_json()
+    return {"config": form, "data_keys": cfg.data_keys, "errors": [], "warnings": form["warnings"]}
 
 
 @op("config.validate", XmlArgs)
 def _validate(args: XmlArgs, ctx: Context) -> dict[str, Any]:
-    """Every error of a config, in document order, for inline display in an editor."""
-    errors = validate_config(args.xml)
-    return {"ok": not errors, "errors": [{"type": e.type, "message": e.message, "where": e.where,
-                                          "kind": e.extra.get("kind")} for e in errors]}
+    """``{ok, errors, warnings}``: every finding of a config, in document order, for an editor.
+
+    ``ok`` is true when there is no error (warnings do not refuse a config); each finding is
+    ``{type, severity, kind, message, where}``.
+    """
+    return check_config(args.xml).to_json()
 
 
 @op("config.schema", XmlArgs)

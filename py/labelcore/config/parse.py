@@ -1,10 +1,12 @@
-"""Entry points: :func:`parse_config` (raises the first error) and :func:`validate_config` (all errors)."""
+"""Entry points: :func:`parse_config` (raises the first error, keeps the warnings),
+:func:`check_config` (every error and warning) and :func:`validate_config` (every error)."""
 
 from __future__ import annotations
 
 from labelcore.config.build import Builder
 from labelcore.config.checks import run_checks
-from labelcore.config.model import LabelConfig
+from labelcore.config.findings import Findings
+from labelcore.config.model import Finding, LabelConfig
 from labelcore.config.tags import lookup
 from labelcore.config.xmlread import Node, read_xml
 from labelcore.errors import ConfigError
@@ -31,33 +33,38 @@ def _default_to_name(builder: Builder) -> None:
                       if not (e.extra.get("kind") == "missing-attr" and e.extra.get("missing") == "toName")]
 
 
-def _order(errors: list[ConfigError]) -> list[ConfigError]:
-    return sorted(errors, key=lambda e: (e.where.get("line", 0), e.where.get("col", 0)))
-
-
-def _build(xml_text: str) -> tuple[LabelConfig, list[ConfigError]]:
+def _build(xml_text: str) -> tuple[LabelConfig, Findings]:
     builder = Builder()
     cfg = builder.build(_root(xml_text))
     _default_to_name(builder)
-    errors = builder.errors + run_checks(cfg)
-    return cfg, _order(errors)
+    findings = Findings.split(builder.errors + run_checks(cfg))
+    cfg.warnings = [Finding(severity="warning", kind=w.extra.get("kind"), message=w.message, where=w.where)
+                    for w in findings.warnings]
+    return cfg, findings
 
 
 def parse_config(xml_text: str, *, validate: bool = True) -> LabelConfig:
     """Parse a Label Studio config; with ``validate`` raise the first error (in document order).
 
+    Warnings (what Label Studio accepts but is probably a mistake: a label twice, a hotkey
+    shared) never raise: they are kept in ``cfg.warnings`` and in ``to_json()["warnings"]``.
     Without ``validate`` only XML-level problems (not XML, DTD, too large, root not View) raise;
     unknown tags and bad references are tolerated and left out of the model.
     """
-    cfg, errors = _build(xml_text)
-    if validate and errors:
-        raise errors[0]
+    cfg, findings = _build(xml_text)
+    if validate and findings.errors:
+        raise findings.errors[0]
     return cfg
 
 
-def validate_config(xml_text: str) -> list[ConfigError]:
-    """Every error of a config, in document order ([] when it is valid)."""
+def check_config(xml_text: str) -> Findings:
+    """Every error and every warning of a config, each in document order."""
     try:
         return _build(xml_text)[1]
     except ConfigError as exc:
-        return [exc]
+        return Findings.split([exc])
+
+
+def validate_config(xml_text: str) -> list[ConfigError]:
+    """Every error of a config, in document order ([] when Label Studio would accept it and it works)."""
+    return check_config(xml_text).errors

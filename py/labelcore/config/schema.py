@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from labelcore.config.build import data_keys_in
-from labelcore.config.model import ControlTag, LabelConfig, LabelItem, LayoutNode
+from labelcore.config.model import ControlTag, LabelConfig, LabelItem, Repeater
+from labelcore.config.repeat import item_keys, name_pattern
 
 Schema = dict[str, Any]
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -154,19 +154,37 @@ def _videorectangle_labels(control: ControlTag, schema: Schema) -> Schema:
     return schema
 
 
-def result_schema(control: ControlTag) -> Schema:
-    """The schema of one result item written by ``control``."""
+def _name(name: str, flags: dict[str, str]) -> Schema:
+    """``{"const": name}``, or a pattern for a repeated name (``page_{{idx}}`` -> ``^page_\\d+$``)."""
+    pattern = name_pattern(name, flags.get(name, ""))
+    return {"type": "string", "pattern": f"^{pattern.pattern}$"} if pattern else {"const": name}
+
+
+def _to_name(control: ControlTag, flags: dict[str, str]) -> Schema:
+    if not control.to_name:
+        return _STR
+    if not any(name in flags for name in control.to_name):
+        return {"enum": control.to_name}
+    return {"anyOf": [_name(name, flags) for name in control.to_name]}
+
+
+def result_schema(control: ControlTag, flags: dict[str, str] | None = None) -> Schema:
+    """The schema of one result item written by ``control``.
+
+    ``flags`` maps the names of repeated tags to their Repeater's index flag: their results
+    name them with the index (``from_name: "quality_0"``).
+    """
+    flags = flags or {}
     value = VALUE_SCHEMAS.get(control.type, _plain({}, []))(control)
     if control.type == "videorectangle":
         value = _videorectangle_labels(control, value)
-    to_name: Schema = {"enum": control.to_name} if control.to_name else _STR
     return {
         "$schema": DIALECT,
         "title": f"result of <{control.tag} name={control.name!r}>",
         "type": "object",
         "properties": {
-            "id": _STR, "type": {"const": control.type}, "from_name": {"const": control.name},
-            "to_name": to_name, "origin": {"enum": ["manual", "prediction", "prediction-changed"]},
+            "id": _STR, "type": {"const": control.type}, "from_name": _name(control.name, flags),
+            "to_name": _to_name(control, flags), "origin": {"enum": ["manual", "prediction", "prediction-changed"]},
             "value": value, "score": _NUM, "readonly": {"type": "boolean"}, "parentID": _STR,
             "original_width": _NUM, "original_height": _NUM, "image_rotation": _NUM, "original_length": _NUM,
             "item_index": _INT,
@@ -186,14 +204,21 @@ RELATION_SCHEMA: Schema = {
 _ARRAY: Schema = {"type": "array"}
 
 
-def _repeated_keys(node: LayoutNode | None) -> list[str]:
-    """Data keys a Repeater iterates over (``on="$pages"``): they must be lists."""
-    if node is None:
-        return []
-    keys = data_keys_in(str(node.attrs.get("on", ""))) if node.tag == "Repeater" else []
-    for child in node.children:
-        keys += _repeated_keys(child)
-    return keys
+def _repeated_list(cfg: LabelConfig, repeater: Repeater) -> Schema:
+    """A Repeater's list: an array whose items hold the keys its tags read (``$pages[{{idx}}].url``)."""
+    leaves: dict[str, Schema] = {key: {} for key in repeater.item_keys}
+    for name in repeater.objects:
+        obj = cfg.objects[name]
+        for key in item_keys(str(obj.value or ""), repeater.data_key or "", repeater.index_flag):
+            if key and not leaves.get(key):
+                leaves[key] = DATA_SCHEMAS.get(obj.tag, {})
+    if not leaves:
+        return _ARRAY
+    props: Schema = {}
+    for key, leaf in leaves.items():
+        _nest(props, key, leaf)
+    return {"type": "array", "items": {"type": "object", "properties": props,
+                                       "required": list(dict.fromkeys(k.partition(".")[0] for k in leaves))}}
 
 
 def _nest(props: Schema, dotted: str, leaf: Schema) -> None:
@@ -217,8 +242,9 @@ def data_schema(cfg: LabelConfig) -> Schema:
         if obj.data_key and obj.data_key not in leaf_by_key:
             indexed = any(f"${obj.data_key}[" in str(obj.attrs.get(a, "")) for a in ("value", "valueList"))
             leaf_by_key[obj.data_key] = _ARRAY if indexed else DATA_SCHEMAS.get(obj.tag, {})
-    for key in _repeated_keys(cfg.layout):
-        leaf_by_key[key] = _ARRAY
+    for repeater in cfg.repeaters:
+        if repeater.data_key:
+            leaf_by_key[repeater.data_key] = _repeated_list(cfg, repeater)
     props: Schema = {}
     for key in cfg.data_keys:
         _nest(props, key, leaf_by_key.get(key, {}))
@@ -228,8 +254,9 @@ def data_schema(cfg: LabelConfig) -> Schema:
 
 def schemas(cfg: LabelConfig) -> dict[str, Any]:
     """``{data, results: {control name: schema}, relation}`` for a parsed config."""
+    flags = {name: rep.index_flag for rep in cfg.repeaters for name in (*rep.objects, *rep.controls)}
     return {
         "data": data_schema(cfg),
-        "results": {name: result_schema(control) for name, control in cfg.controls.items()},
+        "results": {name: result_schema(control, flags) for name, control in cfg.controls.items()},
         "relation": RELATION_SCHEMA,
     }
