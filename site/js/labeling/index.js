@@ -9,6 +9,8 @@ import { HotkeyHelp } from "./hotkeys.js";
 import { annotator, nextTask, taskOrder } from "./stream.js";
 import { openSession, createSession } from "./session.js";
 import { missingRequired } from "./required.js";
+import { AnnotationTabs, OtherTab, Instructions, tabsOf, useProfiles, MINE } from "./tabs.js";
+import { projectSettings } from "../store/projects.js";
 
 loadCss("css/labeling.css");
 
@@ -52,8 +54,11 @@ export function LabelingScreen({ project, rest, query, navigate, refresh }) {
 function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
   const base = `#/projects/${project.id}`;
   const config = project.parsed_config;
-  const settings = project.settings ?? {};
+  const settings = projectSettings(project);
   const [loaded, setLoaded] = useState(null);
+  const [tab, setTab] = useState(MINE);
+  const profiles = useProfiles();
+  const [instructions, setInstructions] = useState(Boolean(settings.show_instruction && settings.expert_instruction));
   const [order, setOrder] = useState([]);
   const [message, setMessage] = useState(null);
   const [help, setHelp] = useState(false);
@@ -97,6 +102,7 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
         navigate(id == null ? `${base}/label${suffix()}` : `${base}/label/${id}${suffix()}`);
       } else {
         setLoaded(await openSession({ project, taskId, me }));
+        setTab(MINE);
       }
     } catch (err) {
       setMessage({ error: true, text: `Could not save: ${err?.message ?? err}` });
@@ -115,6 +121,7 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
   }), [session]);
 
   if (!loaded) return html`<p class="muted" aria-busy="true">Loading task ${taskId}…</p>`;
+  const other = tab !== MINE && session ? tabsOf(session, loaded, profiles).find((t) => t.key === tab) : null;
   if (loaded.error) return html`<p class="error-text" role="alert">${loaded.error}</p>`;
   if (!loaded.task) return html`<div class="notice" role="alert"><p>Task ${taskId} is not in this project.</p><a href=${`${base}/data`}>Data Manager</a></div>`;
   return html`<div class="lc-screen">
@@ -124,16 +131,24 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
       <button type="button" class="btn" disabled=${!prev} onClick=${() => go(prev)} aria-label="Previous task">‹ Prev</button>
       <button type="button" class="btn" disabled=${!next} onClick=${() => go(next)} aria-label="Next task">Next ›</button>
       <span class="spacer"></span>
+      ${settings.expert_instruction && html`<button type="button" class="btn" onClick=${() => setInstructions(true)}>Instructions</button>`}
       <${Toolbar} session=${session} loaded=${loaded} onHelp=${() => setHelp(true)} />
       ${settings.show_skip_button !== false && html`<button type="button" class="btn" onClick=${() => finish({ skip: true })} title="ctrl+space">Skip</button>`}
       <button type="button" class="btn primary" onClick=${() => finish()} title="ctrl+enter">${session.annotation ? "Update" : "Submit"}</button>
     </div>
     ${message && html`<p class=${message.error ? "lc-message error-text" : "lc-message"} role=${message.error ? "alert" : "status"}>${message.text}</p>`}
     ${loaded.start.restored && html`<p class="lc-message muted" role="status">Restored your unsaved work on this task.</p>`}
+    <${AnnotationTabs} session=${session} loaded=${loaded} profiles=${profiles} current=${tab} onPick=${setTab} />
+    ${other ? html`<${OtherTab} tab=${other} config=${config} task=${loaded.task} onCopy=${() => {
+      session.copyFrom(other.record, { prediction: other.kind === "prediction" });
+      setMessage({ text: `Copied ${other.title} into a new annotation: edit it, then Submit.` });
+      setTab(MINE);
+    }} />` : html`
     <${Predictions} session=${session} loaded=${loaded} />
-    <${LabelingView} config=${config} task=${loaded.task} store=${session.store} actions=${actions} />
+    <${LabelingView} config=${config} task=${loaded.task} store=${session.store} actions=${actions} />`}
     <p class="lc-saved muted" aria-live="polite">${saved}</p>
     ${help && html`<${HotkeyHelp} config=${config} onClose=${() => setHelp(false)} />`}
+    ${instructions && html`<${Instructions} text=${settings.expert_instruction} onClose=${() => setInstructions(false)} />`}
   </div>`;
 }
 

@@ -75,9 +75,9 @@ export function RegionsPanel({ config, store }) {
               <button type="button" class="lc-region-name" aria-pressed=${r.id === st.selected}
                 onClick=${() => (st.relating ? store.addRelation(st.relating, r.id) : store.select(r.id === st.selected ? null : r.id))}>${shortText(regionSummary(r))}</button>
               ${r.origin !== "manual" && html`<span class="lc-origin" title=${r.origin}>${r.origin === "prediction" ? "P" : "P*"}</span>`}
-              <button type="button" class="btn icon" aria-pressed=${hidden} aria-label=${`${hidden ? "Show" : "Hide"} region`} title="Hide (alt+h)" onClick=${() => store.toggleFlag(r.id, "hidden")}><${Icon} name=${hidden ? "eyeOff" : "eye"} /></button>
-              <button type="button" class="btn icon" aria-pressed=${locked} aria-label=${`${locked ? "Unlock" : "Lock"} region`} title="Lock (alt+l)" onClick=${() => store.toggleFlag(r.id, "locked")}><${Icon} name=${locked ? "lock" : "unlock"} /></button>
-              <button type="button" class="btn icon danger" aria-label="Delete region" title="Delete (backspace)" disabled=${locked} onClick=${() => store.deleteRegion(r.id)}>×</button>
+              <button type="button" class="btn icon" aria-pressed=${hidden} aria-label=${`${hidden ? "Show" : "Hide"} region`} title="Hide (alt+h)" disabled=${store.readOnly} onClick=${() => store.toggleFlag(r.id, "hidden")}><${Icon} name=${hidden ? "eyeOff" : "eye"} /></button>
+              <button type="button" class="btn icon" aria-pressed=${locked} aria-label=${`${locked ? "Unlock" : "Lock"} region`} title="Lock (alt+l)" disabled=${store.readOnly} onClick=${() => store.toggleFlag(r.id, "locked")}><${Icon} name=${locked ? "lock" : "unlock"} /></button>
+              <button type="button" class="btn icon danger" aria-label="Delete region" title="Delete (backspace)" disabled=${locked || store.readOnly} onClick=${() => store.deleteRegion(r.id)}>×</button>
             </li>`;
           })}
         </ul></div>`)}

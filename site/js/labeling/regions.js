@@ -59,12 +59,15 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
     control: (name) => controls.get(name) ?? controls.get(templateName(name)),
     isRegionItem,
 
-    /** Apply fn({items, flags}) -> {items?, flags?} as one undoable edit. */
-    edit(label, fn) {
+    /**
+     * Apply fn({items, flags}) -> {items?, flags?} as one undoable edit. `loaded: true` (a
+     * prediction or annotation loaded whole) keeps the items' origins as they are.
+     */
+    edit(label, fn, { loaded = false } = {}) {
       if (readOnly) return;
       const before = { items: state.items, flags: state.flags };
       const out = fn(before) || {};
-      const items = out.items ? markChanged(before.items, out.items) : before.items;
+      const items = out.items ? (loaded ? out.items : markChanged(before.items, out.items)) : before.items;
       const next = { items, flags: out.flags ?? before.flags };
       if (next.items === before.items && next.flags === before.flags) return;
       history = { past: [...history.past, { ...before, label }].slice(-HISTORY_LIMIT), future: [] };

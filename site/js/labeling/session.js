@@ -77,7 +77,14 @@ export function createSession({ project, task, me, start, config, onSaved }) {
     /** Start over from a prediction (or from nothing with null); an undoable edit. */
     usePrediction(prediction) {
       s.prediction = prediction?.id ?? null;
-      store.edit("load prediction", () => ({ items: preLabels(prediction), flags: {} }));
+      store.edit("load prediction", () => ({ items: preLabels(prediction), flags: {} }), { loaded: true });
+    },
+    /** Copy another annotation (or a prediction) into a new annotation of this annotator; undoable. */
+    copyFrom(record, { prediction = false } = {}) {
+      s.annotation = null;
+      s.prediction = prediction ? record.id : null;
+      const items = prediction ? preLabels(record) : (record.result ?? []).map((it) => ({ ...it }));
+      store.edit(prediction ? "copy prediction" : "copy annotation", () => ({ items, flags: {} }), { loaded: true });
     },
     async submit({ skip = false } = {}) {
       const result = store.getState().items;
