@@ -1,5 +1,6 @@
 """Labeling Setup in headless Chromium: the gallery, the visual and code editors (edits keep the
-XML's formatting; errors at their line), Save refusing invalid or orphaning configs, and every
+XML's formatting; errors and warnings at their line), Save refusing invalid (not merely warned)
+or orphaning configs, and every
 template's preview rendering (one page load, all templates picked through the gallery).
 
 The screen is mounted on its own (as the Settings section and the Create Project dialog mount it)
@@ -118,7 +119,24 @@ def test_pick_a_template_edit_its_labels_and_save(page, site_url):
     expect(setup.get_by_role("region", name="Preview")).to_have_attribute("data-state", "stale")
     shot(page, "errors")
 
+    # A warning (Label Studio accepts a label twice): amber marker at its line, listed, Save allowed.
+    twice = expected.replace('    <Label value="Money"', '    <Label value="Location"/>\n    <Label value="Money"')
+    code(page).fill(twice)
+    warned = setup.locator(".code-gutter .gl.has-warning")
+    expect(warned).to_have_count(1, timeout=CORE)
+    expect(warned).to_have_attribute("data-line", "6")
+    expect(setup.locator(".code-gutter .gl.has-error")).to_have_count(0)
+    warnings = setup.get_by_role("list", name="Config warnings")
+    expect(warnings).to_contain_text("line 6")
+    expect(warnings).to_contain_text("has the label 'Location' twice")
+    expect(setup.get_by_role("list", name="Config errors")).to_have_count(0)
+    expect(save).to_be_enabled()
+    expect(setup.get_by_role("status").filter(has_text="(1 warning)")).to_be_visible()
+    expect(code(page)).to_have_attribute("aria-invalid", "false")
+    shot(page, "warnings")
+
     code(page).fill(expected)
+    expect(warned).to_have_count(0, timeout=CORE)
     expect(save).to_be_enabled(timeout=CORE)
     save.click()
     expect(setup.get_by_role("status").filter(has_text="Labeling config saved.")).to_be_visible(timeout=CORE)

@@ -1,6 +1,7 @@
 // The XML code editor: a plain <textarea> (native undo, selection, IME, screen readers) with a
-// line-number gutter that marks the lines with errors, a band behind each such line, and the
-// error messages listed below (each one moves the caret to its line and column).
+// line-number gutter that marks the lines with errors (red) and warnings (amber), a band behind
+// each such line, and the messages listed below, errors first (each one moves the caret to its
+// line and column). Warnings do not make the config invalid.
 // Tab indents (two spaces; Shift+Tab removes them); Escape then Tab leaves the editor.
 import { html, useEffect, useRef, useState } from "../../lib/html.js";
 
@@ -36,18 +37,31 @@ function outdent(area) {
   insert(area, "");
 }
 
-export function CodeEditor({ value, onChange, errors = [], id, label = "Labeling config (XML)", describedBy }) {
+/** line -> {severity: "error" | "warning" (an error wins), messages}. */
+function findingsByLine(errors, warnings) {
+  const byLine = new Map();
+  for (const [severity, list] of [["error", errors], ["warning", warnings]]) {
+    for (const e of list) {
+      const line = e.where?.line;
+      if (!line) continue;
+      const at = byLine.get(line) ?? { severity, messages: [] };
+      at.messages.push(severity === "warning" ? `Warning: ${e.message}` : e.message);
+      byLine.set(line, at);
+    }
+  }
+  return byLine;
+}
+
+const GUTTER_CLASS = { error: "gl has-error", warning: "gl has-warning" };
+
+export function CodeEditor({ value, onChange, errors = [], warnings = [], id, label = "Labeling config (XML)", describedBy }) {
   const area = useRef(null);
   const gutter = useRef(null);
   const bands = useRef(null);
   const escaped = useRef(false);
   const [scrollTop, setScrollTop] = useState(0);
   const lines = value.split("\n").length;
-  const byLine = new Map();
-  for (const e of errors) {
-    const line = e.where?.line;
-    if (line) byLine.set(line, [...(byLine.get(line) ?? []), e.message]);
-  }
+  const byLine = findingsByLine(errors, warnings);
 
   useEffect(() => {
     if (gutter.current) gutter.current.scrollTop = scrollTop;
@@ -76,13 +90,14 @@ export function CodeEditor({ value, onChange, errors = [], id, label = "Labeling
     <div class="code-frame">
       <div class="code-gutter" ref=${gutter} aria-hidden="true">
         ${Array.from({ length: lines }, (_, k) => {
-          const messages = byLine.get(k + 1);
-          return html`<div class=${messages ? "gl has-error" : "gl"} title=${messages?.join("\n")} data-line=${k + 1}>${k + 1}</div>`;
+          const found = byLine.get(k + 1);
+          return html`<div class=${found ? GUTTER_CLASS[found.severity] : "gl"} title=${found?.messages.join("\n")} data-line=${k + 1}>${k + 1}</div>`;
         })}
       </div>
       <div class="code-body">
         <div class="code-bands" ref=${bands} aria-hidden="true" style=${{ transform: `translateY(${-scrollTop}px)` }}>
-          ${[...byLine.keys()].map((line) => html`<div class="code-band" style=${{ top: `${(line - 1) * LINE + 8}px` }}></div>`)}
+          ${[...byLine.entries()].map(([line, found]) => html`<div class=${found.severity === "warning" ? "code-band warn" : "code-band"}
+            style=${{ top: `${(line - 1) * LINE + 8}px` }}></div>`)}
         </div>
         <textarea id=${id} ref=${area} class="code-text" spellcheck="false" autocapitalize="off" autocomplete="off"
           wrap="off" aria-label=${label} aria-describedby=${describedBy} aria-invalid=${errors.length > 0}
@@ -91,17 +106,20 @@ export function CodeEditor({ value, onChange, errors = [], id, label = "Labeling
       </div>
     </div>
     <p class="code-hint muted">Tab indents · Shift+Tab outdents · Escape, then Tab, leaves the editor</p>
-    <${ErrorList} errors=${errors} onJump=${jump} id=${describedBy} />
+    <${FindingList} findings=${errors} onJump=${jump} id=${describedBy} label="Config errors" />
+    <${FindingList} findings=${warnings} onJump=${jump} id=${describedBy && `${describedBy}-warnings`}
+      label="Config warnings" warning=${true} />
   </div>`;
 }
 
-/** The errors as a list under the editor; each moves the caret to its place. */
-function ErrorList({ errors, onJump, id }) {
-  if (!errors.length) return null;
-  return html`<ul class="config-errors" id=${id} aria-label="Config errors">
-    ${errors.map((e) => html`<li>
-      <button type="button" class="error-link" onClick=${() => onJump?.(e)}>
+/** Errors (or warnings) as a list under the editor; each moves the caret to its place. */
+function FindingList({ findings, onJump, id, label, warning = false }) {
+  if (!findings.length) return null;
+  return html`<ul class=${warning ? "config-errors config-warnings" : "config-errors"} id=${id} aria-label=${label}>
+    ${findings.map((e) => html`<li>
+      <button type="button" class=${warning ? "error-link warn" : "error-link"} onClick=${() => onJump?.(e)}>
         ${e.where?.line ? html`<span class="where">line ${e.where.line}${e.where.col ? `, col ${e.where.col}` : ""}</span>` : null}
+        ${warning && html`<span class="badge">warning</span>`}
         <span class="msg">${e.message}</span>
       </button></li>`)}
   </ul>`;

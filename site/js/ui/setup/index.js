@@ -12,8 +12,10 @@
 //             Embedded with onChange, the host saves (its own Save button): ours is not shown.
 //
 // Save writes `label_config` and `parsed_config` with updateProject. It is refused (button
-// disabled, errors listed) while the config is invalid or unchecked, and refused with a message
-// naming them when existing annotations use names or labels the new config drops.
+// disabled, errors listed) while the config has errors or is unchecked, and refused with a message
+// naming them when existing annotations use names or labels the new config drops. Warnings (what
+// Label Studio accepts but is probably a mistake: a label twice, a shared hotkey) are shown in
+// amber and listed, and do not stop Save.
 import { html, useEffect, useMemo, useRef, useState } from "../../lib/html.js";
 import { loadCss } from "../../lib/css.js";
 import { useApp } from "../context.js";
@@ -46,16 +48,19 @@ async function firstTask(projectId) {
 
 const TABS = { code: "Code", visual: "Visual" };
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 function StatusLine({ coreState, pending, result, dirty, empty, hostSaves }) {
+  const warned = result?.warnings?.length ? ` (${plural(result.warnings.length, "warning")})` : "";
   let text = "";
   if (empty) text = "Pick a template, or write a config.";
   else if (coreState.status === "failed") text = `The Python core failed: ${coreState.error?.message ?? ""} The config cannot be checked.`;
   else if (pending && coreState.status !== "ready") text = "Python core loading… the config is checked as soon as it is ready.";
   else if (pending) text = "Checking the config…";
   else if (result && !result.ok) text = `${result.errors.length} ${result.errors.length === 1 ? "error" : "errors"}: fix ${result.errors.length === 1 ? "it" : "them"} to save.`;
-  else if (hostSaves) text = "Valid config.";
-  else if (dirty) text = "Valid config, not saved yet.";
-  else text = "Saved.";
+  else if (hostSaves) text = `Valid config${warned}.`;
+  else if (dirty) text = `Valid config${warned}, not saved yet.`;
+  else text = `Saved${warned}.`;
   const tone = result && !result.ok && !pending && !empty ? "error-text" : "muted";
   return html`<span class="setup-status ${tone}" role="status" aria-live="polite">${text}</span>`;
 }
@@ -140,6 +145,7 @@ export function LabelingSetup({ project, onSaved, embedded = false, onChange }) 
   };
 
   const errors = pending ? [] : result?.errors ?? [];
+  const warnings = pending ? [] : result?.warnings ?? [];
   const errorsId = "setup-config-errors";
   return html`<div class=${`labeling-setup${embedded ? " embedded" : ""}`} data-pending=${pending} data-template=${template ?? ""}>
     <div class="setup-bar">
@@ -167,10 +173,11 @@ export function LabelingSetup({ project, onSaved, embedded = false, onChange }) 
             </div>
             <div id="setup-tabpanel" role="tabpanel" aria-labelledby=${`setup-tab-${tab}`}>
               ${tab === "code"
-                ? html`<${CodeEditor} value=${xml} onChange=${edit} errors=${errors} id="setup-code" describedBy=${errorsId} />`
+                ? html`<${CodeEditor} value=${xml} onChange=${edit} errors=${errors} warnings=${warnings} id="setup-code" describedBy=${errorsId} />`
                 : html`<${VisualEditor} xml=${xml} onChange=${edit} parsed=${good.current.parsed} />`}
-              ${tab === "visual" && errors.length > 0 && html`<p class="error-text">${errors.length} config
-                ${errors.length === 1 ? "error" : "errors"}: see the Code tab.</p>`}
+              ${tab === "visual" && errors.length > 0 && html`<p class="error-text">${plural(errors.length, "config error")}: see the Code tab.</p>`}
+              ${tab === "visual" && warnings.length > 0 && html`<p class="warn-text">${plural(warnings.length, "warning")}
+                (the config still saves): see the Code tab.</p>`}
             </div>
           </section>
           <${Preview} config=${good.current.parsed} task=${task} version=${good.current.version}
