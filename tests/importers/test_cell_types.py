@@ -71,7 +71,7 @@ def test_a_column_with_an_integer_outside_int64_keeps_its_text():
 def test_types_are_per_column_and_missing_integers_make_floats():
     types = ColumnTypes(["n", "m", "f", "b", "t", "e"])
     for cells in (["1", "1", "1.5", "True", "x", ""], ["2", "", "2", "false", "3", "NA"]):
-        types.observe(cells, dict(zip(types.columns, cells)))
+        types.observe(cells)
     assert types.types() == {"n": "int", "m": "float", "f": "float", "b": "bool", "t": "text", "e": "text"}
 
 

@@ -46,11 +46,11 @@ INT64 = range(-2 ** 63, 2 ** 63)
 INT, FLOAT, BOOL, TEXT = "int", "float", "bool", "text"
 
 
-def blank_missing(row: dict[str, str]) -> dict[str, str]:
-    """``row`` with every missing-value cell ('NA', 'null', ...) as ''."""
-    if NA.isdisjoint(row.values()):
-        return row
-    return {k: "" if v in NA else v for k, v in row.items()}
+def row_dict(columns: list[str], cells: list[str]) -> dict[str, str]:
+    """The row as a data dict, every missing-value cell ('NA', 'null', ...) as ''."""
+    if NA.isdisjoint(cells):
+        return dict(zip(columns, cells))
+    return {k: "" if v in NA else v for k, v in zip(columns, cells)}
 
 
 def _after(kind: str | None, cell: str) -> str:
@@ -73,17 +73,14 @@ class ColumnTypes:
         self.columns = columns
         self.kind: list[str | None] = [None] * len(columns)  # None: only missing cells so far
         self.missing = [False] * len(columns)
-        self._open = list(range(len(columns)))  # columns that may still turn out numeric or boolean
-        self.rows: list[dict[str, Any]] = []
+        self.open = list(range(len(columns)))  # columns that may still turn out numeric or boolean
+        self.rows: list[dict[str, Any]] = []  # the data dicts :meth:`apply` converts
 
-    def observe(self, cells: list[str], row: dict[str, Any]) -> None:
-        """Learn from one row's cells; ``row`` (its data dict) is converted by :meth:`apply`."""
-        self.rows.append(row)
-        if not self._open:
-            return
+    def observe(self, cells: list[str]) -> None:
+        """Learn from one row's cells (only needed while :attr:`open` lists a column)."""
         dropped = False
         kind = self.kind
-        for i in self._open:
+        for i in self.open:
             cell = cells[i]
             if cell in NA:
                 self.missing[i] = True
@@ -92,7 +89,7 @@ class ColumnTypes:
             if now == TEXT:
                 dropped = True
         if dropped:
-            self._open = [i for i in self._open if kind[i] != TEXT]
+            self.open = [i for i in self.open if kind[i] != TEXT]
 
     def types(self) -> dict[str, str]:
         """Each column's final type: int, float, bool or text (a column of missing cells only: text)."""

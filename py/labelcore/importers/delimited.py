@@ -19,7 +19,7 @@ import io
 from typing import Any, Iterable, Iterator
 
 from labelcore.errors import DataError
-from labelcore.importers.cell_types import ColumnTypes, blank_missing
+from labelcore.importers.cell_types import ColumnTypes, row_dict
 from labelcore.importers.registry import Item, ParseContext, Parser
 from labelcore.importers.text import Utf8Stream
 
@@ -105,7 +105,10 @@ class DelimitedParser(Parser):
             return ({"row": self._row}, None,
                     f"the row has {len(cells)} cell{'s' * (len(cells) != 1)} but the header has {len(columns)} columns "
                     f"({', '.join(columns)})")
-        row = blank_missing(dict(zip(columns, cells)))
-        if self._types is not None:
-            self._types.observe(cells, row)
+        row = row_dict(columns, cells)
+        types = self._types
+        if types is not None:
+            types.rows.append(row)
+            if types.open:
+                types.observe(cells)
         return {"row": self._row}, {"data": row}, None
