@@ -112,23 +112,79 @@ FIRST_ROWS_JS = """(hash) => new Promise((resolve) => {
   poll();
 })"""
 
+# Scrolls one step per frame and records, besides rAF-to-rAF frame times, every long animation
+# frame (PerformanceObserver "long-animation-frame", Chromium's Performance panel data) with its
+# script, rendering-callback and style/layout shares, and every long task.
 SCROLL_JS = """(step) => new Promise((resolve) => {
   const el = document.querySelector(".dm-scroll");
-  const frames = [];
+  const frames = [], loafs = [], longtasks = [];
+  const observers = [];
+  const observe = (type, sink) => {
+    try {
+      const o = new PerformanceObserver((list) => sink.push(...list.getEntries()));
+      o.observe({type, buffered: false});
+      observers.push(o);
+    } catch { /* entry type not supported */ }
+  };
+  observe("long-animation-frame", loafs);
+  observe("longtask", longtasks);
+  const height = el.scrollHeight, view = el.clientHeight;  // read once: the loop only writes
+  let top = el.scrollTop;
   let last = performance.now();
+  const finish = () => {
+    frames.shift();
+    setTimeout(() => {
+      for (const o of observers) { o.takeRecords?.(); o.disconnect(); }
+      resolve({frames, rowsInDom: document.querySelectorAll(".dm-row").length,
+        loafs: loafs.map((e) => ({
+          duration: e.duration,
+          script: (e.scripts ?? []).reduce((s, x) => s + x.duration, 0),
+          render: e.renderStart ? (e.styleAndLayoutStart || e.startTime + e.duration) - e.renderStart : 0,
+          layout: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+          blocking: e.blockingDuration ?? 0,
+          sources: (e.scripts ?? []).map((x) => `${x.invoker} ${x.sourceFunctionName || ""} ${(x.sourceURL || "").split("/").pop()}`.trim()),
+        })),
+        longtasks: longtasks.map((e) => e.duration)});
+    }, 100);
+  };
   const tick = (now) => {
     frames.push(now - last);
     last = now;
-    if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2) {
-      frames.shift();
-      resolve({frames, rowsInDom: document.querySelectorAll(".dm-row").length});
-      return;
-    }
-    el.scrollTop += step;
+    if (top + view >= height - 2) { finish(); return; }
+    top = Math.min(height - view, top + step);
+    el.scrollTop = top;
     requestAnimationFrame(tick);
   };
-  requestAnimationFrame((now) => { last = now; el.scrollTop += step; requestAnimationFrame(tick); });
+  requestAnimationFrame((now) => { last = now; top += step; el.scrollTop = top; requestAnimationFrame(tick); });
 })"""
+
+# After a reload: ms since navigation start until rows are on screen (and, if given, the table
+# holds `rows` rows: the tab's own query, not a first page), checked every frame.
+RELOAD_ROWS_JS = """(rows) => new Promise((resolve) => {
+  const poll = () => {
+    const table = document.querySelector(".dm-scroll");
+    const ok = table && document.querySelector(".dm-row") && (rows == null || Number(table.dataset.rows) === rows);
+    if (ok) resolve(performance.now()); else requestAnimationFrame(poll);
+  };
+  poll();
+})"""
+
+
+def loaf_summary(loafs: list[dict]) -> str:
+    """Long animation frames: how many, the longest, and where the time of the long ones went."""
+    if not loafs:
+        return "long animation frames (> 50 ms): 0"
+    longest = max(loafs, key=lambda e: e["duration"])
+    mean = lambda key: statistics.fmean(e[key] for e in loafs)  # noqa: E731
+    sources: dict[str, int] = {}
+    for e in loafs:
+        for src in e["sources"]:
+            sources[src] = sources.get(src, 0) + 1
+    top = ", ".join(f"{k} x{v}" for k, v in sorted(sources.items(), key=lambda kv: -kv[1])[:3])
+    return (f"long animation frames (> 50 ms): {len(loafs)}, longest {longest['duration']:.0f} ms "
+            f"(script {longest['script']:.0f}, rAF/observers {longest['render']:.0f}, style+layout {longest['layout']:.0f}); "
+            f"mean of long ones: script {mean('script'):.0f}, rAF/observers {mean('render'):.0f}, "
+            f"style+layout {mean('layout'):.0f} ms" + (f"; scripts seen: {top}" if top else ""))
 
 
 def load_build():
@@ -185,8 +241,7 @@ def main() -> None:
         first = page.evaluate(FIRST_ROWS_JS, f"#/projects/{pid}/data")
         print(f"first rows (from the home screen):  {first:7.0f} ms")
         page.reload()
-        page.wait_for_selector(".dm-row")
-        reload = page.evaluate("""() => performance.getEntriesByName("labelcore:data-manager-rows")[0].startTime""")
+        reload = page.evaluate(RELOAD_ROWS_JS, None)
         print(f"first rows (reload, page boot incl.): {reload:5.0f} ms")
         page.evaluate(ACTS_JS)
 
@@ -206,6 +261,23 @@ def main() -> None:
 
         report("search (2 words in the data):    ", page, "search", "unsearch", ns.repeat)
 
+        # A filtered, sorted tab after a reload: needs the whole index (the persisted one, if any).
+        page.get_by_role("button", name="Filters").click()
+        timed(page, "filter")
+        timed(page, "sort")
+        page.get_by_role("button", name="Done").click()
+        page.wait_for_timeout(600)  # the tab saves 300 ms after the last change
+        page.reload()
+        annotated = ns.n // 3
+        filtered = page.evaluate(RELOAD_ROWS_JS, annotated)
+        print(f"first rows (reload, filtered+sorted tab): {filtered:5.0f} ms  ({annotated:,} rows)")
+        page.evaluate(ACTS_JS)
+        page.get_by_role("button", name="Filters (1)").click()
+        timed(page, "unfilter")
+        timed(page, "sort")
+        timed(page, "sort")  # ascending -> descending -> the default order
+        page.get_by_role("button", name="Done").click()
+
         if ns.screenshot:
             page.screenshot(path=ns.screenshot)
         scroll = page.evaluate(SCROLL_JS, ns.step)
@@ -214,6 +286,9 @@ def main() -> None:
         print(f"scroll top -> bottom: {len(frames)} frames, max {frames[-1]:.1f} ms, p95 {p95:.1f} ms, "
               f"median {statistics.median(frames):.1f} ms, frames over 50 ms: {sum(f > 50 for f in frames)}, "
               f"rows in the DOM: {scroll['rowsInDom']}")
+        print(loaf_summary(scroll["loafs"]))
+        if scroll["longtasks"]:
+            print(f"long tasks: {len(scroll['longtasks'])}, longest {max(scroll['longtasks']):.0f} ms")
         print(f"load average during the run: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
               f"({os.cpu_count()} CPUs): figures are wall-clock and include waiting for a CPU")
         if errors:

@@ -17,6 +17,10 @@
 //   profiles     keyPath id (auto)   {id, name, email, created_at}
 //   views        keyPath id (auto)   {id, project, title, filters, ordering, columns}  index project
 //   settings     keyPath key         {key, value}   (app-wide: current profile, storage persistence, ...)
+//   task_index   keyPath project     the Data Manager's column index of a project, kept between
+//                                     sessions (store/task-index-store.js owns its shape)
+// v2 added: tasks index project_updated [project, updated_at];
+//           annotations index project_updated [project, updated_at]
 //
 // Every write goes through `write(stores, fn)`: one readwrite transaction; if `fn` throws or
 // any request fails, the transaction aborts and the previous state is left intact.
@@ -45,6 +49,13 @@ const migrations = [
     db.createObjectStore("profiles", { keyPath: "id", autoIncrement: true });
     db.createObjectStore("views", { keyPath: "id", autoIncrement: true }).createIndex("project", "project");
     db.createObjectStore("settings", { keyPath: "key" });
+  },
+  // v2 (Data Manager): its column index kept between sessions, and indexes that say which tasks
+  // and annotations changed since a time (so that a kept index is brought up to date cheaply).
+  (database, transaction) => {
+    database.createObjectStore("task_index", { keyPath: "project" });
+    transaction.objectStore("tasks").createIndex("project_updated", ["project", "updated_at"]);
+    transaction.objectStore("annotations").createIndex("project_updated", ["project", "updated_at"]);
   },
 ];
 

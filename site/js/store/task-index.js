@@ -1,24 +1,24 @@
 // The Data Manager's column index: one compact, read-only snapshot of a project's tasks (ids plus
-// every sortable/filterable field as typed arrays), built from IndexedDB in one read transaction,
-// filtered and sorted in plain JS. 100,000 tasks: a few hundred ms to build, tens to query.
+// every sortable/filterable field as typed arrays or plain arrays), built from IndexedDB in one
+// read transaction; queried by task-index-query.js, kept between sessions by task-index-store.js.
 //
-//   buildIndex(project)                         -> TaskIndex (buildIndexOffThread: the same, in a worker)
-//   buildFirstPage(project, limit)              -> a partial TaskIndex of the first tasks (a quick first screen)
-//   queryIndex(index, {filters, ordering, search}) -> Uint32Array of rows (positions in the index)
-//   fieldsOf(project)                            -> [{id, title, type, kind?, key?}] every column
+//   buildIndex(project)                  -> TaskIndex (buildIndexOffThread: the same, in a worker)
+//   buildFirstPage(project, limit)       -> a partial TaskIndex of the first tasks (a quick first screen)
+//   patchIndex(index, project, taskIds)  -> a new TaskIndex with those tasks' rows read again
+//                                           (added, changed or gone), the rest shared
+//   fieldsOf(project)                    -> [{id, title, type, kind?, key?}] every column
 //
-// Fields use Label Studio's Data Manager names ("tasks:id", "tasks:data.image", ...), filters its
-// shape {conjunction: "and"|"or", items: [{filter, operator, type, value}]} and operators
-// (equal, not_equal, contains, not_contains, regex, less, greater, less_or_equal,
-// greater_or_equal, in, not_in, empty), ordering ["-tasks:id"] (a leading "-": descending).
-// A task counts as completed when it has at least `overlap` annotations that were not skipped
-// (project.settings.overlap, default 1); its completed time is then its newest such annotation's.
+// Fields use Label Studio's Data Manager names ("tasks:id", "tasks:annotations_results",
+// "tasks:data.image", ...). A task counts as completed when it has at least `overlap`
+// annotations that were not skipped (project.settings.overlap, default 1); its completed time is
+// then its newest such annotation's. Ids are kept in ascending order (rows = positions).
 
 import { read } from "./db.js";
+import { NUMBER, DATE, STRING, LIST, BOOLEAN, FIELD_TYPES } from "./task-index-query.js";
 
-const NUMBER = "Number", DATE = "Datetime", STRING = "String", LIST = "List";
+export { OPERATORS, textOf, isActive, compileItem, queryIndex, idsOfRows } from "./task-index-query.js";
 
-/** Columns every project has, in Label Studio's order (data columns go after "annotators"). */
+/** Columns every project has, in Label Studio's order (data columns go after these). */
 export const BASE_FIELDS = [
   { id: "tasks:id", title: "ID", type: NUMBER },
   { id: "tasks:completed_at", title: "Completed", type: DATE },
@@ -27,19 +27,20 @@ export const BASE_FIELDS = [
   { id: "tasks:total_predictions", title: "Predictions", type: NUMBER, abbr: "Number of predictions" },
   { id: "tasks:predictions_score", title: "Prediction score", type: NUMBER },
   { id: "tasks:annotators", title: "Annotators", type: LIST },
+  { id: "tasks:annotations_results", title: "Annotation results", type: STRING, abbr: "The labels, choices and texts of the annotations" },
+  { id: "tasks:predictions_results", title: "Prediction results", type: STRING, abbr: "The labels, choices and texts of the predictions" },
+  { id: "tasks:predictions_model_versions", title: "Model version", type: LIST, abbr: "Model versions of the predictions" },
+  { id: "tasks:ground_truth", title: "Ground truth", type: BOOLEAN, abbr: "Has a ground truth annotation" },
 ];
 const TAIL_FIELDS = [
   { id: "tasks:created_at", title: "Created", type: DATE },
   { id: "tasks:updated_at", title: "Updated", type: DATE },
   { id: "tasks:avg_lead_time", title: "Lead time", type: NUMBER, abbr: "Average lead time (seconds)" },
 ];
+for (const f of [...BASE_FIELDS, ...TAIL_FIELDS]) FIELD_TYPES.set(f.id, f.type);
 
-export const OPERATORS = {
-  [NUMBER]: ["equal", "not_equal", "less", "greater", "less_or_equal", "greater_or_equal", "in", "not_in", "empty"],
-  [DATE]: ["less", "greater", "less_or_equal", "greater_or_equal", "in", "not_in", "empty"],
-  [STRING]: ["contains", "not_contains", "equal", "not_equal", "regex", "empty"],
-  [LIST]: ["contains", "not_contains", "empty"],
-};
+/** Columns a new tab hides until asked for (Columns menu). */
+export const DEFAULT_HIDDEN = ["tasks:predictions_results", "tasks:ground_truth"];
 
 /** Every column of a project: the fixed ones and one per data key of its parsed config. */
 export function fieldsOf(project, extraKeys = []) {
@@ -53,6 +54,9 @@ export function fieldsOf(project, extraKeys = []) {
 
 const time = (s) => (s ? Date.parse(s) : NaN);
 const maxTime = (a, b) => (Number.isNaN(a) || b > a ? b : a);
+const NUMERIC = ["tasks:id", "tasks:completed_at", "tasks:total_annotations", "tasks:cancelled_annotations",
+  "tasks:total_predictions", "tasks:predictions_score", "tasks:ground_truth", "tasks:created_at", "tasks:updated_at", "tasks:avg_lead_time"];
+const LISTS = ["tasks:annotators", "tasks:annotations_results", "tasks:predictions_results", "tasks:predictions_model_versions"];
 
 /** A person's name for the annotators column: a profile's name, an imported {email}, or the raw id. */
 function annotatorLabel(by, profiles) {
@@ -60,6 +64,19 @@ function annotatorLabel(by, profiles) {
   if (typeof by === "object") return by.email ?? by.username ?? JSON.stringify(by);
   const p = profiles.get(by);
   return p ? (p.name || p.email || `#${by}`) : String(by);
+}
+
+/** What a result says, as words: each item's value under its type (labels, choices, text, rating...). */
+function resultWords(result, into) {
+  if (!Array.isArray(result)) return;
+  for (const item of result) {
+    const v = item?.value;
+    if (!v) continue;
+    const said = v[item.type] ?? v.text ?? v.choices ?? v.labels;
+    for (const w of Array.isArray(said) ? said.flat(2) : said != null ? [said] : []) {
+      if ((typeof w === "string" || typeof w === "number") && !into.includes(String(w))) into.push(String(w));
+    }
+  }
 }
 
 /** Every task, annotation and prediction of the project (one read transaction). */
@@ -70,58 +87,62 @@ async function readAll(projectId) {
   ]));
 }
 
-/** The project's first `limit` tasks (by id) with their annotations and predictions: a quick first page. */
-async function readFirst(projectId, limit) {
+/** Some tasks (by id, or the first `limit` of the project) with their annotations and predictions. */
+async function readTasks(projectId, { ids = null, limit } = {}) {
   return read(["tasks", "annotations", "predictions", "profiles"], async (tx) => {
-    const tasks = await tx.objectStore("tasks").index("project").getAll(projectId, limit);
-    const of = (store) => Promise.all(tasks.map((t) => tx.objectStore(store).index("task").getAll(t.id))).then((l) => l.flat());
+    const store = tx.objectStore("tasks");
+    const tasks = ids
+      ? (await Promise.all(ids.map((id) => store.get(id)))).filter((t) => t && t.project === projectId)
+      : await store.index("project").getAll(projectId, limit);
+    const of = (name) => Promise.all(tasks.map((t) => tx.objectStore(name).index("task").getAll(t.id))).then((l) => l.flat());
     return Promise.all([tasks, of("annotations"), of("predictions"), tx.objectStore("profiles").getAll()]);
   });
 }
 
 /** The whole column index of a project. */
 export async function buildIndex(project) {
-  return indexFrom(project, await readAll(project.id));
+  const startedAt = new Date().toISOString();
+  return { ...indexFrom(project, await readAll(project.id)), startedAt };
 }
 
 /** An index of the first `limit` tasks only (`partial: true`), to show rows while the whole one builds. */
 export async function buildFirstPage(project, limit = 200) {
-  return { ...indexFrom(project, await readFirst(project.id, limit)), partial: true };
+  return { ...indexFrom(project, await readTasks(project.id, { limit })), partial: true };
 }
 
 function indexFrom(project, [tasks, annotations, predictions, profileRows]) {
-  const projectId = project.id;
   const overlap = Math.max(1, Number(project.settings?.overlap) || 1);
   for (let i = 1; i < tasks.length; i++) {
     if (tasks[i].id < tasks[i - 1].id) { tasks.sort((a, b) => a.id - b.id); break; }
   }
   const n = tasks.length;
   const profiles = new Map(profileRows.map((p) => [p.id, p]));
-  const ids = new Float64Array(n), created = new Float64Array(n), updated = new Float64Array(n);
+  const c = {};
+  for (const f of NUMERIC) c[f] = new Float64Array(n);
+  for (const f of LISTS) c[f] = new Array(n).fill(null);
   const pos = new Map();
   const dataKeys = new Set(project?.parsed_config?.data_keys ?? []);
   for (let r = 0; r < n; r++) {
     const t = tasks[r];
-    ids[r] = t.id;
+    c["tasks:id"][r] = t.id;
     pos.set(t.id, r);
-    created[r] = time(t.created_at);
-    updated[r] = time(t.updated_at);
+    c["tasks:created_at"][r] = time(t.created_at);
+    c["tasks:updated_at"][r] = time(t.updated_at);
     if (r < 50 && t.data) for (const k of Object.keys(t.data)) dataKeys.add(k);
   }
-  const data = {};
   for (const key of dataKeys) {
     const col = new Array(n);
     for (let r = 0; r < n; r++) col[r] = tasks[r].data?.[key];
-    data[key] = col;
+    c[`tasks:data.${key}`] = col;
   }
-  const total = new Float64Array(n), cancelled = new Float64Array(n), leadSum = new Float64Array(n);
-  const leadCount = new Float64Array(n), newest = new Float64Array(n).fill(NaN);
-  const annotators = new Array(n).fill(null);
+  const leadSum = new Float64Array(n), leadCount = new Float64Array(n), newest = new Float64Array(n).fill(NaN);
+  const total = c["tasks:total_annotations"], annotators = c["tasks:annotators"], results = c["tasks:annotations_results"];
   for (const a of annotations) {
     const r = pos.get(a.task);
     if (r === undefined) continue;
-    if (a.was_cancelled) cancelled[r]++;
-    else { total[r]++; newest[r] = maxTime(newest[r], time(a.created_at)); }
+    if (a.was_cancelled) c["tasks:cancelled_annotations"][r]++;
+    else { total[r]++; newest[r] = maxTime(newest[r], time(a.created_at)); resultWords(a.result, results[r] ?? (results[r] = [])); }
+    if (a.ground_truth) c["tasks:ground_truth"][r] = 1;
     if (a.lead_time != null && Number.isFinite(Number(a.lead_time))) { leadSum[r] += Number(a.lead_time); leadCount[r]++; }
     const who = annotatorLabel(a.completed_by, profiles);
     if (who !== null) {
@@ -129,180 +150,83 @@ function indexFrom(project, [tasks, annotations, predictions, profileRows]) {
       if (!list.includes(who)) list.push(who);
     }
   }
-  const npred = new Float64Array(n), scoreSum = new Float64Array(n), scoreCount = new Float64Array(n);
+  const scoreSum = new Float64Array(n), scoreCount = new Float64Array(n);
+  let lastPrediction = 0;
+  const versions = c["tasks:predictions_model_versions"], presults = c["tasks:predictions_results"];
   for (const p of predictions) {
     const r = pos.get(p.task);
+    if (p.id > lastPrediction) lastPrediction = p.id;
     if (r === undefined) continue;
-    npred[r]++;
+    c["tasks:total_predictions"][r]++;
     if (p.score != null && Number.isFinite(Number(p.score))) { scoreSum[r] += Number(p.score); scoreCount[r]++; }
+    if (p.model_version != null && p.model_version !== "") {
+      const list = versions[r] ?? (versions[r] = []);
+      if (!list.includes(String(p.model_version))) list.push(String(p.model_version));
+    }
+    resultWords(p.result, presults[r] ?? (presults[r] = []));
   }
-  const completed = new Float64Array(n), score = new Float64Array(n), lead = new Float64Array(n);
   for (let r = 0; r < n; r++) {
-    completed[r] = total[r] >= overlap ? newest[r] : NaN;
-    score[r] = scoreCount[r] ? scoreSum[r] / scoreCount[r] : NaN;
-    lead[r] = leadCount[r] ? leadSum[r] / leadCount[r] : NaN;
+    c["tasks:completed_at"][r] = total[r] >= overlap ? newest[r] : NaN;
+    c["tasks:predictions_score"][r] = scoreCount[r] ? scoreSum[r] / scoreCount[r] : NaN;
+    c["tasks:avg_lead_time"][r] = leadCount[r] ? leadSum[r] / leadCount[r] : NaN;
+    results[r] = results[r]?.length ? results[r].join(", ") : null;
+    presults[r] = presults[r]?.length ? presults[r].join(", ") : null;
   }
-  const columns = {
-    "tasks:id": ids, "tasks:completed_at": completed, "tasks:total_annotations": total,
-    "tasks:cancelled_annotations": cancelled, "tasks:total_predictions": npred,
-    "tasks:predictions_score": score, "tasks:annotators": annotators,
-    "tasks:created_at": created, "tasks:updated_at": updated, "tasks:avg_lead_time": lead,
-  };
-  for (const key of dataKeys) columns[`tasks:data.${key}`] = data[key];
-  return { projectId, size: n, ids, columns, dataKeys: [...dataKeys], text: {}, builtAt: Date.now(), overlap };
+  return { projectId: project.id, size: n, ids: c["tasks:id"], columns: c, dataKeys: [...dataKeys], text: {}, builtAt: Date.now(), overlap, lastPrediction };
 }
 
-/** A value as the text filters and search see it. */
-export function textOf(value) {
-  if (value == null) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value);
+/** Binary search of a task id in the (ascending) ids: its row, or -1. */
+function rowOfId(ids, id) {
+  let lo = 0, hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] === id) return mid;
+    if (ids[mid] < id) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
 }
 
-/** The column as lower-case strings (built once per index and column). */
-function lowerText(index, field) {
-  if (!index.text[field]) {
-    const col = index.columns[field];
-    const out = new Array(index.size);
-    for (let r = 0; r < index.size; r++) {
-      const v = col[r];
-      out[r] = Array.isArray(v) && field === "tasks:annotators" ? v.join(", ").toLowerCase() : textOf(v).toLowerCase();
+/** The index with the rows of `taskIds` read again: changed rows rewritten, new tasks inserted in id
+ *  order, tasks no longer there dropped. Cost grows with the changed tasks, plus one copy of the columns
+ *  when rows come or go. */
+export async function patchIndex(index, project, taskIds) {
+  const fresh = indexFrom(project, await readTasks(project.id, { ids: [...new Set(taskIds)] }));
+  const known = new Set(fresh.ids);
+  const gone = new Set(taskIds.filter((id) => !known.has(id) && rowOfId(index.ids, id) >= 0));
+  const added = [...fresh.ids].filter((id) => rowOfId(index.ids, id) < 0);
+  const keys = new Set([...Object.keys(index.columns), ...Object.keys(fresh.columns)]);
+  let columns = index.columns, ids = index.ids;
+  if (gone.size || added.length) {
+    // The new row order: the old rows that stay, with the new ids merged in, ascending.
+    const order = [];
+    for (let r = 0; r < index.size; r++) if (!gone.has(index.ids[r])) order.push([index.ids[r], r]);
+    for (const id of added) order.push([id, -1]);
+    order.sort((a, b) => a[0] - b[0]);
+    columns = {};
+    for (const key of keys) {
+      const old = index.columns[key];
+      const typed = (old ?? fresh.columns[key]) instanceof Float64Array;
+      const col = typed ? new Float64Array(order.length).fill(NaN) : new Array(order.length).fill(undefined);
+      if (old) order.forEach(([, r], k) => { if (r >= 0) col[k] = old[r]; });
+      columns[key] = col;
     }
-    index.text[field] = out;
-  }
-  return index.text[field];
-}
-
-const typeOfField = (field) => [...BASE_FIELDS, ...TAIL_FIELDS].find((f) => f.id === field)?.type ?? STRING;
-
-/** The filter value as a number (dates: ms since epoch). */
-function numberOf(value, type) {
-  if (value === "" || value == null) return NaN;
-  return type === DATE ? (typeof value === "number" ? value : Date.parse(value)) : Number(value);
-}
-
-const NUMERIC_TESTS = {
-  equal: (v, x) => v === x, not_equal: (v, x) => v !== x, less: (v, x) => v < x, greater: (v, x) => v > x,
-  less_or_equal: (v, x) => v <= x, greater_or_equal: (v, x) => v >= x,
-};
-
-/** Whether a filter item is complete enough to apply (an empty value box is ignored, as in LS). */
-export function isActive(item) {
-  if (!item?.filter || !item.operator) return false;
-  if (item.operator === "empty") return true;
-  if (item.operator === "in" || item.operator === "not_in") {
-    return item.value && (item.value.min !== "" && item.value.min != null) && (item.value.max !== "" && item.value.max != null);
-  }
-  return item.value !== "" && item.value != null;
-}
-
-/** A predicate row -> bool for one filter item; throws Error with a readable message on a bad regex. */
-export function compileItem(index, item) {
-  const { filter, operator, value } = item;
-  const type = typeOfField(filter);
-  const col = index.columns[filter];
-  if (!col) return () => operator === "empty" ? value !== false && value !== "false" : false;
-  if (operator === "empty") {
-    const wantEmpty = value !== false && value !== "false";
-    if (type === NUMBER || type === DATE) return (r) => Number.isNaN(col[r]) === wantEmpty;
-    if (type === LIST) return (r) => !col[r]?.length === wantEmpty;
-    return (r) => (col[r] == null || col[r] === "") === wantEmpty;
-  }
-  if (type === NUMBER || type === DATE) {
-    if (operator === "in" || operator === "not_in") {
-      const lo = numberOf(value.min, type), hi = numberOf(value.max, type), inside = operator === "in";
-      return (r) => !Number.isNaN(col[r]) && (col[r] >= lo && col[r] <= hi) === inside;
-    }
-    const x = numberOf(value, type), test = NUMERIC_TESTS[operator];
-    if (!test) throw new Error(`“${operator}” does not apply to ${type} columns.`);
-    return (r) => !Number.isNaN(col[r]) && test(col[r], x);
-  }
-  if (operator === "regex") {
-    let re;
-    try { re = new RegExp(String(value)); } catch (err) { throw new Error(`Not a valid regular expression: ${err.message}`); }
-    const raw = type === LIST ? lowerText(index, filter) : null;
-    return (r) => re.test(raw ? raw[r] : textOf(col[r]));
-  }
-  const text = lowerText(index, filter), needle = String(value).toLowerCase();
-  if (type === LIST && (operator === "contains" || operator === "not_contains")) {
-    const has = operator === "contains";
-    return (r) => (col[r]?.some((who) => who.toLowerCase().includes(needle)) ?? false) === has;
-  }
-  switch (operator) {
-    case "contains": return (r) => text[r].includes(needle);
-    case "not_contains": return (r) => !text[r].includes(needle);
-    case "equal": return (r) => textOf(col[r]) === String(value);
-    case "not_equal": return (r) => textOf(col[r]) !== String(value);
-    default: throw new Error(`“${operator}” does not apply to text columns.`);
-  }
-}
-
-function compileFilters(index, filters, search) {
-  const items = (filters?.items ?? []).filter(isActive).map((item) => compileItem(index, item));
-  const any = filters?.conjunction === "or";
-  let pred = null;
-  if (items.length === 1) pred = items[0];
-  else if (items.length > 1) pred = any ? (r) => items.some((p) => p(r)) : (r) => items.every((p) => p(r));
-  const needle = String(search ?? "").trim().toLowerCase();
-  if (!needle) return pred;
-  const texts = index.dataKeys.map((k) => lowerText(index, `tasks:data.${k}`));
-  const ids = index.ids;
-  const found = (r) => String(ids[r]) === needle || texts.some((t) => t[r].includes(needle));
-  return pred ? (r) => pred(r) && found(r) : found;
-}
-
-/** Sort keys for a column: numbers as they are (empty last), text lower-cased. */
-function sorter(index, field, desc) {
-  const col = index.columns[field] ?? index.columns["tasks:id"];
-  const ids = index.ids;
-  const dir = desc ? -1 : 1;
-  if (col instanceof Float64Array) {
-    return (a, b) => {
-      const x = col[a], y = col[b], nx = x !== x, ny = y !== y;
-      if (nx || ny) return nx === ny ? ids[a] - ids[b] : nx ? 1 : -1;
-      return (x - y) * dir || (ids[a] - ids[b]) * dir;
-    };
-  }
-  const text = lowerText(index, field);
-  return (a, b) => {
-    const x = text[a], y = text[b];
-    if (!x || !y) return !x === !y ? ids[a] - ids[b] : !x ? 1 : -1;
-    return (x < y ? -dir : x > y ? dir : 0) || (ids[a] - ids[b]) * dir;
-  };
-}
-
-/** The rows of `index` that pass the filters and search, in the view's order. */
-export function queryIndex(index, { filters, ordering, search } = {}) {
-  const pred = compileFilters(index, filters, search);
-  let rows;
-  if (!pred) {
-    rows = new Uint32Array(index.size);
-    for (let r = 0; r < index.size; r++) rows[r] = r;
+    ids = columns["tasks:id"];
+    order.forEach(([id], k) => { ids[k] = id; });
   } else {
-    const tmp = new Uint32Array(index.size);
-    let k = 0;
-    for (let r = 0; r < index.size; r++) if (pred(r)) tmp[k++] = r;
-    rows = tmp.slice(0, k);
+    columns = {};  // copies: an index in use (rows on screen, a query) never changes under it
+    for (const key of keys) columns[key] = index.columns[key]?.slice() ?? new Array(index.size).fill(undefined);
+    ids = columns["tasks:id"];
   }
-  const order = ordering?.[0];
-  if (order && order !== "tasks:id") {
-    const desc = order.startsWith("-");
-    const field = desc ? order.slice(1) : order;
-    if (field === "tasks:id") rows.reverse();
-    else rows.sort(sorter(index, field, desc));
+  for (let k = 0; k < fresh.size; k++) {
+    const r = rowOfId(ids, fresh.ids[k]);
+    for (const key of keys) columns[key][r] = fresh.columns[key]?.[k];
   }
-  return rows;
+  const dataKeys = [...new Set([...index.dataKeys, ...fresh.dataKeys])];
+  return { ...index, fromSnapshot: false, size: ids.length, ids, columns, dataKeys, text: {}, builtAt: Date.now() };
 }
 
-/** Task ids of some rows. */
-export function idsOfRows(index, rows) {
-  const out = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = index.ids[rows[i]];
-  return out;
-}
-
-/** buildIndex in a module worker of our own (the page stays responsive); on the main thread if workers fail. */
+/** buildIndex in a module worker of our own (the page stays responsive; the worker also keeps the
+ *  index in IndexedDB for the next session); on the main thread if workers fail. */
 export function buildIndexOffThread(project) {
   let worker;
   try {

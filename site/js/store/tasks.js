@@ -5,11 +5,12 @@
 //   getTaskWithRelations(id)         -> {...task, annotations, predictions} (Label Studio's task shape)
 //   listTasks(projectId)             -> every task of the project, by id
 //   countTasks(projectId)            -> number
-// Bulk actions (Data Manager), each one transaction, all or nothing, resolving to how many records went:
+// Bulk actions (Data Manager), each one transaction, all or nothing, resolving to how many records went;
+// each takes {onProgress(done, total, phase)} last, called as records go (at most every 100 ms):
 //   deleteTasks(projectId, taskIds)              tasks + their annotations, predictions, drafts, media
 //   deleteAnnotations(projectId, taskIds)        the tasks' annotations (and their drafts)
 //   deletePredictions(projectId, taskIds)        the tasks' predictions
-//   annotationsFromPredictions(projectId, taskIds, completedBy)
+//   annotationsFromPredictions(projectId, taskIds, completedBy, {onProgress})
 //        Label Studio's "Create Annotations From Predictions": for each task, the newest prediction
 //        that no annotation came from yet is copied as an annotation by `completedBy`
 //        (parent_prediction = its id, result items origin "prediction").
@@ -58,12 +59,24 @@ async function recordsOfTasks(tx, store, projectId, taskIds) {
   return all.filter((r) => taskIds.has(r.task));
 }
 
-function deleteKeys(tx, store, keys) {
-  const os = tx.objectStore(store);
-  return Promise.all(keys.map((k) => os.delete(k)));
+/** A counter that tells `onProgress(done, total, phase)` how far a bulk action got, at most every 100 ms. */
+function progress(onProgress, total, phase) {
+  let done = 0, last = 0;
+  const tick = (k = 1) => {
+    done += k;
+    const t = Date.now();
+    if (onProgress && (t - last > 100 || done === total)) { last = t; onProgress(done, total, phase); }
+  };
+  tick(0);
+  return tick;
 }
 
-export async function deleteTasks(projectId, taskIds) {
+function deleteKeys(tx, store, keys, tick = null) {
+  const os = tx.objectStore(store);
+  return Promise.all(keys.map((k) => (tick ? os.delete(k).then(() => tick()) : os.delete(k))));
+}
+
+export async function deleteTasks(projectId, taskIds, { onProgress } = {}) {
   const ids = new Set(taskIds);
   if (!ids.size) return 0;
   const stores = ["tasks", "annotations", "predictions", "drafts", "media"];
@@ -71,41 +84,43 @@ export async function deleteTasks(projectId, taskIds) {
     const tasks = tx.objectStore("tasks");
     const found = (await Promise.all([...ids].map((id) => tasks.get(id)))).filter((t) => t && t.project === projectId);
     const media = new Set(found.flatMap((t) => mediaIdsOf(t.data)));
-    for (const store of ["annotations", "predictions", "drafts"]) {
-      const rows = await recordsOfTasks(tx, store, projectId, ids);
-      await deleteKeys(tx, store, rows.map((r) => r.id));
-    }
+    const owned = {};
+    for (const store of ["annotations", "predictions", "drafts"]) owned[store] = await recordsOfTasks(tx, store, projectId, ids);
     const mediaRows = (await Promise.all([...media].map((id) => tx.objectStore("media").get(id))))
       .filter((m) => m && m.project === projectId);
-    await deleteKeys(tx, "media", mediaRows.map((m) => m.id));
-    await deleteKeys(tx, "tasks", found.map((t) => t.id));
+    const total = found.length + mediaRows.length + Object.values(owned).reduce((s, rows) => s + rows.length, 0);
+    const tick = progress(onProgress, total, "records deleted");
+    for (const [store, rows] of Object.entries(owned)) await deleteKeys(tx, store, rows.map((r) => r.id), tick);
+    await deleteKeys(tx, "media", mediaRows.map((m) => m.id), tick);
+    await deleteKeys(tx, "tasks", found.map((t) => t.id), tick);
     return found.length;
   });
 }
 
-export async function deleteAnnotations(projectId, taskIds) {
+export async function deleteAnnotations(projectId, taskIds, { onProgress } = {}) {
   const ids = new Set(taskIds);
   return write(["annotations", "drafts"], async (tx) => {
     const rows = await recordsOfTasks(tx, "annotations", projectId, ids);
-    await deleteKeys(tx, "annotations", rows.map((r) => r.id));
     const drafts = await recordsOfTasks(tx, "drafts", projectId, ids);
-    await deleteKeys(tx, "drafts", drafts.map((r) => r.id));
+    const tick = progress(onProgress, rows.length + drafts.length, "records deleted");
+    await deleteKeys(tx, "annotations", rows.map((r) => r.id), tick);
+    await deleteKeys(tx, "drafts", drafts.map((r) => r.id), tick);
     return rows.length;
   });
 }
 
-export async function deletePredictions(projectId, taskIds) {
+export async function deletePredictions(projectId, taskIds, { onProgress } = {}) {
   const ids = new Set(taskIds);
   return write(["predictions"], async (tx) => {
     const rows = await recordsOfTasks(tx, "predictions", projectId, ids);
-    await deleteKeys(tx, "predictions", rows.map((r) => r.id));
+    await deleteKeys(tx, "predictions", rows.map((r) => r.id), progress(onProgress, rows.length, "predictions deleted"));
     return rows.length;
   });
 }
 
 const newer = (a, b) => (a.created_at || "").localeCompare(b.created_at || "") || a.id - b.id;
 
-export async function annotationsFromPredictions(projectId, taskIds, completedBy = null) {
+export async function annotationsFromPredictions(projectId, taskIds, completedBy = null, { onProgress } = {}) {
   const ids = new Set(taskIds);
   return write(["predictions", "annotations", "tasks"], async (tx) => {
     const predictions = await recordsOfTasks(tx, "predictions", projectId, ids);
@@ -119,17 +134,19 @@ export async function annotationsFromPredictions(projectId, taskIds, completedBy
     }
     const stamp = now();
     const store = tx.objectStore("annotations");
+    const tick = progress(onProgress, newest.size * 2, "records written");
     await Promise.all([...newest.values()].map((p) => store.add({
       task: p.task, project: projectId,
       result: (p.result ?? []).map((item) => ({ ...structuredClone(item), origin: "prediction" })),
       completed_by: completedBy, was_cancelled: false, ground_truth: false,
       created_at: stamp, updated_at: stamp, lead_time: 0,
       prediction: {}, parent_prediction: p.id, last_action: "prediction",
-    })));
+    }).then(() => tick())));
     const tasks = tx.objectStore("tasks");
     await Promise.all([...newest.keys()].map(async (id) => {
       const task = await tasks.get(id);
       if (task) await tasks.put({ ...task, updated_at: stamp });
+      tick();
     }));
     return newest.size;
   });

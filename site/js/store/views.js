@@ -1,7 +1,7 @@
 // Saved Data Manager tabs ("views") and the current tab's scope. Reads and writes only through db.js.
 //
 // A view: {id, project, title, order, filters: {conjunction, items: [{filter, operator, type, value}]},
-//          ordering: ["-tasks:id"], columns: {hidden: [field ids], width: {field id: px}}, search}
+//          ordering: ["-tasks:id"], columns: {hidden: [field ids], width: {field id: px}, order: [field ids]}, search}
 // (field ids, operators and ordering are Label Studio's Data Manager names; see task-index.js).
 //
 // Stable API (other screens import these):
@@ -11,12 +11,15 @@
 //                                          selection: {all, included: [ids], excluded: [ids]}} or null
 //                                         (what the Data Manager shows right now; "Export selected")
 //   scopeTaskIds(scope)                -> the task ids a scope selects, in the tab's order
+//   projectIndex(project, {fresh, onInterim}) -> the project's column index (task-index.js), kept
+//                                         between sessions and brought up to date incrementally
 // The Data Manager also announces changes to tasks on the BroadcastChannel "labelcore:tasks"
 // ({projectId}), so other tabs on the same project refresh.
 
 import { db, write, getSetting, setSetting } from "./db.js";
 import { getProject } from "./projects.js";
-import { buildIndexOffThread, queryIndex, idsOfRows } from "./task-index.js";
+import { buildIndexOffThread, queryIndex, idsOfRows, patchIndex, DEFAULT_HIDDEN } from "./task-index.js";
+import { loadSnapshot, changesSince, indexCounts } from "./task-index-store.js";
 
 export const emptyFilters = () => ({ conjunction: "and", items: [] });
 
@@ -26,7 +29,7 @@ function normalize(view) {
     title: String(view.title ?? "Default"),
     filters: view.filters?.items ? view.filters : emptyFilters(),
     ordering: Array.isArray(view.ordering) ? view.ordering : [],
-    columns: { hidden: view.columns?.hidden ?? [], width: view.columns?.width ?? {} },
+    columns: { hidden: view.columns?.hidden ?? [...DEFAULT_HIDDEN], width: view.columns?.width ?? {}, order: view.columns?.order ?? [] },
     search: view.search ?? "",
   };
 }
@@ -69,15 +72,50 @@ const activeKey = (projectId) => `data-manager:tab:${projectId}`;
 export const getActiveViewId = (projectId) => getSetting(activeKey(projectId), null);
 export const setActiveViewId = (projectId, viewId) => setSetting(activeKey(projectId), viewId);
 
-// ---- the column index, cached per project for the page's life (rebuilt on demand)
+// ---- the column index: in memory for the page's life, kept in IndexedDB between sessions
+// (task-index-store.js), brought up to date by reading again only the tasks that changed.
 
 const indexes = new Map();
+const REBUILD_AFTER = 500;  // patched rows past which a background rebuild refreshes the kept copy
+const sameCounts = (a, b) => a.tasks === b.tasks && a.annotations === b.annotations && a.predictions === b.predictions;
 
-/** The project's column index; `fresh` rebuilds it from IndexedDB first. */
-export async function projectIndex(project, { fresh = false } = {}) {
+/** Rebuild in the worker (which also keeps the result); the in-memory index follows when done. */
+function rebuild(project) {
+  const pending = buildIndexOffThread(project);
+  // A background rebuild replaces the index in use, unless an update of it is under way.
+  pending.then((index) => { if (!(indexes.get(project.id) instanceof Promise)) indexes.set(project.id, index); }, () => {});
+  return pending;
+}
+
+async function upToDate(project, known, onInterim) {
+  const base = known ?? await loadSnapshot(project).catch(() => null);
+  if (!base) {
+    onInterim?.(null);
+    return rebuild(project);
+  }
+  const changes = await changesSince(project, base);
+  let index = base;
+  if (changes.changed?.length) index = await patchIndex(base, project, changes.changed);
+  if (changes.changed === null || !sameCounts(indexCounts(index), changes.counts)) {
+    onInterim?.({ ...index, stale: true });
+    return rebuild(project);
+  }
+  index = { ...index, startedAt: changes.checkedAt, lastPrediction: changes.lastPrediction };
+  if (index.fromSnapshot && changes.changed.length > REBUILD_AFTER) rebuild(project);
+  return index;
+}
+
+/**
+ * The project's column index. `fresh` brings it up to date with IndexedDB first (reading again only
+ * what changed, or rebuilding in a worker); `onInterim(index | null)` receives, while a rebuild runs,
+ * the out-of-date index (`stale: true`) or null when there is none yet.
+ */
+export async function projectIndex(project, { fresh = false, onInterim } = {}) {
   const cached = indexes.get(project.id);
   if (cached && !fresh) return cached;
-  const pending = buildIndexOffThread(project);
+  // One update at a time per project: the next starts from what the one under way ends with.
+  const prior = cached instanceof Promise ? cached.catch(() => null) : Promise.resolve(cached ?? null);
+  const pending = prior.then((known) => upToDate(project, known, onInterim));
   indexes.set(project.id, pending);
   try {
     const index = await pending;
@@ -94,9 +132,25 @@ export function cachedIndex(projectId) {
   return value && !(value instanceof Promise) ? value : null;
 }
 
-/** Tell this page and other tabs that a project's tasks changed. */
-export function announceTasksChanged(projectId) {
-  indexes.delete(projectId);
+/**
+ * After a change to some tasks made here (a bulk action): the in-memory index with those rows read
+ * again, and, when rows or annotations went (which the kept copy cannot tell), a rebuild of the kept
+ * copy in the background. Other tabs are told to catch up.
+ */
+export async function tasksChanged(project, taskIds, { removed = false } = {}) {
+  const known = cachedIndex(project.id);
+  if (known && taskIds.length <= REBUILD_AFTER * 10) {
+    indexes.set(project.id, await patchIndex(known, project, taskIds));
+    if (removed) rebuild(project);
+  } else {
+    indexes.delete(project.id);
+  }
+  announceTasksChanged(project.id, { local: false });
+}
+
+/** Tell this page (unless `local` is false) and other tabs that a project's tasks changed. */
+export function announceTasksChanged(projectId, { local = true } = {}) {
+  if (local) indexes.delete(projectId);
   try {
     const channel = new BroadcastChannel("labelcore:tasks");
     channel.postMessage({ projectId });

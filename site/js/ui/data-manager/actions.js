@@ -1,4 +1,5 @@
-// Bulk actions on the selected tasks, keyed by id (Label Studio's names and order).
+// Bulk actions on the selected tasks, keyed by id (Label Studio's names and order). `run(project,
+// ids, {onProgress})` reports progress; `removes` says records go (the kept index is then rebuilt).
 import {
   deleteTasks, deleteAnnotations, deletePredictions, annotationsFromPredictions,
 } from "../../store/tasks.js";
@@ -20,26 +21,26 @@ export const ACTIONS = [
   {
     id: "delete_tasks", title: "Delete tasks", danger: true, verb: "Deleting tasks",
     confirm: (n) => `Delete ${plural(n, "task")} with their annotations, predictions, drafts and media? This cannot be undone.`,
-    run: (project, ids) => deleteTasks(project.id, ids),
+    run: (project, ids, opts) => deleteTasks(project.id, ids, opts), removes: true,
     done: (k) => `Deleted ${plural(k, "task")}.`,
   },
   {
     id: "delete_annotations", title: "Delete annotations", danger: true, verb: "Deleting annotations",
     confirm: (n) => `Delete every annotation (and draft) of ${plural(n, "task")}? The tasks stay. This cannot be undone.`,
-    run: (project, ids) => deleteAnnotations(project.id, ids),
+    run: (project, ids, opts) => deleteAnnotations(project.id, ids, opts), removes: true,
     done: (k) => `Deleted ${plural(k, "annotation")}.`,
   },
   {
     id: "delete_predictions", title: "Delete predictions", danger: true, verb: "Deleting predictions",
     confirm: (n) => `Delete every prediction of ${plural(n, "task")}? This cannot be undone.`,
-    run: (project, ids) => deletePredictions(project.id, ids),
+    run: (project, ids, opts) => deletePredictions(project.id, ids, opts), removes: true,
     done: (k) => `Deleted ${plural(k, "prediction")}.`,
   },
   {
     id: "predictions_to_annotations", title: "Create Annotations From Predictions", verb: "Creating annotations",
     confirm: (n) => `Copy the newest prediction of each of ${plural(n, "task")} into an annotation by you? ` +
       "Predictions already turned into an annotation are skipped.",
-    run: async (project, ids) => annotationsFromPredictions(project.id, ids, await currentAnnotator()),
+    run: async (project, ids, opts) => annotationsFromPredictions(project.id, ids, await currentAnnotator(), opts),
     done: (k) => `Created ${plural(k, "annotation")} from predictions.`,
   },
   { id: "export", title: "Export selected", dialog: "export" },

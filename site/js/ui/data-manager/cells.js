@@ -1,96 +1,128 @@
-// How one cell of the Data Manager shows its value: by field for the fixed columns, by object tag
-// (Image, Audio, Text, ...) for data columns. Registries, not branches over names.
-import { html, useEffect, useState } from "../../lib/html.js";
-import { isMediaRef, mediaUrl } from "../../store/media.js";
+// How one cell of the Data Manager shows its value, written straight into the cell's element (the
+// table recycles a fixed pool of row elements: no virtual DOM per cell while scrolling). By field
+// for the fixed columns, by object tag (Image, Audio, Text, ...) for data columns. Registries,
+// not branches over names. Each renderer is (cell element, value) -> void and may assume the cell
+// is reused: it replaces what the cell showed before.
+import { isMediaRef, cachedMediaUrl, mediaUrl } from "../../store/media.js";
 import { textOf } from "../../store/task-index.js";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
-const empty = html`<span class="dm-empty" aria-label="empty">—</span>`;
-const num = (v) => (Number.isNaN(v) ? empty : numberFormat.format(v));
-const date = (v) => (Number.isNaN(v) ? empty : dateFormat.format(v));
-const count = (v) => (v ? numberFormat.format(v) : html`<span class="dm-zero">0</span>`);
+/** Replace the cell's content with one element of `tag` and `className` (reused if it is already there). */
+function only(td, tag, className) {
+  const el = td.firstChild;
+  if (el && el.nodeType === 1 && el.tagName === tag.toUpperCase() && el.className === className && !el.nextSibling) return el;
+  const made = document.createElement(tag);
+  made.className = className;
+  td.replaceChildren(made);
+  return made;
+}
 
-/** Fixed columns: field id -> (value) -> vnode. */
-const FIELD_CELLS = {
-  "tasks:id": (v) => html`<span class="dm-id">${v}</span>`,
-  "tasks:completed_at": date,
-  "tasks:total_annotations": count,
-  "tasks:cancelled_annotations": count,
-  "tasks:total_predictions": count,
-  "tasks:predictions_score": num,
-  "tasks:annotators": (list) => (list?.length
-    ? html`<span class="dm-people">${list.map((who) => html`<span class="dm-person" title=${who}>${initials(who)}</span>`)}</span>`
-    : empty),
-  "tasks:created_at": date,
-  "tasks:updated_at": date,
-  "tasks:avg_lead_time": (v) => (Number.isNaN(v) ? empty : `${numberFormat.format(v)} s`),
-};
+function setEmpty(td) {
+  only(td, "span", "dm-empty").textContent = "—";
+}
+
+function setText(td, text, className = "dm-text") {
+  only(td, "span", className).textContent = text;
+}
+
+const numberCell = (fmt) => (td, v) => (v !== v || v == null ? setEmpty(td) : setText(td, fmt(v), "dm-num"));
+const num = numberCell((v) => numberFormat.format(v));
+const date = numberCell((v) => dateFormat.format(v));
+const count = (td, v) => (v ? setText(td, numberFormat.format(v), "dm-num") : setText(td, "0", "dm-zero"));
+const yesNo = (td, v) => setText(td, v ? "yes" : "no", v ? "dm-yes" : "dm-zero");
 
 function initials(name) {
   const parts = String(name).replace(/@.*/, "").split(/[\s._-]+/).filter(Boolean);
   return ((parts[0]?.[0] ?? "?") + (parts[1]?.[0] ?? "")).toUpperCase();
 }
 
-// ---- media: stored files are shown through store/media.js's object URLs (cached there)
-
-/** A URL to show: as it is, or (media://...) an object URL for the stored Blob once read. */
-function useMediaUrl(value) {
-  const stored = isMediaRef(value);
-  const [url, setUrl] = useState(null);
-  useEffect(() => {
-    if (!stored) return undefined;
-    let live = true;
-    mediaUrl(value).then((u) => live && setUrl(u), () => live && setUrl(null));
-    return () => { live = false; };
-  }, [value]);
-  return stored ? url : typeof value === "string" ? value : null;
+function people(td, list) {
+  if (!list?.length) { setEmpty(td); return; }
+  const box = only(td, "span", "dm-people");
+  box.replaceChildren(...list.slice(0, 6).map((who) => {
+    const badge = document.createElement("span");
+    badge.className = "dm-person";
+    badge.title = who;
+    badge.textContent = initials(who);
+    return badge;
+  }));
 }
 
-function ImageCell({ value }) {
-  const url = useMediaUrl(Array.isArray(value) ? value[0] : value);
-  if (value == null || value === "") return empty;
-  if (!url) return html`<span class="dm-thumb dm-thumb-missing" aria-hidden="true"></span>`;
-  return html`<img class="dm-thumb" src=${url} alt="" loading="lazy" decoding="async" />`;
-}
-
-function AudioCell({ value }) {
-  const url = useMediaUrl(value);
-  if (value == null || value === "") return empty;
-  if (!url) return html`<span class="muted">…</span>`;
-  return html`<audio class="dm-audio" controls preload="none" src=${url} onClick=${(e) => e.stopPropagation()}></audio>`;
+function listText(td, list) {
+  if (!list?.length) setEmpty(td); else setText(td, list.join(", "));
 }
 
 const PREVIEW = 160;
-function TextCell({ value }) {
-  if (value == null || value === "") return empty;
-  const text = textOf(value);
-  return html`<span class="dm-text" title=${text.length > PREVIEW ? text.slice(0, 1000) : undefined}>${text.slice(0, PREVIEW)}</span>`;
+function text(td, value) {
+  if (value == null || value === "") { setEmpty(td); return; }
+  const s = textOf(value);
+  const span = only(td, "span", "dm-text");
+  span.textContent = s.length > PREVIEW ? s.slice(0, PREVIEW) : s;
+  span.title = s.length > 40 ? s.slice(0, 1000) : "";
 }
 
 /** HTML shown as its text only (tags stripped; nothing is ever parsed as markup here). */
-function HtmlTextCell({ value }) {
-  return html`<${TextCell} value=${typeof value === "string" ? value.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim() : value} />`;
+function htmlText(td, value) {
+  text(td, typeof value === "string" ? value.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim() : value);
 }
 
-/** Data columns: object tag -> component. */
-const DATA_CELLS = {
-  Image: ImageCell,
-  Audio: AudioCell,
-  AudioPlus: AudioCell,
-  HyperText: HtmlTextCell,
-  Text: TextCell,
+// ---- media: stored files are shown through store/media.js's object URLs (cached there)
+
+/** Put the URL of `ref` into `el[attr]`: at once when known, else when read (if the cell still shows `ref`). */
+function setMediaSource(el, attr, ref) {
+  el.dataset.ref = ref;
+  const known = isMediaRef(ref) ? cachedMediaUrl(ref) : ref;
+  if (known) { if (el.getAttribute(attr) !== known) el.setAttribute(attr, known); return; }
+  el.removeAttribute(attr);
+  mediaUrl(ref).then((url) => { if (url && el.dataset.ref === ref) el.setAttribute(attr, url); }, () => {});
+}
+
+function image(td, value) {
+  const ref = Array.isArray(value) ? value[0] : value;
+  if (ref == null || ref === "" || typeof ref !== "string") { setEmpty(td); return; }
+  const img = only(td, "img", "dm-thumb");
+  if (!img.decoding) { img.decoding = "async"; img.alt = ""; img.draggable = false; }
+  if (img.dataset.ref !== ref) setMediaSource(img, "src", ref);
+}
+
+function audio(td, value) {
+  if (value == null || value === "" || typeof value !== "string") { setEmpty(td); return; }
+  const el = only(td, "audio", "dm-audio");
+  if (!el.controls) { el.controls = true; el.preload = "none"; }
+  if (el.dataset.ref !== value) setMediaSource(el, "src", value);
+}
+
+/** Fixed columns: field id -> renderer. */
+const FIELD_CELLS = {
+  "tasks:id": (td, v) => setText(td, String(v), "dm-id"),
+  "tasks:completed_at": date,
+  "tasks:total_annotations": count,
+  "tasks:cancelled_annotations": count,
+  "tasks:total_predictions": count,
+  "tasks:predictions_score": num,
+  "tasks:annotators": people,
+  "tasks:predictions_model_versions": listText,
+  "tasks:ground_truth": yesNo,
+  "tasks:draft_exists": yesNo,
+  "tasks:created_at": date,
+  "tasks:updated_at": date,
+  "tasks:avg_lead_time": numberCell((v) => `${numberFormat.format(v)} s`),
 };
 
-export function Cell({ field, value }) {
-  if (field.key !== undefined) {
-    const Component = DATA_CELLS[field.kind] ?? TextCell;
-    return html`<${Component} value=${value} />`;
-  }
-  return (FIELD_CELLS[field.id] ?? ((v) => textOf(v)))(value);
+/** Data columns: object tag -> renderer. */
+const DATA_CELLS = { Image: image, Audio: audio, AudioPlus: audio, HyperText: htmlText, Text: text };
+
+/** The renderer for a field. */
+export function rendererOf(field) {
+  if (field.key !== undefined) return DATA_CELLS[field.kind] ?? text;
+  return FIELD_CELLS[field.id] ?? text;
 }
 
 /** Default widths (px) by field id or data kind. */
-const WIDTHS = { "tasks:id": 80, "tasks:annotators": 130, "tasks:predictions_score": 130, Image: 110, Audio: 260, AudioPlus: 260 };
+const WIDTHS = {
+  "tasks:id": 80, "tasks:annotators": 130, "tasks:predictions_score": 130, "tasks:annotations_results": 220,
+  "tasks:predictions_results": 220, "tasks:predictions_model_versions": 150, Image: 110, Audio: 260, AudioPlus: 260,
+};
 export const defaultWidth = (field) => WIDTHS[field.id] ?? WIDTHS[field.kind] ?? (field.key !== undefined ? 260 : field.type === "Datetime" ? 170 : 120);

@@ -12,6 +12,11 @@ const inputType = (type) => (type === "Number" ? "number" : type === "Datetime" 
 
 function ValueInput({ item, field, onChange, n }) {
   const label = `Filter ${n} value`;
+  if (field?.type === "Boolean") {
+    return html`<select aria-label=${label} value=${String(item.value === true || item.value === "true")}
+        onChange=${(e) => onChange({ value: e.target.value === "true" })}>
+      <option value="true">yes</option><option value="false">no</option></select>`;
+  }
   if (item.operator === "empty") {
     return html`<select aria-label=${label} value=${String(item.value !== false && item.value !== "false")}
         onChange=${(e) => onChange({ value: e.target.value === "true" })}>
@@ -39,7 +44,7 @@ export function FilterEditor({ fields, filters, error, onChange, onClose }) {
     const field = byId.get(id);
     const ops = OPERATORS[field.type];
     const op = ops.includes(items[i].operator) ? items[i].operator : ops[0];
-    set(i, { filter: id, type: field.type, operator: op, value: op === "empty" ? true : "" });
+    set(i, { filter: id, type: field.type, operator: op, value: op === "empty" || field.type === "Boolean" ? true : "" });
   };
   const setOperator = (i, op) => {
     const old = items[i].operator;
@@ -49,7 +54,8 @@ export function FilterEditor({ fields, filters, error, onChange, onClose }) {
   };
   const add = () => {
     const field = fields[0];
-    onChange({ ...filters, items: [...items, { filter: field.id, type: field.type, operator: OPERATORS[field.type][0], value: "" }] });
+    const value = field.type === "Boolean" ? true : "";
+    onChange({ ...filters, items: [...items, { filter: field.id, type: field.type, operator: OPERATORS[field.type][0], value }] });
   };
   const remove = (i) => onChange({ ...filters, items: items.filter((_, k) => k !== i) });
   return html`<div class="dm-popover dm-filters" role="group" aria-label="Filters"

@@ -4,11 +4,18 @@ import { html, useEffect, useRef, useState } from "../../lib/html.js";
 import { isActive } from "../../store/task-index.js";
 import { FilterEditor } from "./filters.js";
 
-function ColumnsMenu({ fields, hidden, onChange }) {
+/** Show/hide columns, and move them (the header can also be dragged, or moved with Alt+Shift+arrows). */
+function ColumnsMenu({ fields, hidden, onChange, onMove }) {
   const toggle = (id) => onChange(hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id]);
   return html`<div class="dm-popover dm-columns" role="group" aria-label="Columns">
-    ${fields.map((f) => html`<label class="dm-check-line" key=${f.id}>
-      <input type="checkbox" checked=${!hidden.includes(f.id)} onChange=${() => toggle(f.id)} /> ${f.title}</label>`)}
+    ${fields.map((f, i) => html`<div class="dm-column-line" key=${f.id}>
+      <label class="dm-check-line">
+        <input type="checkbox" checked=${!hidden.includes(f.id)} onChange=${() => toggle(f.id)} /> ${f.title}</label>
+      <button class="btn icon small" type="button" aria-label=${`Move ${f.title} up`} disabled=${i === 0}
+        onClick=${() => onMove(f.id, fields[i - 1].id)}>↑</button>
+      <button class="btn icon small" type="button" aria-label=${`Move ${f.title} down`} disabled=${i === fields.length - 1}
+        onClick=${() => onMove(f.id, fields[i + 1].id)}>↓</button>
+    </div>`)}
   </div>`;
 }
 
@@ -26,7 +33,7 @@ function SearchBox({ value, onSearch }) {
     value=${text} onInput=${input} onKeyDown=${(e) => e.key === "Enter" && (clearTimeout(timer.current), onSearch(e.target.value))} />`;
 }
 
-export function Toolbar({ view, fields, selection, actions, filterError, onPatch, onAction, onLabel, disabled }) {
+export function Toolbar({ view, fields, selection, actions, filterError, onPatch, onAction, onMove, onLabel, disabled, locked }) {
   const [open, setOpen] = useState(null);
   const root = useRef(null);
   useEffect(() => {
@@ -43,7 +50,8 @@ export function Toolbar({ view, fields, selection, actions, filterError, onPatch
   const n = selection.count;
   return html`<div class="dm-toolbar" ref=${root}>
     <span class="dm-menu-anchor">
-      <button class="btn" type="button" aria-haspopup="menu" aria-expanded=${open === "actions"} disabled=${n === 0}
+      <button class="btn" type="button" aria-haspopup="menu" aria-expanded=${open === "actions"} disabled=${n === 0 || locked}
+        title=${locked ? "Bulk actions wait until the table is up to date" : undefined}
         onClick=${() => flip("actions")}>${n ? `${n.toLocaleString()} ${n === 1 ? "task" : "tasks"} selected` : "Actions"} ▾</button>
       ${open === "actions" && html`<div class="menu dm-menu-left" role="menu">
         ${actions.map((a) => html`<button role="menuitem" type="button" class=${a.danger ? "danger" : ""}
@@ -52,7 +60,7 @@ export function Toolbar({ view, fields, selection, actions, filterError, onPatch
     </span>
     <span class="dm-menu-anchor">
       <button class="btn" type="button" aria-expanded=${open === "columns"} disabled=${disabled} onClick=${() => flip("columns")}>Columns</button>
-      ${open === "columns" && html`<${ColumnsMenu} fields=${fields} hidden=${view.columns.hidden}
+      ${open === "columns" && html`<${ColumnsMenu} fields=${fields} hidden=${view.columns.hidden} onMove=${onMove}
           onChange=${(hidden) => onPatch({ columns: { ...view.columns, hidden } })} />`}
     </span>
     <span class="dm-menu-anchor">
