@@ -179,7 +179,8 @@ def check_splices(page):
 SAMPLE = """async () => {
   const { sampleTask } = await import(new URL('js/ui/setup/sample.js', location.href).href);
   const xml = `<View><Image name="img" valueList="$pages"/><Text name="t" value="$doc.body"/>
-    <Repeater on="$items" indexFlag="{{idx}}"><Text name="x_{{idx}}" value="$items[{{idx}}].text"/></Repeater>
+    <Repeater on="$items" indexFlag="{{idx}}"><Text name="x_{{idx}}" value="$items[{{idx}}].text"/>
+      <Header value="$items[{{idx}}].meta.caption"/></Repeater>
     <Paragraphs name="p" value="$dialog" nameKey="who" textKey="said"/>
     <TimeSeries name="ts" value="$ts" valueType="json" timeColumn="t"><Channel column="v"/></TimeSeries>
     <Header value="$title"/><Choices name="c" toName="t"><Choice value="a"/></Choices></View>`;
@@ -193,6 +194,7 @@ def check_sample(page):
     assert [p[:19] for p in data["pages"]] == ["data:image/svg+xml;"] * 2
     assert data["doc"] == {"body": "kept"}
     assert len(data["items"]) == 2 and all(isinstance(i["text"], str) and i["text"] for i in data["items"])
+    assert all(isinstance(i["meta"]["caption"], str) for i in data["items"])  # item keys of the Repeater
     assert set(data["dialog"][0]) == {"who", "said"}
     assert len(data["ts"]["t"]) == len(data["ts"]["v"]) == 50
     assert isinstance(data["title"], str)

@@ -104,6 +104,11 @@ export function sampleTask(parsed, base = null) {
     const list = pathOf(expression)[0];
     if (Array.isArray(data[list]) && data[list].length === 1 && /\{\{/.test(expression)) data[list].push(structuredClone(data[list][0]));
   }
+  // Every key a Repeater's items are read with (`$pages[{{idx}}].title`), in each item.
+  for (const rep of parsed?.repeaters ?? []) {
+    if (!rep.data_key) continue;
+    for (const index of [0, 1]) for (const key of rep.item_keys ?? []) setPath(data, [...pathOf(rep.data_key), index, ...pathOf(key)], TEXT);
+  }
   for (const key of parsed?.data_keys ?? []) setPath(data, pathOf(key), TEXT);
   return { id: base?.id ?? 1, data, annotations: [], predictions: [] };
 }
