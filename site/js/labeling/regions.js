@@ -38,7 +38,16 @@ export function resultItem({ value, id, from_name, to_name, type, origin = "manu
 
 export function createRegionStore({ config, items = [], flags = {}, past = [], future = [], readOnly = false }) {
   const controls = new Map((config?.controls ?? []).map((c) => [c.name, c]));
-  const controlOf = (item) => controls.get(item.from_name) ?? controls.get(templateName(item.from_name));
+  // A Repeater's control ("lang_1" from "lang_{{idx}}") with its index put into its toName too.
+  const controlNamed = (name) => {
+    const own = controls.get(name);
+    if (own) return own;
+    const tpl = controls.get(templateName(name));
+    if (!tpl) return undefined;
+    const index = /_(\d+)$/.exec(name)[1];
+    return { ...tpl, name, to_name: tpl.to_name.map((t) => t.replaceAll("{{idx}}", index)) };
+  };
+  const controlOf = (item) => controlNamed(item.from_name);
   const isRegionItem = (item) => item.type !== "relation" && isRegionControl(controlOf(item)?.tag);
   let state = { items, flags, selected: null, active: {}, relating: null };
   let history = { past, future };
@@ -56,7 +65,7 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
     readOnly,
     getState: () => state,
     subscribe(fn) { listeners.add(fn); return () => listeners.delete(fn); },
-    control: (name) => controls.get(name) ?? controls.get(templateName(name)),
+    control: controlNamed,
     isRegionItem,
 
     /**
@@ -166,6 +175,7 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
      * Set the value of a classification control (Choices, TextArea, Rating, ...). `value` is the
      * control's own value ({choices: [...]}, {text: [...]}, ...) or null to remove the result.
      * With regionId the result is per-region: it shares the region's id and repeats its position.
+     * A whole-task result names the control's first object (Pairwise toName="a,b" -> "a"), as LS does.
      */
     setClassification(controlName, value, regionId = null) {
       const ctl = store.control(controlName);
@@ -180,7 +190,7 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
           ...resultItem({
             value: region ? { ...positionalOf(region), ...value } : value,
             id: regionId ?? newId(), from_name: controlName,
-            to_name: region ? region.to_name : ctl.to_name.join(","), type: ctl.type,
+            to_name: region ? region.to_name : ctl.to_name[0], type: ctl.type,
           }),
         };
         return { items: [...items, item] };

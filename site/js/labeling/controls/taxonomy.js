@@ -34,8 +34,8 @@ function TaxonomyControl({ def, store, ctx }) {
       const key = path.join(sep);
       const kids = n.children ?? [];
       const expanded = Boolean(q) || open[key];
-      const selectable = !(truthy(a.leafsOnly) && kids.length);
       const checked = picked.some((p) => same(p, path));
+      const selectable = !(truthy(a.leafsOnly) && kids.length) && (checked || !max || picked.length < max);
       return html`<li key=${key} role="treeitem" aria-expanded=${kids.length ? Boolean(expanded) : undefined} aria-selected=${checked}>
         ${kids.length ? html`<button type="button" class="lc-twist" aria-label=${`${expanded ? "Collapse" : "Expand"} ${n.value}`}
           onClick=${() => setOpen({ ...open, [key]: !open[key] })}>${expanded ? "▾" : "▸"}</button>` : html`<span class="lc-twist"></span>`}

@@ -19,6 +19,10 @@ export function listItems(value) {
 }
 
 function ListObject({ node, ctx }) {
+  // A List ranked by a <Ranker> is shown (and reordered) by the Ranker itself.
+  if (ctx.config.controls.some((c) => c.tag === "Ranker" && c.to_name.includes(node.attrs.name))) {
+    return node.attrs.title ? html`<h4 class="lc-list-title">${node.attrs.title}</h4>` : null;
+  }
   const items = listItems(ctx.resolve(node.attrs.value));
   return html`<div class="lc-list">${node.attrs.title && html`<h4>${node.attrs.title}</h4>`}
     <ol>${items.map((it) => html`<li key=${it.id}><b>${it.title}</b> ${it.body}</li>`)}</ol></div>`;
