@@ -104,7 +104,7 @@ def _hotkeys(cfg: LabelConfig) -> Iterator[ConfigError]:
         if key in seen:
             first_what, first = seen[key]
             yield ConfigError(f"hotkey {key!r} of {what} is already used by {first_what} at line {first.line}, "
-                              f"col {first.col}", _at(node, "hotkey"), kind="hotkey-collision", hotkey=key)
+                              f"col {first.col}; the key selects only the first", _at(node, "hotkey"), kind="hotkey-collision", hotkey=key)
         else:
             seen[key] = (what, node)
 

@@ -12,7 +12,7 @@ written with the flag (``page_{{idx}}``) or with an index (``page_3``).
 from __future__ import annotations
 
 import re
-from typing import Iterable, TypeVar
+from typing import Generic, Iterable, TypeVar
 
 from labelcore.config.model import LabelConfig
 
@@ -36,7 +36,7 @@ def item_keys(text: str, list_key: str, flag: str) -> list[str]:
     return [match.group(1) or "" for match in pattern.finditer(text)]
 
 
-class Names:
+class Names(Generic[T]):
     """Resolves a name to a tag of ``named``: exactly, or as one item of a repeated name."""
 
     def __init__(self, named: dict[str, T], cfg: LabelConfig):
