@@ -1,11 +1,12 @@
 // <HyperText>: task HTML shown sanitized (DOMPurify: no script, no event handlers, no remote
 // loads), spans saved as XPath start/end + offsets (relative to the rendered root, on the HTML as
 // given, not on our highlight wrappers) + globalOffsets (UTF-16 offsets in the root's text).
+// Keyboard: the same caret mode as Text (arrows move, shift+arrows extend, releasing shift labels).
 import { html, useLayoutEffect, useMemo, useRef, useState } from "../../lib/html.js";
 import DOMPurify from "../../../vendor/purify.mjs";
 import { registerTag } from "../registry.js";
 import { selectionOffsets, offsetToPoint, xpathOf, nodeAtXpath, pointToOffset, snapToWords, textNodes } from "../textpos.js";
-import { visibleSpans, clickRegion } from "./spans.js";
+import { visibleSpans, clickRegion, caretProps } from "./spans.js";
 import { tint } from "../colors.js";
 import { truthy } from "../data.js";
 
@@ -109,9 +110,11 @@ export function HyperTextObject({ node, def, store, ctx }) {
     setHint(id ? "" : "Pick a label first (click it or press its hotkey), then select the text.");
   };
   const onClick = (e) => { if (!truthy(a.clickableLinks) && e.target.closest?.("a")) e.preventDefault(); };
+  const selectable = !ctx.readOnly && a.selectionEnabled !== false && a.selectionEnabled !== "false";
   return html`<div class="lc-object lc-hypertext-object">
     <div class=${`lc-hypertext${truthy(a.inline) ? " lc-inline" : ""}`} ref=${root} tabIndex="0" role="document"
-      aria-label=${`HyperText ${name}`} data-object=${name} onMouseUp=${finish} onClick=${onClick}></div>
+      aria-label=${`HyperText ${name}`} data-object=${name} onMouseUp=${finish} onClick=${onClick}
+      ...${selectable ? caretProps(finish) : {}}></div>
     ${hint && html`<p class="lc-hint" role="status">${hint}</p>`}
   </div>`;
 }

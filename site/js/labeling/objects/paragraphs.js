@@ -1,9 +1,10 @@
 // <Paragraphs>: a list of {author, text} phrases (layout="dialogue": chat bubbles); spans may
 // cross phrases and are saved as start/end phrase indexes (strings, like LS) + offsets in them.
+// Keyboard: the same caret mode as Text (arrows move, shift+arrows extend, releasing shift labels).
 import { html, useRef, useState } from "../../lib/html.js";
 import { registerTag } from "../registry.js";
 import { pointToOffset } from "../textpos.js";
-import { Highlighted, visibleSpans, clickRegion } from "./spans.js";
+import { Highlighted, visibleSpans, clickRegion, caretProps } from "./spans.js";
 
 const AUTHOR_COLORS = ["#4f63d8", "#1f8a57", "#b7791f", "#c8373a", "#9B5DE5", "#2A9DB4"];
 
@@ -53,7 +54,7 @@ export function ParagraphsObject({ node, def, store, ctx }) {
 
   return html`<div class="lc-object lc-paragraphs-object">
     <div class=${`lc-paragraphs${a.layout === "dialogue" ? " lc-dialogue" : ""}`} ref=${root} role="document"
-      aria-label=${`Paragraphs ${name}`} data-object=${name} onMouseUp=${finish}>
+      aria-label=${`Paragraphs ${name}`} data-object=${name} onMouseUp=${finish} tabIndex="0" ...${ctx.readOnly ? {} : caretProps(finish)}>
       ${phrases.map((p, i) => {
         const text = String(p?.[textKey] ?? "");
         const spans = regions.flatMap((r) => {

@@ -35,3 +35,17 @@ export function clickRegion(store, event) {
   else store.select(store.getState().selected === id ? null : id);
   return true;
 }
+
+const refuse = (e) => e.preventDefault();
+
+/**
+ * Keyboard selection for a span object: the element takes a caret (contenteditable that refuses
+ * every edit), the arrows move it, shift+arrows extend it, and `finish` runs when shift is released.
+ */
+export function caretProps(finish) {
+  return {
+    contentEditable: "true", spellcheck: false, "aria-readonly": "true",
+    onKeyUp: (e) => { if (e.key === "Shift") finish(e); },
+    onBeforeInput: refuse, onPaste: refuse, onDrop: refuse, onCut: refuse,
+  };
+}

@@ -3,7 +3,7 @@
 import { html, useRef, useState } from "../../lib/html.js";
 import { registerTag } from "../registry.js";
 import { selectionOffsets, snapToWords } from "../textpos.js";
-import { Highlighted, visibleSpans, clickRegion } from "./spans.js";
+import { Highlighted, visibleSpans, clickRegion, caretProps } from "./spans.js";
 import { truthy } from "../data.js";
 
 export function TextObject({ node, def, store, ctx }) {
@@ -28,20 +28,14 @@ export function TextObject({ node, def, store, ctx }) {
     window.getSelection().removeAllRanges();
     setHint(id ? "" : "Pick a label first (click it or press its hotkey), then select the text.");
   };
-  // Keyboard: the text takes a caret (contenteditable that refuses every edit); move it with the
-  // arrows, extend with shift+arrows, and the span is created when shift is released.
-  const onKeyUp = (e) => { if (e.key === "Shift") finish(e); };
+  // Keyboard: a caret moved with the arrows, extended with shift+arrows (spans.js caretProps).
   return html`<div class="lc-object lc-text-object">
     <div class=${`lc-text${truthy(node.attrs.inline) ? " lc-inline" : ""}`} ref=${root} tabIndex="0" role="document"
-      aria-label=${`Text ${name}`} data-object=${name} onMouseUp=${finish} onKeyUp=${onKeyUp}
-      contentEditable=${selectable ? "true" : undefined} spellcheck=${false} aria-readonly="true"
-      onBeforeInput=${refuse} onPaste=${refuse} onDrop=${refuse} onCut=${refuse}>
+      aria-label=${`Text ${name}`} data-object=${name} onMouseUp=${finish} ...${selectable ? caretProps(finish) : {}}>
       <${Highlighted} text=${text} spans=${spans} store=${store} state=${state} />
     </div>
     ${hint && html`<p class="lc-hint" role="status">${hint}</p>`}
   </div>`;
 }
-
-const refuse = (e) => e.preventDefault();
 
 registerTag("Text", { kind: "object", component: TextObject });
