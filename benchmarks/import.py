@@ -57,6 +57,12 @@ def _mark(page, name: str) -> float:
     return page.evaluate(f"() => performance.getEntriesByName({name!r}).at(-1).startTime")
 
 
+def _measured(page, name: str) -> tuple[float, int]:
+    """The summed duration (s) and count of the Performance API measures called ``name``."""
+    return page.evaluate(f"() => {{ const m = performance.getEntriesByName({name!r}, 'measure');"
+                         f" return [m.reduce((s, e) => s + e.duration, 0) / 1000, m.length]; }}")
+
+
 def browser_import(rows: int) -> None:
     """``rows`` CSV rows into IndexedDB through the Import dialog, timed (parse, write, total)."""
     import threading
@@ -90,6 +96,7 @@ def browser_import(rows: int) -> None:
         dialog.get_by_role("button", name="Import", exact=True).click()
         expect(dialog.get_by_role("status")).to_have_text(f"Imported {rows:,} tasks.", timeout=600_000)
         start, parsed, written = (_mark(page, f"labelcore:import-{m}") for m in ("start", "parsed", "written"))
+        receive, write = (_measured(page, f"labelcore:import-{m}") for m in ("receive", "write"))
         stored = page.evaluate("(p) => labelcore.store.read(['tasks'], (tx) => tx.objectStore('tasks')"
                                ".index('project').count(p))", project)
         heap = page.evaluate("() => performance.memory ? performance.memory.usedJSHeapSize : 0")
@@ -102,6 +109,8 @@ def browser_import(rows: int) -> None:
           f"({rows / total:,.0f} rows/s; target < 10 s for 100,000)")
     print(f"  parse + validate in the worker: {(parsed - start) / 1000:.2f} s; "
           f"fetch tasks + IndexedDB write: {(written - parsed) / 1000:.2f} s; page JS heap after: {heap / (1 << 20):.0f} MB")
+    print(f"  of which waiting for task pages from the worker: {receive[0]:.2f} s ({receive[1]} pages), "
+          f"IndexedDB transactions: {write[0]:.2f} s ({write[1]})")
 
 
 def cpython_import(ns: argparse.Namespace) -> None:

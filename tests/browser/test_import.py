@@ -29,6 +29,7 @@ def shot(page, name: str) -> None:
 
 
 def new_project(page, name: str, config: str) -> int:
+    page.wait_for_function("() => window.labelcore?.projects")  # the app's modules may still be loading
     return page.evaluate("""([name, config]) => labelcore.projects.createProject({name, label_config: config})
         .then((p) => p.id)""", [name, config])
 

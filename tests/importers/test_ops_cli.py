@@ -76,3 +76,18 @@ def test_cli_writes_tasks_or_fails_with_the_report(tmp_path, capsys):
     assert not out.exists()
     assert main(["import", str(good), str(bad), "--config", str(config), "--skip-invalid"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+def test_slices_arrive_as_bytes_cut_anywhere_even_inside_a_character():
+    raw = "text\nCafé crème\nnaïve\n".encode()
+    cut = raw.index("é".encode()) + 1  # between the two bytes of é
+    session = _dispatch("import.begin", {"config_xml": TEXT_CHOICES, "filename": "a.csv"})["session"]
+    for part in (raw[:cut], raw[cut:]):
+        request = {"v": 1, "id": 1, "op": "import.chunk", "args": {"session": session, "data": "$binary"}}
+        reply = json.loads(bridge.handle_binary(json.dumps(request).replace('"$binary"', '{"$binary": 0}'),
+                                                None, [part])[0])
+        assert reply["ok"], reply
+    assert reply["result"]["bytes"] == len(raw)
+    _dispatch("import.end", {"session": session})
+    tasks = _dispatch("import.tasks", {"session": session, "chunk": 0})["tasks"]
+    assert [t["data"]["text"] for t in tasks] == ["Café crème", "naïve"]

@@ -2,9 +2,9 @@
 
 Small inputs, one call:
 
-- ``import.run`` {config_xml, filename?, format?, text | base64 | files, options?}
+- ``import.run`` {config_xml, filename?, format?, text | base64 | data | files, options?}
   -> {ok, detected_format, columns, data_key_mapping, summary, errors, errors_total, tasks}
-- ``import.preview`` {config_xml?, filename?, format?, text | base64, limit=10, complete=false}
+- ``import.preview`` {config_xml?, filename?, format?, text | base64 | data, limit=10, complete=false}
   -> the same keys, ``tasks`` being the first ``limit`` valid ones (``complete=false``: the text is
   only the head of the file, its unfinished last line is left out)
 - ``import.formats`` -> [{name, extensions, description}]
@@ -12,14 +12,16 @@ Small inputs, one call:
 Large inputs, streamed (progress events: ``{done: bytes, total: size, phase: "parse"}``):
 
 - ``import.begin`` {config_xml, filename?, format?, size?, options?} -> {session, format}
-- ``import.chunk`` {session, text | base64} -> {bytes, tasks, errors} (counts so far)
+- ``import.chunk`` {session, text | base64 | data} -> {bytes, tasks, errors} (counts so far)
 - ``import.files`` {session, files: [{name, size, mime?, ref}]} -> the same (media, a folder:
   the browser keeps the bytes as Blobs, ``ref`` goes into the task)
 - ``import.end`` {session, chunk_size=5000} -> the report without tasks, plus ``task_chunks``
 - ``import.tasks`` {session, chunk} -> {chunk, tasks} (the session is freed after the last chunk)
 - ``import.cancel`` {session} -> {cancelled} (frees a session at any point; nothing was written)
 
-``options``: ``skip_invalid`` (hand out the valid tasks despite errors), ``max_errors``
+``data`` is bytes: the browser sends a file's slices as binary values beside the JSON (a
+Uint8Array; a JSON caller writes ``{"$base64": ...}``), cut anywhere, even inside a UTF-8
+character. ``options``: ``skip_invalid`` (hand out the valid tasks despite errors), ``max_errors``
 (errors listed, default 1000; ``errors_total`` counts them all), ``ref`` (a media file's reference).
 With any error and no ``skip_invalid``, ``tasks`` is empty and ``summary.tasks`` is 0: the store
 writes the tasks it gets in one transaction, so an import is all or nothing.
@@ -66,6 +68,7 @@ class Source(BaseModel):
     format: str | None = None
     text: str | None = None
     base64: str | None = None
+    data: bytes | None = None
 
 
 class BeginArgs(BaseModel):
@@ -82,6 +85,7 @@ class ChunkArgs(BaseModel):
     session: str
     text: str | None = None
     base64: str | None = None
+    data: bytes | None = None
 
 
 class FilesArgs(BaseModel):
@@ -119,7 +123,11 @@ class PreviewArgs(Source):
     complete: bool = False
 
 
-def _bytes(text: str | None, b64: str | None) -> bytes:
+def _bytes(args: Source | ChunkArgs) -> bytes:
+    """The input's bytes: ``data`` (bytes beside the JSON), ``base64`` or ``text``."""
+    if args.data is not None:
+        return args.data
+    text, b64 = args.text, args.base64
     if b64 is not None:
         try:
             return base64.b64decode(b64, validate=True)
@@ -159,7 +167,7 @@ def _run(args: RunArgs, ctx: Context) -> dict[str, Any]:
     if args.files is not None:
         session.add_files(f.model_dump() for f in args.files)
     else:
-        session.feed(_bytes(args.text, args.base64))
+        session.feed(_bytes(args))
     return session.finish().to_dict()
 
 
@@ -167,7 +175,7 @@ def _run(args: RunArgs, ctx: Context) -> dict[str, Any]:
 def _preview(args: PreviewArgs, ctx: Context) -> dict[str, Any]:
     """The first tasks of an input as they will be imported, its format, columns and first errors."""
     session = _new(args.config_xml, args.filename, args.format, Options(max_errors=args.limit))
-    session.feed(_bytes(args.text, args.base64))
+    session.feed(_bytes(args))
     session.detect()
     report = session.finish() if args.complete else session.report()
     out = report.to_dict(with_tasks=False)
@@ -186,9 +194,9 @@ def _begin(args: BeginArgs, ctx: Context) -> dict[str, Any]:
 
 @op("import.chunk", ChunkArgs)
 def _chunk(args: ChunkArgs, ctx: Context) -> dict[str, Any]:
-    """Feed the next chunk of bytes (text or base64); counts so far."""
+    """Feed the next chunk of bytes (data, text or base64); counts so far."""
     session, size = _session(args.session)
-    session.feed(_bytes(args.text, args.base64))
+    session.feed(_bytes(args))
     ctx.progress(session.bytes, size, "parse")
     return _counts(session)
 

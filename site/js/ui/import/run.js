@@ -47,7 +47,7 @@ export async function previewSource(core, project, source) {
   const out = await core.call("import.preview", {
     config_xml: config_xml || null, filename: source.kind === "urls" ? "" : source.name, ...(format ? { format } : {}),
     ...args, limit: PREVIEW_ROWS, complete,
-  });
+  }, { transfer: true });
   return { ...out, complete };
 }
 
@@ -76,7 +76,7 @@ export async function parseSources(core, project, sources, { onProgress, signal 
       if (signal?.aborted) throw new ImportCancelled();
       if (source.kind === "bytes") {
         for await (const { args, bytes } of slices(source.file)) {
-          now = await core.call("import.chunk", { session, ...args });
+          now = await core.call("import.chunk", { session, ...args }, { transfer: true });
           done += bytes;
           tell(source.name, now);
           if (signal?.aborted) throw new ImportCancelled();

@@ -96,58 +96,20 @@ export async function filesFromDrop(dataTransfer) {
 }
 
 // -- reading --------------------------------------------------------------------------------------
+// Bytes go to the core as they are (binary values beside the JSON, transferred, never decoded in
+// the page): the core's UTF-8 decoder carries a character cut between two slices over, and reports
+// a bad byte with its offset and line.
 
-function toBase64(bytes) {
-  if (bytes.toBase64) return bytes.toBase64();
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-/** Where to cut `bytes` so no UTF-8 character is split (the rest waits for the next slice). */
-function utf8Cut(bytes) {
-  for (let i = bytes.length - 1, back = 0; i >= 0 && back < 4; i--, back++) {
-    const b = bytes[i];
-    if ((b & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return back + 1 >= need ? bytes.length : i;
-  }
-  return bytes.length;
-}
-
-const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-/** The op arguments for some bytes: {text} when they are UTF-8, else {base64} (the core then
- *  reports the bad byte with its offset and line). */
-export function payload(bytes) {
-  try {
-    return { text: decoder.decode(bytes) };
-  } catch {
-    return { base64: toBase64(bytes) };
-  }
-}
-
-/** The file in slices of SLICE bytes, cut on UTF-8 character boundaries: yields {args, bytes}. */
+/** The file in slices of SLICE bytes: yields {args: {data}, bytes}. */
 export async function* slices(file, size = SLICE) {
-  let carry = new Uint8Array(0);
   for (let offset = 0; offset < file.size; offset += size) {
-    const read = new Uint8Array(await file.slice(offset, offset + size).arrayBuffer());
-    let bytes = read;
-    if (carry.length) {
-      bytes = new Uint8Array(carry.length + read.length);
-      bytes.set(carry);
-      bytes.set(read, carry.length);
-    }
-    const last = offset + size >= file.size;
-    const cut = last ? bytes.length : utf8Cut(bytes);
-    carry = bytes.slice(cut);
-    yield { args: payload(bytes.subarray(0, cut)), bytes: read.length };
+    const data = new Uint8Array(await file.slice(offset, offset + size).arrayBuffer());
+    yield { args: { data }, bytes: data.length };
   }
 }
 
 /** The first HEAD bytes of a file (for the preview) and whether that is the whole file. */
 export async function head(file) {
-  const bytes = new Uint8Array(await file.slice(0, HEAD).arrayBuffer());
-  const complete = file.size <= HEAD;
-  return { args: complete ? payload(bytes) : payload(bytes.subarray(0, utf8Cut(bytes))), complete };
+  const data = new Uint8Array(await file.slice(0, HEAD).arrayBuffer());
+  return { args: { data }, complete: file.size <= HEAD };
 }
