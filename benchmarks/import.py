@@ -110,7 +110,7 @@ def browser_import(rows: int) -> None:
     print(f"  parse + validate in the worker: {(parsed - start) / 1000:.2f} s; "
           f"fetch tasks + IndexedDB write: {(written - parsed) / 1000:.2f} s; page JS heap after: {heap / (1 << 20):.0f} MB")
     print(f"  of which waiting for task pages from the worker: {receive[0]:.2f} s ({receive[1]} pages), "
-          f"IndexedDB transactions: {write[0]:.2f} s ({write[1]})")
+          f"building records + waiting for IndexedDB: {write[0]:.2f} s ({write[1]} transactions)")
 
 
 def cpython_import(ns: argparse.Namespace) -> None:
