@@ -196,3 +196,71 @@ def test_deleting_tasks_deletes_their_stored_files(page, site_url):
       return (await (await db()).getAll('media')).map((m) => m.name);
     }""")
     assert left == ["c.png"]
+
+
+ADD_ANNOTATION_JS = """async ({pid, task}) => {
+  const stamp = new Date().toISOString();
+  await window.labelcore.store.write(["annotations"], (tx) => tx.objectStore("annotations").add({task, project: pid,
+    completed_by: {email: "cy@example.com"}, was_cancelled: false, ground_truth: true, created_at: stamp, updated_at: stamp,
+    lead_time: 3, result: [{id: "g1", type: "choices", from_name: "label", to_name: "text", value: {choices: ["Cat"]}}]}));
+}"""
+
+
+def headers(page):
+    return page.locator(".dm-head .dm-th-title").all_inner_texts()
+
+
+def test_kept_index_catches_up_new_columns_and_column_order(page, site_url):
+    """The index is kept in IndexedDB; an annotation written while the Data Manager is closed shows
+    after a reload (its task read again); result, model version and Boolean columns filter; columns
+    move from the menu and the keyboard, and stay moved; bulk deletions count their progress."""
+    pid, table = open_project(page, site_url)
+    kept = page.evaluate("async (pid) => (await (await window.labelcore.store.db()).get('task_index', pid))?.size", pid)
+    assert kept == N
+    page.goto(site_url)  # away from the Data Manager: a write it does not hear of
+    page.wait_for_function("() => window.labelcore && window.labelcore.projects")
+    page.evaluate(ADD_ANNOTATION_JS, {"pid": pid, "task": 7})
+    page.goto(f"{site_url}#/projects/{pid}/data")
+    row = table.get_by_role("row").filter(has_text="the blue house 7")
+    expect(row).to_contain_text("Cat")
+    expect(row.locator(".dm-person")).to_have_attribute("title", "cy@example.com")
+
+    page.get_by_role("button", name="Filters").click()
+    page.get_by_role("button", name="Add filter").click()
+    page.get_by_label("Filter 1 column").select_option(label="Ground truth")
+    page.get_by_label("Filter 1 value").select_option(label="yes")
+    expect(page.get_by_text(f"1 of {N} tasks")).to_be_visible()
+    assert task_ids_on_screen(table) == [7]
+    page.get_by_label("Filter 1 column").select_option(label="Model version")
+    page.get_by_label("Filter 1 value").fill("v1")
+    expect(page.get_by_text(f"{N // 2} of {N} tasks")).to_be_visible()
+    page.get_by_role("button", name="Remove filter 1").click()
+    page.get_by_role("button", name="Done").click()
+    page.get_by_role("searchbox", name="Search tasks").fill("cat")
+    page.get_by_role("searchbox", name="Search tasks").press("Enter")
+    expect(page.get_by_text(f"1 of {N} tasks")).to_be_visible()
+    page.get_by_role("searchbox", name="Search tasks").fill("")
+    page.get_by_role("searchbox", name="Search tasks").press("Enter")
+
+    assert headers(page)[:3] == ["ID", "Completed", "Annotations"]
+    page.get_by_role("button", name="Columns").click()
+    page.get_by_role("button", name="Move Annotations up").click()
+    page.get_by_role("button", name="Columns").click()
+    expect(page.locator(".dm-head .dm-th-title").nth(1)).to_have_text("Annotations")
+    page.get_by_role("columnheader", name="ID").get_by_role("button").press("Alt+Shift+ArrowRight")
+    expect(page.locator(".dm-head .dm-th-title").first).to_have_text("Annotations")
+    assert headers(page)[:3] == ["Annotations", "ID", "Completed"]
+    row = table.get_by_role("row").filter(has_text="the blue house 7")
+    expect(row.get_by_role("cell").nth(1)).to_have_text("1")  # the cells follow their header
+    page.wait_for_timeout(500)  # the tab saves 300 ms after the last change
+    page.reload()
+    expect(page.locator(".dm-head .dm-th-title").first).to_have_text("Annotations")
+    assert headers(page)[:3] == ["Annotations", "ID", "Completed"]
+
+    calls = page.evaluate("""async (pid) => {
+      const { deleteAnnotations } = await import(new URL("js/store/tasks.js", location.href).href);
+      const calls = [];
+      await deleteAnnotations(pid, [3, 6, 7, 9], { onProgress: (done, total, phase) => calls.push([done, total, phase]) });
+      return calls;
+    }""", pid)
+    assert calls[0] == [0, 4, "records deleted"] and calls[-1] == [4, 4, "records deleted"]

@@ -83,7 +83,7 @@ function image(td, value) {
   const ref = Array.isArray(value) ? value[0] : value;
   if (ref == null || ref === "" || typeof ref !== "string") { setEmpty(td); return; }
   const img = only(td, "img", "dm-thumb");
-  if (!img.decoding) { img.decoding = "async"; img.alt = ""; img.draggable = false; }
+  if (img.getAttribute("decoding") !== "async") { img.decoding = "async"; img.alt = ""; img.draggable = false; }
   if (img.dataset.ref !== ref) setMediaSource(img, "src", ref);
 }
 

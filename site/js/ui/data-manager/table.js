@@ -47,7 +47,7 @@ function HeaderCell({ field, width, sort, onSort, onResize, onMove }) {
   const arrow = sort === "ascending" ? "▲" : sort === "descending" ? "▼" : "";
   return html`<div class=${"dm-th" + (over ? " dm-drop" : "")} role="columnheader" aria-sort=${sort ?? "none"}
       style=${{ width: `${shown}px` }} draggable="true"
-      onDragStart=${(e) => { e.dataTransfer.setData("text/x-dm-column", field.id); e.dataTransfer.effectAllowed = "move"; }}
+      onDragStart=${(e) => { if (drag.current) { e.preventDefault(); return; } e.dataTransfer.setData("text/x-dm-column", field.id); e.dataTransfer.effectAllowed = "move"; }}
       onDragOver=${(e) => { if (e.dataTransfer.types.includes("text/x-dm-column")) { e.preventDefault(); setOver(true); } }}
       onDragLeave=${() => setOver(false)}
       onDrop=${(e) => { e.preventDefault(); setOver(false); const from = e.dataTransfer.getData("text/x-dm-column"); if (from && from !== field.id) onMove(from, field.id); }}>
