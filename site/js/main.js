@@ -9,6 +9,8 @@ import { recoverImports } from "./store/imports.js";
 
 const core = new CoreClient();
 const root = document.getElementById("app");
+// A handle for the console and the browser tests: the bridge and the store, nothing else.
+window.labelcore = { core, store, projects };
 
 // An import that died half-way (a crash, a closed tab) is undone before any screen reads tasks.
 // With nothing to undo this is one small read.
@@ -23,5 +25,3 @@ performance.mark("labelcore:shell");
 
 store.requestPersistence().catch((err) => console.warn("labelcore: storage persistence not granted", err));
 
-// A handle for the console and the browser tests: the bridge and the store, nothing else.
-window.labelcore = { core, store, projects };

@@ -95,7 +95,7 @@ export function CreateProjectDialog({ onCreated, onClose }) {
       <div id="create-panel" role="tabpanel" aria-label=${`Step ${TABS.findIndex(([k]) => k === tab) + 1} of ${TABS.length}`} class="create-panel">
         ${tab === "name" && html`<form id="create-project" onSubmit=${save}><${ProjectFields} fields=${fields} set=${set} /></form>`}
         ${tab === "import" && project && html`<${Lazy} loader=${loadImport} label="the import panel"
-            props=${{ project, onDone: () => { reread(); go("setup"); } }} />`}
+            props=${{ project, onDone: () => reread() }} />`}
         ${tab === "setup" && project && html`<${Lazy} loader=${loadSetup} label="the Labeling Setup"
             props=${{ project, onSaved: () => { config.current = null; reread(); }, embedded: true, onChange: onConfig }} />`}
       </div>
