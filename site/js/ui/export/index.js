@@ -5,7 +5,8 @@ import { html, useEffect, useState, useRef } from "../../lib/html.js";
 import { loadCss } from "../../lib/css.js";
 import { Modal } from "../dialog.js";
 import { useApp } from "../context.js";
-import { runExport, saveFile, downloadName, viewScope } from "./run.js";
+import { runExport, downloadName, viewScope } from "./run.js";
+import { saveFile } from "../../lib/download.js";
 
 loadCss("css/export.css");
 

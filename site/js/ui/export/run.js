@@ -19,19 +19,6 @@ export function downloadName(project, filename, format) {
   return `project-${project.id}-at-${stamp}-${format.toLowerCase()}${ext}`;
 }
 
-/** Give bytes to the browser as a file download (Blob + object URL + <a download>). */
-export function saveFile(bytes, filename, mime) {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime || "application/octet-stream" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
 /**
  * Export a project in one format; resolves to {filename, mime, files, bytes, tasks, timing}.
  *   choice   {format (a FormatInfo from export.formats), scope "all"|"annotated", taskIds, includePredictions}

@@ -3,17 +3,7 @@ import { html, useState } from "../../lib/html.js";
 import { deleteProject } from "../../store/projects.js";
 import { backupProject, backupFileName } from "../../store/backup.js";
 import { ConfirmDialog } from "../dialog.js";
-
-function download(name, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveFile } from "../../lib/download.js";
 
 export function Backup({ project, counts }) {
   const [state, setState] = useState({ busy: false, error: null, done: null });
@@ -22,7 +12,7 @@ export function Backup({ project, counts }) {
     try {
       const doc = await backupProject(project.id);
       const text = JSON.stringify(doc);
-      download(backupFileName(project), text);
+      saveFile(text, backupFileName(project), "application/json");
       setState({ busy: false, error: null, done: `Wrote ${backupFileName(project)} (${(text.length / 1024).toFixed(1)} KB).` });
     } catch (err) {
       setState({ busy: false, error: String(err?.message ?? err), done: null });
