@@ -7,31 +7,20 @@ JSON is not streamed: the bytes are gathered and parsed at :meth:`close`
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from labelcore.errors import DataError
 from labelcore.importers.items import task_from_item
-from labelcore.importers.registry import Item, ParseContext, Parser, register_importer
-from labelcore.importers.text import Utf8Stream
+from labelcore.importers.registry import Item, Parser, register_importer
+from labelcore.importers.text import WholeText
 
 
 @register_importer("json", extensions=(".json",))
-class JsonParser(Parser):
+class JsonParser(WholeText, Parser):
     """Label Studio JSON: a task list (with annotations and predictions) or one task."""
 
-    def __init__(self, ctx: ParseContext):
-        super().__init__(ctx)
-        self._stream = Utf8Stream()
-        self._parts: list[str] = []
-
-    def feed(self, chunk: bytes) -> Iterable[Item]:
-        self._parts.append(self._stream.decode(chunk))
-        return ()
-
     def close(self) -> Iterator[Item]:
-        self._parts.append(self._stream.decode(b"", final=True))
-        text = "".join(self._parts)
-        self._parts = []
+        text = self.whole_text()
         if not text.strip():
             return
         try:

@@ -61,3 +61,23 @@ class LineSplitter:
         cut = text.rfind("\n") + 1
         self._tail = text[cut:]
         return text[:cut]
+
+
+class WholeText:
+    """A parser mix-in for formats read as one document: ``feed`` buffers, ``whole_text`` joins."""
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._stream = Utf8Stream()
+        self._parts: list[str] = []
+
+    def feed(self, chunk: bytes):
+        self._parts.append(self._stream.decode(chunk))
+        return ()
+
+    def whole_text(self) -> str:
+        """Everything fed so far, decoded (the buffer is released)."""
+        self._parts.append(self._stream.decode(b"", final=True))
+        text = "".join(self._parts)
+        self._parts = []
+        return text
