@@ -153,3 +153,56 @@ def test_a_failed_write_leaves_the_previous_state(page, site_url):
     card = page.get_by_role("list", name="Projects").get_by_role("listitem")
     expect(card).to_have_count(1)
     expect(card).to_contain_text("Kept")
+
+
+V1_SCHEMA = """() => new Promise((resolve, reject) => {
+    // The database exactly as version 1 of the app left it, with a project and a task in it.
+    const open = indexedDB.open("labelcore", 1);
+    open.onupgradeneeded = () => {
+        const db = open.result;
+        db.createObjectStore("projects", { keyPath: "id", autoIncrement: true }).createIndex("updated_at", "updated_at");
+        const tasks = db.createObjectStore("tasks", { keyPath: "id", autoIncrement: true });
+        tasks.createIndex("project", "project");
+        tasks.createIndex("project_inner", ["project", "inner_id"]);
+        for (const name of ["annotations", "predictions"]) {
+            const s = db.createObjectStore(name, { keyPath: "id", autoIncrement: true });
+            s.createIndex("task", "task");
+            s.createIndex("project", "project");
+        }
+        const drafts = db.createObjectStore("drafts", { keyPath: "id", autoIncrement: true });
+        drafts.createIndex("task_annotator", ["task", "annotator"], { unique: true });
+        drafts.createIndex("project", "project");
+        db.createObjectStore("media", { keyPath: "id", autoIncrement: true }).createIndex("project", "project");
+        db.createObjectStore("profiles", { keyPath: "id", autoIncrement: true });
+        db.createObjectStore("views", { keyPath: "id", autoIncrement: true }).createIndex("project", "project");
+        db.createObjectStore("settings", { keyPath: "key" });
+    };
+    open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction(["projects", "tasks"], "readwrite");
+        const stamp = "2025-01-01T00:00:00.000Z";
+        tx.objectStore("projects").add({ name: "From v1", description: "", color: "#617ADA", label_config: "",
+            parsed_config: null, settings: {}, created_at: stamp, updated_at: stamp });
+        tx.objectStore("tasks").add({ project: 1, data: { text: "kept" }, meta: {}, inner_id: 1, created_at: stamp, updated_at: stamp });
+        tx.oncomplete = () => { db.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+    };
+    open.onerror = () => reject(open.error);
+})"""
+
+
+def test_an_older_database_is_upgraded_with_its_data(page, site_url):
+    page.goto(site_url + "build-info.json")  # same origin, no app code: the old database stays as it is
+    page.evaluate(V1_SCHEMA)
+    page.goto(site_url)
+    card = page.get_by_role("list", name="Projects").get_by_role("listitem")
+    expect(card).to_contain_text("From v1")
+    expect(card).to_contain_text(re.compile(r"\b1 tasks?\b"))
+    state = page.evaluate("""async () => {
+        const db = await labelcore.store.db();
+        return { version: db.version, latest: labelcore.store.DB_VERSION, stores: [...db.objectStoreNames],
+                 text: (await db.getAll("tasks"))[0].data.text };
+    }""")
+    assert state["version"] == state["latest"] >= 2
+    assert state["text"] == "kept"
+    assert {"projects", "tasks", "annotations", "predictions", "drafts", "media", "profiles", "views", "settings"} <= set(state["stores"])
