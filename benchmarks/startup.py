@@ -2,6 +2,8 @@
 
   shell   navigation start -> the project list rendered (performance mark "labelcore:shell")
   ready   navigation start -> the Python core answered core.version in the worker
+  warm    navigation start -> every area of the core imported (config, import, export...), which
+          the worker does right after ready; reported, not part of the ratio
   bare    navigation start -> a bare loadPyodide() of the same files in a module worker (baseline)
 
 each with a cold cache (a new profile per load) and a warm one (a persistent profile,
@@ -46,11 +48,12 @@ def mark(page, name: str, timeout: float = 120_000) -> float:
     return page.evaluate(f"() => performance.getEntriesByName({name!r})[0].startTime")
 
 
-def app_load(page, url: str) -> tuple[float, float]:
+def app_load(page, url: str) -> tuple[float, float, float]:
     page.goto(url)
     shell = mark(page, "labelcore:shell")
     ready = mark(page, "labelcore:core-ready")
-    return shell, ready
+    warm = mark(page, "labelcore:core-warm")
+    return shell, ready, warm
 
 
 def bare_load(page, url: str) -> float:
@@ -101,10 +104,11 @@ def main() -> None:
                         profiles[kind] = root / f"profile-{kind}"
                         measure(pw, chromium, profiles[kind], fn, url)
                 for _ in range(ns.n):  # interleaved, so drift in machine load hits both alike
-                    shell, ready = measure(pw, chromium, profiles.get("app"), app_load, app_url)
+                    shell, ready, warm = measure(pw, chromium, profiles.get("app"), app_load, app_url)
                     bare = measure(pw, chromium, profiles.get("bare"), bare_load, bare_url)
                     results.setdefault(f"{cache} shell", []).append(shell)
                     results.setdefault(f"{cache} ready", []).append(ready)
+                    results.setdefault(f"{cache} warm", []).append(warm)
                     results.setdefault(f"{cache} bare", []).append(bare)
         server.shutdown()
     med = {k: statistics.median(v) for k, v in results.items()}

@@ -106,6 +106,7 @@ export class CoreClient {
 
   #setState(state) {
     if (state.status !== this.state.status && state.status !== "loading") performance.mark(`labelcore:core-${state.status}`);
+    if (state.warm && !this.state.warm) performance.mark("labelcore:core-warm"); // every area of the core imported
     this.state = state;
     for (const listener of this.listeners) listener(state);
   }
