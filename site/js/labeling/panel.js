@@ -63,7 +63,7 @@ export function RegionsPanel({ config, store }) {
     </section>
     <section aria-label="Regions">
       <h3>Regions <span class="muted">${regions.length}</span></h3>
-      ${!regions.length && html`<p class="muted">No regions yet: pick a label, then select text.</p>`}
+      ${!regions.length && html`<p class="muted">No regions yet: pick a label, then select text or draw on the image.</p>`}
       ${[...groups].map(([label, rs]) => html`<div class="lc-group" key=${label}>
         <h4>${label} <span class="muted">${rs.length}</span></h4>
         <ul class="lc-regions" role="list">
