@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import os
 import re
 import statistics
@@ -198,6 +199,26 @@ def loaf_summary(loafs: list[dict]) -> str:
 WHOLE_JS = """() => { const foot = document.querySelector(".dm-foot"); return foot && !foot.textContent.includes("reading"); }"""
 
 
+def trace_summary(path: str, frames: int) -> str:
+    """The renderer main thread during the scroll, from a trace: its CPU time per frame (a figure
+    that waiting for a CPU on a loaded machine does not inflate), and its tasks over 50 ms, wall
+    against CPU time (a task whose CPU time is far below its wall time was waiting, not working)."""
+    events = json.loads(Path(path).read_text())
+    events = events.get("traceEvents", events) if isinstance(events, dict) else events
+    main = {(e["pid"], e["tid"]) for e in events if e.get("name") == "thread_name" and e.get("args", {}).get("name") == "CrRendererMain"}
+    tasks = [e for e in events if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X"
+             and e.get("name") in ("RunTask", "ThreadControllerImpl::RunTask")]
+    cpu = sum(e.get("tdur", 0) for e in tasks) / 1000
+    line = f"trace: renderer main thread CPU {cpu:.0f} ms in all, {cpu / max(frames, 1):.2f} ms per frame"
+    long = [e for e in tasks if e.get("dur", 0) > 50_000]
+    if long:
+        worst = max(long, key=lambda e: e["dur"])
+        line += (f"; {len(long)} tasks over 50 ms, wall {sum(e['dur'] for e in long) / 1000:.0f} ms, CPU "
+                 f"{sum(e.get('tdur', 0) for e in long) / 1000:.0f} ms (longest: wall {worst['dur'] / 1000:.0f} ms, "
+                 f"CPU {worst.get('tdur', 0) / 1000:.0f} ms)")
+    return line
+
+
 def load_build():
     spec = importlib.util.spec_from_file_location("labelcore_build", ROOT / "build.py")
     module = importlib.util.module_from_spec(spec)
@@ -225,6 +246,7 @@ def main() -> None:
     parser.add_argument("--step", type=int, default=2000, help="pixels scrolled per frame")
     parser.add_argument("--with-core", action="store_true", help="let the Python core boot meanwhile")
     parser.add_argument("--screenshot", help="save a PNG of the Data Manager here")
+    parser.add_argument("--trace", help="save a Chromium trace of the scroll here (and print wall vs CPU time of its long tasks)")
     ns = parser.parse_args()
 
     build = load_build()
@@ -293,7 +315,12 @@ def main() -> None:
 
         if ns.screenshot:
             page.screenshot(path=ns.screenshot)
+        if ns.trace:
+            browser.start_tracing(page=page, path=ns.trace, categories=["toplevel"])
         scroll = page.evaluate(SCROLL_JS, ns.step)
+        if ns.trace:
+            browser.stop_tracing()
+            print(trace_summary(ns.trace, len(scroll["frames"])))
         frames = sorted(scroll["frames"])
         p95 = frames[int(len(frames) * 0.95) - 1] if frames else 0
         print(f"scroll top -> bottom: {len(frames)} frames, max {frames[-1]:.1f} ms, p95 {p95:.1f} ms, "

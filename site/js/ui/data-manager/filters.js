@@ -43,7 +43,8 @@ export function FilterEditor({ fields, filters, error, onChange, onClose }) {
   const setField = (i, id) => {
     const field = byId.get(id);
     const ops = OPERATORS[field.type];
-    const op = ops.includes(items[i].operator) ? items[i].operator : ops[0];
+    const sameType = byId.get(items[i].filter)?.type === field.type;  // a new kind of column starts at its first operator
+    const op = sameType && ops.includes(items[i].operator) ? items[i].operator : ops[0];
     set(i, { filter: id, type: field.type, operator: op, value: op === "empty" || field.type === "Boolean" ? true : "" });
   };
   const setOperator = (i, op) => {

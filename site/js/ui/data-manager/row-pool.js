@@ -17,6 +17,7 @@ export class RowPool {
     this.height = 800;
     this.data = null;
     this.shape = "";
+    this.ahead = 0;
     body.addEventListener("click", (e) => this.#click(e));
     body.addEventListener("change", (e) => this.#change(e));
     body.addEventListener("keydown", (e) => this.#key(e));
@@ -36,6 +37,7 @@ export class RowPool {
 
   /** Place rows for the scroll offset `top` (and the viewport height, when it changed). */
   update(top, height = this.height) {
+    if (top !== this.top) this.ahead = top > this.top ? 1 : -1;
     this.top = top;
     if (height !== this.height) { this.height = height; this.#resize(); return; }
     this.#place();
@@ -64,7 +66,9 @@ export class RowPool {
     const size = this.slots.length;
     if (!size) return;
     const n = this.data.rows.length;
-    const first = Math.max(0, Math.min(n - size, Math.floor(this.top / ROW_HEIGHT) - OVERSCAN));
+    // Most spare rows go ahead of the scroll (the next frame's rows are often there already).
+    const behind = this.ahead > 0 ? 2 : this.ahead < 0 ? 2 * OVERSCAN - 1 : OVERSCAN;
+    const first = Math.max(0, Math.min(n - size, Math.floor(this.top / ROW_HEIGHT) - behind));
     for (let pos = first; pos < first + size; pos++) {
       const slot = this.slots[pos % size];
       if (slot.pos !== pos) this.#fill(slot, pos);
