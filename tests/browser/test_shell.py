@@ -87,6 +87,10 @@ def test_a_project_survives_a_reload_and_deletes(page, site_url):
     page.get_by_role("menuitem", name="Delete").click()
     page.get_by_role("dialog", name="Delete project").get_by_role("button", name="Delete").click()
     expect(page.get_by_role("heading", name="No projects yet")).to_be_visible()
+    left = page.evaluate("""async () => { const db = await labelcore.store.db();
+        return Object.fromEntries(await Promise.all([...db.objectStoreNames].filter((s) => !["profiles", "settings"].includes(s))
+            .map(async (s) => [s, await db.count(s)]))); }""")
+    assert set(left.values()) == {0}, f"the deleted project left records behind: {left}"
     page.reload()
     expect(page.get_by_role("heading", name="No projects yet")).to_be_visible()
 

@@ -104,12 +104,13 @@ export async function updateSettings(id, changes) {
 
 /** Delete a project with its tasks, annotations, predictions, drafts, media and views: all or nothing. */
 export async function deleteProject(id) {
-  await write(["projects", ...OWNED], async (tx) => {
+  await write(["projects", "task_index", ...OWNED], async (tx) => {
     for (const name of OWNED) {
       const store = tx.objectStore(name);
       const keys = await store.index("project").getAllKeys(id);
       await Promise.all(keys.map((key) => store.delete(key)));
     }
+    await tx.objectStore("task_index").delete(id); // the Data Manager's saved column index
     await tx.objectStore("projects").delete(id);
   });
 }
