@@ -50,6 +50,9 @@ PYODIDE_PYTHON = "3.14"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 
 # The browser's wheels: (distribution, version, how it is fetched, sha256 of the download).
+# The worker loads labelcore and what it depends on; jinja2 (+ MarkupSafe) is built and listed in
+# the lock too, for code that wants templates, but the core does not import it, so it is not
+# loaded at start-up.
 #   pure  - a py3-none-any wheel from PyPI
 #   wasm  - a wheel built for Pyodide's platform tag
 #   sdist - no wasm wheel exists: build the sdist with no C compiler, which gives a pure wheel

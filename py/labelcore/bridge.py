@@ -23,12 +23,8 @@ import base64
 import binascii
 import importlib
 import json
-import platform
 import sys
-import traceback
-from dataclasses import dataclass
-from importlib import metadata
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Sequence
 
 from labelcore import __version__
 from labelcore.errors import BridgeError, LabelcoreError
@@ -47,12 +43,14 @@ OP_MODULES: tuple[str, ...] = ("labelcore.config.ops", "labelcore.templates.ops"
 NO_ARGS_SCHEMA = {"type": "object", "properties": {}, "additionalProperties": False}
 
 
-@dataclass
 class Context:
     """What an op may use besides its arguments: a way to report progress."""
 
-    request_id: Any = None
-    _progress: Callable[[str], None] | None = None
+    __slots__ = ("request_id", "_progress")
+
+    def __init__(self, request_id: Any = None, progress: Callable[[str], None] | None = None):
+        self.request_id = request_id
+        self._progress = progress
 
     def progress(self, done: int, total: int | None = None, phase: str = "") -> None:
         if self._progress is None:
@@ -62,8 +60,7 @@ class Context:
         self._progress(json.dumps(msg))
 
 
-@dataclass(frozen=True)
-class Op:
+class Op(NamedTuple):
     name: str
     func: Callable[[Any, Context], Any]
     args_model: type[BaseModel] | None  # None: the op takes no arguments
@@ -188,8 +185,20 @@ def _answer(request: str, progress: Callable[[str], None] | None, buffers: Seque
             "type": "InternalError",
             "message": f"{type(exc).__name__}: {exc}",
             "where": {},
-            "details": {"traceback": traceback.format_exc()},
+            "details": {"traceback": _traceback()},
         }}
+
+
+def _traceback() -> str:
+    import traceback  # only on the error path: start-up does not pay for it
+
+    return traceback.format_exc()
+
+
+def _distribution_version(name: str) -> str:
+    from importlib import metadata
+
+    return metadata.version(name)
 
 
 def _dump(reply: dict[str, Any], on_bytes: Callable[[bytes], Any]) -> str:
@@ -198,7 +207,7 @@ def _dump(reply: dict[str, Any], on_bytes: Callable[[bytes], Any]) -> str:
     except Exception as exc:  # an op returned something that is not JSON: a bug in the core
         return json.dumps({"v": PROTOCOL_VERSION, "id": reply.get("id"), "ok": False, "error": {
             "type": "InternalError", "message": f"the reply is not JSON: {exc}", "where": {},
-            "details": {"traceback": traceback.format_exc()}}})
+            "details": {"traceback": _traceback()}}})
 
 
 def _encode(obj: Any, on_bytes: Callable[[bytes], Any]) -> Any:
@@ -237,10 +246,10 @@ def _version(args: None, ctx: Context) -> dict[str, Any]:
     """The core's version and the runtime it runs in."""
     return {
         "labelcore": __version__,
-        "python": platform.python_version(),
+        "python": sys.version.split()[0],
         "implementation": sys.implementation.name,
         "platform": sys.platform,
-        "pydantic": metadata.version("pydantic"),
+        "pydantic": _distribution_version("pydantic"),
         "protocol": PROTOCOL_VERSION,
     }
 

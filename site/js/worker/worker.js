@@ -17,12 +17,26 @@ function status(state, extra = {}) {
   self.postMessage({ v: PROTOCOL, status: state, marks, ...extra });
 }
 
+/** The package and everything it depends on, by the lock's `depends`. */
+function closure(lock, root) {
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    const entry = lock.packages[name];
+    if (!entry) throw new Error(`pyodide-lock.json has no package ${name}`);
+    seen.add(name);
+    entry.depends.forEach(visit);
+  };
+  visit(root);
+  return [...seen];
+}
+
 async function boot() {
   status("loading", { phase: "runtime" });
   const lockResponse = await fetch(PYODIDE_URL + "pyodide-lock.json", { cache: "no-cache" });
   if (!lockResponse.ok) throw new Error(`pyodide-lock.json: HTTP ${lockResponse.status}`);
   const lock = await lockResponse.json();
-  const wanted = Object.keys(lock.packages);
+  const wanted = closure(lock, "labelcore");
   // Start downloading the wheels while the runtime compiles; loadPackage then reads them
   // from the HTTP cache.
   for (const name of wanted) fetch(PYODIDE_URL + lock.packages[name].file_name).catch(() => {});
