@@ -390,13 +390,13 @@ def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8080, pref
     handler = type("Handler", (SiteHandler,), {"prefix": prefix, "quiet": quiet})
     server = http.server.ThreadingHTTPServer((host, port), partial(handler, directory=str(directory)))
     server.daemon_threads = True
+    server.url = f"http://{host}:{server.server_address[1]}{prefix}"
     return server
 
 
 def serve(port: int, prefix: str) -> None:
     server = make_server(DIST, port=port, prefix=prefix)
-    url = f"http://127.0.0.1:{server.server_address[1]}{server.RequestHandlerClass.prefix}"
-    print(f"\nLabelcore is served at {url}  (Ctrl+C stops it)\n", flush=True)
+    print(f"\nLabelcore is served at {server.url}  (Ctrl+C stops it)\n", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
