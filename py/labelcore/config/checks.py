@@ -84,14 +84,13 @@ def _duplicate_labels(cfg: LabelConfig) -> Iterator[ConfigError]:
         yield from walk(control, control.labels)
 
 
-def _hotkey_owners(node: LayoutNode) -> Iterator[tuple[str, str, LayoutNode]]:
-    hotkey = node.attrs.get("hotkey")
-    spec = TAGS.get(node.tag)
-    if isinstance(hotkey, str) and hotkey and spec is not None and spec.attr("hotkey") is not None:
-        what = f"<{node.tag} value={node.attrs['value']!r}>" if "value" in node.attrs else f"<{node.tag}>"
-        yield hotkey.lower(), what, node
-    for child in node.children:
-        yield from _hotkey_owners(child)
+def _hotkey_owners(root: LayoutNode) -> Iterator[tuple[str, str, LayoutNode]]:
+    for node in _all_nodes(root):
+        hotkey = node.attrs.get("hotkey")
+        spec = TAGS.get(node.tag)
+        if isinstance(hotkey, str) and hotkey and spec is not None and spec.attr("hotkey") is not None:
+            what = f"<{node.tag} value={node.attrs['value']!r}>" if "value" in node.attrs else f"<{node.tag}>"
+            yield hotkey.lower(), what, node
 
 
 @check("hotkey")
