@@ -12,7 +12,7 @@
 // after a change.
 import { html, useEffect, useState, useCallback } from "../lib/html.js";
 import { getProject } from "../store/projects.js";
-import { read } from "../store/db.js";
+import { storeCounts } from "../store/task-index-store.js";
 import { Lazy } from "./lazy.js";
 import { useApp } from "./context.js";
 
@@ -28,19 +28,11 @@ export const DIALOGS = {
   export: { title: "Export", load: () => import("./export/index.js").then((m) => m.ExportDialog) },
 };
 
-export async function projectCounts(id) {
-  return read(["tasks", "annotations", "predictions"], async (tx) => {
-    const count = (store) => tx.objectStore(store).index("project").count(id);
-    const [tasks, annotations, predictions] = await Promise.all(["tasks", "annotations", "predictions"].map(count));
-    return { tasks, annotations, predictions };
-  });
-}
-
 export function ProjectPage({ id, section = "data", rest = "", query, onTitle }) {
   const { navigate } = useApp();
   const [state, setState] = useState({ loading: true });
   const [dialog, setDialog] = useState(null);
-  const refresh = useCallback(() => Promise.all([getProject(id), projectCounts(id)]).then(
+  const refresh = useCallback(() => Promise.all([getProject(id), storeCounts(id)]).then(
     ([project, counts]) => { setState({ project, counts }); onTitle?.(project?.name); },
     (err) => setState({ error: String(err?.message ?? err) })), [id]);
   useEffect(() => { setState({ loading: true }); refresh(); }, [id]);
