@@ -64,17 +64,8 @@ def test_quick_start_from_empty_browser_to_export(page, site_url):
     # Label All Tasks: the first task submitted with ctrl+enter, Skip the second, Submit the third.
     page.get_by_role("button", name="Label All Tasks").click()
     expect(page.get_by_text("The battery lasts all week")).to_be_visible()
-    # Known issue (closing note): right after a reload, the first choice on the first task is
-    # sometimes not taken. A person sees that and clicks again; so does this test, at most
-    # three times, so the rest of the flow stays strict.
     positive = page.get_by_role("radio", name="Positive")
-    for _attempt in range(3):
-        positive.click()
-        try:
-            expect(positive).to_be_checked(timeout=2000)
-            break
-        except AssertionError:
-            continue
+    positive.click()  # right after a reload: taken and shown at once (test_labeling_choices goes deeper)
     expect(positive).to_be_checked()
     shot(page, "5-labeling")
     page.keyboard.press("Control+Enter")

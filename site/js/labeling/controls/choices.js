@@ -2,7 +2,7 @@
 // choices from task data (value="$key": [{value, ...}]); nested choices (allowNested); perRegion.
 import { html } from "../../lib/html.js";
 import { registerTag } from "../registry.js";
-import { classificationOf } from "./common.js";
+import { classificationOf, pickInput } from "./common.js";
 import { truthy } from "../data.js";
 
 /** The Choice items of a control: from the config, or from the task when value="$key". */
@@ -54,7 +54,7 @@ export function ChoicesControl({ def, store, ctx }) {
     ${shown.map((c) => html`<label key=${c.value} class="lc-choice">
       <input type=${radio ? "radio" : "checkbox"} name=${`${def.name}-${cls.regionId ?? "task"}`} value=${c.value}
         checked=${chosen.includes(c.value)} disabled=${ctx.readOnly}
-        onClick=${(e) => { e.preventDefault(); toggleChoice(store, def, c.value); }} />
+        onClick=${pickInput(() => toggleChoice(store, def, c.value), (el) => (classificationOf(store, def).value?.choices ?? []).includes(el.value))} />
       <span>${c.alias ?? c.value}</span>${c.hotkey && html`<kbd aria-hidden="true">${c.hotkey}</kbd>`}
     </label>`)}
   </fieldset>`;

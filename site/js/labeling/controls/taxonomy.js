@@ -2,7 +2,7 @@
 // Value: {taxonomy: [["A", "A1"], ["B"]]} (one path per pick).
 import { html, useState } from "../../lib/html.js";
 import { registerTag } from "../registry.js";
-import { classificationOf } from "./common.js";
+import { classificationOf, pickInput } from "./common.js";
 import { truthy } from "../data.js";
 
 const same = (p, q) => p.length === q.length && p.every((v, i) => v === q[i]);
@@ -39,7 +39,8 @@ function TaxonomyControl({ def, store, ctx }) {
       return html`<li key=${key} role="treeitem" aria-expanded=${kids.length ? Boolean(expanded) : undefined} aria-selected=${checked}>
         ${kids.length ? html`<button type="button" class="lc-twist" aria-label=${`${expanded ? "Collapse" : "Expand"} ${n.value}`}
           onClick=${() => setOpen({ ...open, [key]: !open[key] })}>${expanded ? "▾" : "▸"}</button>` : html`<span class="lc-twist"></span>`}
-        <label><input type="checkbox" checked=${checked} disabled=${!selectable || ctx.readOnly} onClick=${(e) => { e.preventDefault(); toggle(path); }} />
+        <label><input type="checkbox" value=${key} checked=${checked} disabled=${!selectable || ctx.readOnly}
+          onClick=${pickInput(() => toggle(path), (el) => (classificationOf(store, def).value?.taxonomy ?? []).some((p) => p.join(sep) === el.value))} />
           ${n.alias ?? n.value}</label>
         ${kids.length && expanded ? tree(kids, path) : null}
       </li>`;
