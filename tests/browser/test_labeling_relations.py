@@ -148,6 +148,23 @@ def test_image_relation_arrow_follows_zoom_and_per_region_keys(page, site_url):
     check_ends()
     page.screenshot(path="/tmp/lc/relation-image.png")
 
+    # Zoomed in on the car, the sign is out of the image's view: its end stays on the view's
+    # edge (dashed, and its name says so) instead of being drawn over the rest of the page.
+    page.mouse.move(*screen(60, 50))
+    for _ in range(30):  # zoomBy 1.1 a step: about 17 times
+        page.mouse.wheel(0, -200)
+    out_of_view = page.get_by_role("button", name=re.compile(r"^Arrow Car: .*\(an end is out of view\)$"))
+    expect(out_of_view).to_be_visible()
+    ends = out_of_view.locator(".lc-arrow-line").evaluate(ARROW_MID)
+    box = viewport.bounding_box()
+    for end in (ends["start"], ends["end"]):
+        assert box["x"] - 1 <= end["x"] <= box["x"] + box["width"] + 1 and box["y"] - 1 <= end["y"] <= box["y"] + box["height"] + 1, (end, box)
+    page.screenshot(path="/tmp/lc/relation-image-out-of-view.png")
+    page.keyboard.press("Shift+2")
+    expect(arrow).to_be_visible()
+    page.wait_for_timeout(100)
+    check_ends()
+
     page.keyboard.press("Control+Enter")
     expect(page.get_by_role("button", name="Update")).to_be_visible()
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])

@@ -19,11 +19,25 @@ export const DIRECTION_SIGNS = { right: "→", left: "←", bi: "↔" };
 export const NEXT_DIRECTION = { right: "left", left: "bi", bi: "right" };
 const VIEW_ATTRS = ["data-scale", "data-tx", "data-ty", "data-rot", "data-drawn"];
 
+/**
+ * `box` kept inside `frame` (both client rects): the part of it in view, or, when none of it is
+ * (a region panned or scrolled out of an image's view), a point on the frame's nearest edge with
+ * `hidden: true`, so its arrow ends at the edge pointing the way instead of over other things.
+ */
+export function clampBox(box, frame) {
+  const left = Math.max(box.left, frame.left), right = Math.min(box.right, frame.right);
+  const top = Math.max(box.top, frame.top), bottom = Math.min(box.bottom, frame.bottom);
+  if (left <= right && top <= bottom) return { left, top, right, bottom, hidden: false };
+  const x = Math.min(Math.max((box.left + box.right) / 2, frame.left), frame.right);
+  const y = Math.min(Math.max(box.top, frame.top), frame.bottom);
+  return { left: x, right: x, top: y, bottom: y, hidden: true };
+}
+
 /** The client box of a region in `root`, or null when it is not shown. */
 export function regionBox(root, id) {
   for (const host of root.querySelectorAll("[data-region-host]")) {
     const box = host.lcRegionBox?.(id);
-    if (box) return box;
+    if (box) return clampBox(box, host.getBoundingClientRect());
   }
   const esc = CSS.escape(id);
   const el = root.querySelector(`[data-region="${esc}"], [data-regions~="${esc}"]`);
@@ -51,7 +65,7 @@ function measure(root, relations) {
     const q = { x: (b.left + b.right) / 2 - base.left, y: b.top - base.top };
     const lift = 18 + Math.min(40, Math.abs(p.x - q.x) / 8) + (index % 3) * 6;
     const top = Math.max(4, Math.min(p.y, q.y) - lift);
-    out.push({ index, p, q, top });
+    out.push({ index, p, q, top, off: Boolean(a.hidden || b.hidden) });
   });
   return out;
 }
@@ -89,7 +103,7 @@ export function RelationsOverlay({ store, root }) {
         <path d="M0 0 L10 5 L0 10 z" class="lc-arrow-head" />
       </marker>
     </defs>
-    ${shapes.map(({ index, p, q, top }) => {
+    ${shapes.map(({ index, p, q, top, off }) => {
       const rel = relations[index];
       if (!rel) return null;
       const dir = rel.direction ?? "right";
@@ -99,8 +113,8 @@ export function RelationsOverlay({ store, root }) {
       const text = (rel.labels ?? []).join(", ");
       const name = `${regionName(store, rel.from_id)} ${DIRECTION_SIGNS[dir] ?? "→"} ${regionName(store, rel.to_id)}`;
       const width = Math.max(16, text.length * 6.6 + 10);
-      return html`<g key=${`${rel.from_id}-${rel.to_id}-${index}`} class=${`lc-arrow lc-dir-${dir}`} role="button" tabindex=${store.readOnly ? undefined : "0"}
-        aria-label=${`Arrow ${name}${text ? ` (${text})` : ""}`} data-direction=${dir}
+      return html`<g key=${`${rel.from_id}-${rel.to_id}-${index}`} class=${`lc-arrow lc-dir-${dir}${off ? " lc-arrow-off" : ""}`} role="button" tabindex=${store.readOnly ? undefined : "0"}
+        aria-label=${`Arrow ${name}${text ? ` (${text})` : ""}${off ? " (an end is out of view)" : ""}`} data-direction=${dir}
         onClick=${() => cycle(rel)} onKeyDown=${(e) => { if ((e.key === "Enter" || e.key === " ") && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); cycle(rel); } }}>
         <title>${name}${text ? ` · ${text}` : ""} — click to change the direction</title>
         <path d=${d} class="lc-arrow-hit" />
