@@ -119,4 +119,4 @@ def test_clicks_and_hotkeys_show_what_is_saved_also_after_a_reload(page, site_ur
     by_name = {(r["from_name"], r.get("id") is not None and r["from_name"] == "kind"): r["value"] for r in ann["result"]}
     assert by_name[("sentiment", False)] == {"choices": ["Neutral"]}
     assert by_name[("kind", True)]["choices"] == ["Small"]
-    validate(FORM, {"text": TEXT}, [ann])
+    validate(FORM, {"text": TEXT}, [ann], page, ids["project"])

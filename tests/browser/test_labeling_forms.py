@@ -52,7 +52,7 @@ def test_required_form_of_choices_rating_textarea(page, site_url):
     assert values == {"topics": {"choices": ["Sports", "Tech"]}, "summary": {"text": ["Sport and tech 3"]}, "quality": {"rating": 4}}
     assert {it["type"] for it in ann["result"]} == {"choices", "textarea", "rating"}
     assert all(it["to_name"] == "text" and it["origin"] == "manual" for it in ann["result"])
-    validate(FORM, data, [ann])
+    validate(FORM, data, [ann], page, ids["project"])
 
 
 DIALOGUE = """<View>
@@ -88,7 +88,7 @@ def test_dialogue_and_hostile_hypertext(page, site_url, context):
     [item] = ann["result"]
     assert item["type"] == "paragraphlabels" and item["to_name"] == "chat"
     assert item["value"] == {"start": "1", "end": "1", "startOffset": 0, "endOffset": 11, "text": "How are you", "paragraphlabels": ["Question"]}
-    validate(DIALOGUE, {"chat": chat}, [ann])
+    validate(DIALOGUE, {"chat": chat}, [ann], page, ids["project"])
 
     ids = seed(page, site_url, HOSTILE, [{"html": EVIL}])
     page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
@@ -118,7 +118,7 @@ def test_dialogue_and_hostile_hypertext(page, site_url, context):
     g = full.index("👋")
     assert last["value"]["globalOffsets"] == {"start": g, "end": g + 7} and last["value"]["text"] == "👋 line"
     assert last["value"]["start"] == "/div[1]/p[2]/text()[1]" and last["value"]["startOffset"] == len("Second ")
-    validate(HOSTILE, {"html": EVIL}, [ann])
+    validate(HOSTILE, {"html": EVIL}, [ann], page, ids["project"])
     assert not [u for u in context.request_log.urls if "evil" in u]
 
 
@@ -144,4 +144,4 @@ def test_prediction_accepted_and_changed(page, site_url):
     assert by_id["zoe0000001"]["origin"] == "prediction" and by_id["zoe0000001"]["value"]["labels"] == ["PER"]
     assert by_id["ana0000001"]["origin"] == "prediction-changed" and by_id["ana0000001"]["value"]["labels"] == ["PER"]
     assert ann["parent_prediction"] is not None
-    validate(NER, {"text": text}, [ann])
+    validate(NER, {"text": text}, [ann], page, ids["project"])

@@ -57,4 +57,4 @@ def test_keyboard_spans_on_hypertext_and_paragraphs(page, site_url):
     assert ht["value"] == {"start": "/div[1]/p[1]/b[1]/text()[1]", "end": "/div[1]/p[1]/text()[2]", "startOffset": 0, "endOffset": 6,
                            "globalOffsets": {"start": 6, "end": 17}, "text": "brave world", "hypertextlabels": ["Thing"]}
     assert para["value"] == {"start": "1", "end": "1", "startOffset": 4, "endOffset": 11, "text": "are you", "paragraphlabels": ["Question"]}
-    validate(XML, data, [ann])
+    validate(XML, data, [ann], page, ids["project"])

@@ -88,7 +88,7 @@ def test_text_relation_arrow_direction_and_label(page, site_url):
     by_text = {it["value"]["text"]: it["id"] for it in ann_rec["result"] if it["type"] == "labels"}
     [rel] = [it for it in ann_rec["result"] if it["type"] == "relation"]
     assert rel == {"from_id": by_text["Ann"], "to_id": by_text["Rome"], "type": "relation", "direction": "bi", "labels": ["visits"]}
-    validate(TEXT_XML, {"text": text}, [ann_rec])
+    validate(TEXT_XML, {"text": text}, [ann_rec], page, ids["project"])
 
 
 W, H = 400, 300
@@ -178,4 +178,4 @@ def test_image_relation_arrow_follows_zoom_and_per_region_keys(page, site_url):
     assert choice["value"] == {**positional, "choices": ["Parked"]}
     [rel] = [it for it in ann["result"] if it["type"] == "relation"]
     assert rel == {"from_id": car["id"], "to_id": boxes["Sign"]["id"], "type": "relation", "direction": "right"}
-    validate(IMAGE_XML, {"image": "media://img0001/street.png"}, [ann])
+    validate(IMAGE_XML, {"image": "media://img0001/street.png"}, [ann], page, ids["project"])

@@ -123,4 +123,4 @@ def test_tabs_view_copy_and_instructions(page, site_url):
     assert first["result"][:2] == ada_result and first["result"][2]["origin"] == "manual"
     assert first["parent_prediction"] is None
     assert second["result"] == [{**pred_result[0], "origin": "prediction"}] and second["parent_prediction"] is not None
-    validate(NER, {"text": TEXT}, list(anns.values()))
+    validate(NER, {"text": TEXT}, list(anns.values()), page, ids["project"])

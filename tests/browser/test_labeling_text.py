@@ -80,17 +80,35 @@ def select_text(page, locator, start: int, end: int):
     page.mouse.up()
 
 
-def validate(xml: str, task_data: dict, annotations: list[dict]) -> None:
-    """The exported task validates against the config's result schemas and the model check."""
+EXPORT_JSON = """async ([project, xml]) => {
+  const { exportTasks } = await import('./js/store/exports.js');
+  const tasks = await exportTasks(project, {});
+  const answer = await window.labelcore.core.call('export.run', { config_xml: xml, tasks, format: 'JSON' });
+  return new TextDecoder().decode(answer.data);
+}"""
+
+
+def validate(xml: str, task_data: dict, annotations: list[dict], page=None, project: int | None = None) -> None:
+    """The task validates against the config's result schemas and the model check. With a page
+    and a project, so does the project's JSON export made by the core in that page (what a
+    person downloads), and it carries these annotations' results unchanged."""
     cfg = parse_config(xml)
     sch = schemas(cfg)
-    task = {"id": 1, "data": task_data, "annotations": annotations}
-    for ann in annotations:
-        for item in ann["result"]:
-            schema = sch["relation"] if item["type"] == "relation" else sch["results"][item["from_name"]]
-            jsonschema.validate(item, schema)
-    problems = TaskChecker(cfg).check(json.loads(json.dumps(task)))
-    assert not problems, problems
+    tasks = [{"id": 1, "data": task_data, "annotations": annotations}]
+    if page is not None:
+        page.wait_for_selector('.core-status[data-state="ready"]', timeout=90_000)
+        exported = json.loads(page.evaluate(EXPORT_JSON, [project, xml]))
+        by_id = {a["id"]: a for t in exported for a in t["annotations"]}
+        for ann in annotations:
+            assert by_id[ann["id"]]["result"] == ann["result"]
+        tasks = exported
+    for task in tasks:
+        for ann in task["annotations"]:
+            for item in ann["result"]:
+                schema = sch["relation"] if item["type"] == "relation" else sch["results"][item["from_name"]]
+                jsonschema.validate(item, schema)
+        problems = TaskChecker(cfg).check(json.loads(json.dumps(task)))
+        assert not problems, problems
 
 
 def test_ner_spans_relation_undo_reload_submit_update(page, site_url):
@@ -173,7 +191,7 @@ def test_ner_spans_relation_undo_reload_submit_update(page, site_url):
     by_text = {it["value"]["text"]: it["id"] for it in regions}
     assert rel == {"from_id": by_text["Zoë"], "to_id": by_text["São Paulo"], "type": "relation", "direction": "right", "labels": ["lives_in"]}
     assert ann["was_cancelled"] is False and ann["lead_time"] > 0 and ann["completed_by"] is not None
-    validate(NER, {"text": TEXT}, [ann])
+    validate(NER, {"text": TEXT}, [ann], page, ids["project"])
 
     # open it again by id: Update edits the same annotation
     page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
