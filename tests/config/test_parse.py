@@ -210,7 +210,7 @@ def test_repeater_is_described_and_its_items_resolve():
     assert data["items"]["required"] == ["text", "meta"]
     assert data["items"]["properties"]["meta"]["properties"]["author"] == {}
     assert schemas(cfg)["results"]["grade_{{n}}"]["properties"]["from_name"] == {"type": "string",
-                                                                               "pattern": "^grade_\\d+$"}
+                                                                               "pattern": "^grade_(0|[1-9][0-9]*)$"}
 
 
 def test_repeater_without_a_list_and_nested_data_list():

@@ -3,14 +3,21 @@
 Used to validate imported tasks, annotations and predictions. Facts are kept in
 registries: :data:`DATA_SCHEMAS` (object tag -> schema of its data value) and
 :data:`VALUE_SCHEMAS` (result type -> schema of ``value``).
+
+Results are keyed by the control names as written. A control inside a ``<Repeater>``
+(``lang_{{idx}}``) writes items named by index (``from_name: "lang_3"``, ``to_name: "text_3"``):
+its schema matches those names by pattern, and :func:`schema_for` finds the schema of any
+result item. A schema cannot tell whether item 3 exists in a task or whether the two indexes
+agree: :class:`labelcore.model.check.TaskChecker` checks that.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from labelcore.config.model import ControlTag, LabelConfig, LabelItem, Repeater
-from labelcore.config.repeat import item_keys, name_pattern
+from labelcore.config.repeat import Repeated, item_keys, repeated_tags
 
 Schema = dict[str, Any]
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -154,27 +161,29 @@ def _videorectangle_labels(control: ControlTag, schema: Schema) -> Schema:
     return schema
 
 
-def _name(name: str, flags: dict[str, str]) -> Schema:
-    """``{"const": name}``, or a pattern for a repeated name (``page_{{idx}}`` -> ``^page_\\d+$``)."""
-    pattern = name_pattern(name, flags.get(name, ""))
-    return {"type": "string", "pattern": f"^{pattern.pattern}$"} if pattern else {"const": name}
+def _name(name: str, repeated: dict[str, Repeated]) -> Schema:
+    """``{"const": name}``, or a pattern for a repeated name (``page_{{idx}}`` -> ``^page_(0|[1-9][0-9]*)$``)."""
+    tag = repeated.get(name)
+    if tag is None or tag.pattern is None:
+        return {"const": name}
+    return {"type": "string", "pattern": f"^{tag.pattern.pattern}$"}
 
 
-def _to_name(control: ControlTag, flags: dict[str, str]) -> Schema:
+def _to_name(control: ControlTag, repeated: dict[str, Repeated]) -> Schema:
     if not control.to_name:
         return _STR
-    if not any(name in flags for name in control.to_name):
+    if not any(name in repeated for name in control.to_name):
         return {"enum": control.to_name}
-    return {"anyOf": [_name(name, flags) for name in control.to_name]}
+    return {"anyOf": [_name(name, repeated) for name in control.to_name]}
 
 
-def result_schema(control: ControlTag, flags: dict[str, str] | None = None) -> Schema:
+def result_schema(control: ControlTag, repeated: dict[str, Repeated] | None = None) -> Schema:
     """The schema of one result item written by ``control``.
 
-    ``flags`` maps the names of repeated tags to their Repeater's index flag: their results
-    name them with the index (``from_name: "quality_0"``).
+    ``repeated`` (:func:`labelcore.config.repeat.repeated_tags`) describes the tags inside
+    Repeaters: their results name them with the index (``from_name: "quality_0"``).
     """
-    flags = flags or {}
+    repeated = repeated or {}
     value = VALUE_SCHEMAS.get(control.type, _plain({}, []))(control)
     if control.type == "videorectangle":
         value = _videorectangle_labels(control, value)
@@ -183,8 +192,8 @@ def result_schema(control: ControlTag, flags: dict[str, str] | None = None) -> S
         "title": f"result of <{control.tag} name={control.name!r}>",
         "type": "object",
         "properties": {
-            "id": _STR, "type": {"const": control.type}, "from_name": _name(control.name, flags),
-            "to_name": _to_name(control, flags), "origin": {"enum": ["manual", "prediction", "prediction-changed"]},
+            "id": _STR, "type": {"const": control.type}, "from_name": _name(control.name, repeated),
+            "to_name": _to_name(control, repeated), "origin": {"enum": ["manual", "prediction", "prediction-changed"]},
             "value": value, "score": _NUM, "readonly": {"type": "boolean"}, "parentID": _STR,
             "original_width": _NUM, "original_height": _NUM, "image_rotation": _NUM, "original_length": _NUM,
             "item_index": _INT,
@@ -253,10 +262,41 @@ def data_schema(cfg: LabelConfig) -> Schema:
 
 
 def schemas(cfg: LabelConfig) -> dict[str, Any]:
-    """``{data, results: {control name: schema}, relation}`` for a parsed config."""
-    flags = {name: rep.index_flag for rep in cfg.repeaters for name in (*rep.objects, *rep.controls)}
+    """``{data, results: {control name: schema}, relation}`` for a parsed config.
+
+    ``results`` is keyed by the names as written (``lang_{{idx}}``); :func:`schema_for` finds
+    the schema of an item whose ``from_name`` names one repeated item (``lang_3``).
+    """
+    repeated = repeated_tags(cfg)
     return {
         "data": data_schema(cfg),
-        "results": {name: result_schema(control, flags) for name, control in cfg.controls.items()},
+        "results": {name: result_schema(control, repeated) for name, control in cfg.controls.items()},
         "relation": RELATION_SCHEMA,
     }
+
+
+def _names_it(schema: Schema, from_name: str) -> bool:
+    rule = schema.get("properties", {}).get("from_name", {})
+    if "const" in rule:
+        return bool(rule["const"] == from_name)
+    return "pattern" in rule and re.search(rule["pattern"], from_name) is not None
+
+
+def schema_for(found: dict[str, Any], item: dict[str, Any]) -> Schema | None:
+    """The schema, in ``found`` (what :func:`schemas` returns, or its JSON), of one result item.
+
+    A relation gets the relation schema; any other item the schema of the control its
+    ``from_name`` names, as written (``lang``) or as one item of a repeated control
+    (``lang_3`` -> ``results["lang_{{idx}}"]``). ``None`` when no control writes it.
+    """
+    if item.get("type") == "relation":
+        return found["relation"]
+    name = item.get("from_name")
+    results: dict[str, Schema] = found["results"]
+    if not isinstance(name, str):
+        return None
+    exact = results.get(name)
+    if exact is not None and _names_it(exact, name):
+        return exact
+    hits = [key for key, schema in results.items() if _names_it(schema, name)]
+    return results[max(hits, key=len)] if hits else None

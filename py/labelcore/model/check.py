@@ -11,6 +11,13 @@ task (``.annotations[0].result[1].value.labels[0]``) and a message. It checks
   ``type`` the control's, label/choice values exist (Taxonomy paths follow the
   tree; dynamic ``value="$key"`` controls are not checked), and relation
   ``from_id``/``to_id`` name items of the same result.
+
+Controls and objects inside a ``<Repeater>`` are written with its index flag
+(``lang_{{idx}}``, ``toName="text_{{idx}}"``); results name one item each, as
+Label Studio writes them (``from_name: "lang_0"``, ``to_name: "text_0"``). Such a
+name is accepted when the item exists in this task (its index is within the
+task's list) and ``to_name`` is the control's ``toName`` with the same index; the
+name as written (``lang_{{idx}}``) names no item and is refused.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from typing import Any, Callable, Iterable
 
 from pydantic import ValidationError
 
+from labelcore.config.repeat import Repeats, fill
 from labelcore.model.task import TASK
 from labelcore.model.values import LABEL_FIELDS
 
@@ -131,12 +139,21 @@ def _lookup(data: dict[str, Any], key: str) -> tuple[bool, Any]:
     return True, node
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """What the check of one result item may look at besides the item: its result's ids, the task's data."""
+
+    ids: set[Any]
+    data: dict[str, Any]
+
+
 class TaskChecker:
     """Checks task dicts (shaped like :class:`labelcore.model.Task`) against one config."""
 
     def __init__(self, config: Any):
         self.config = config
         self.controls = {name: _control(c) for name, c in config.controls.items()}
+        self.repeats = Repeats(config)
         self.data_keys = [k for k in config.data_keys if "{{" not in k]
         readers: dict[str, list[Any]] = {}
         for obj in config.objects.values():
@@ -162,7 +179,7 @@ class TaskChecker:
             for j, entry in enumerate(task.get(list_name) or ()):
                 result = entry.get("result") or []
                 if result:
-                    problems += self.check_result(result, f".{list_name}[{j}].result")
+                    problems += self.check_result(result, f".{list_name}[{j}].result", task["data"])
         return problems
 
     def check_data(self, data: dict[str, Any]) -> list[Problem]:
@@ -179,33 +196,76 @@ class TaskChecker:
                                                         f"not {type(value).__name__} {value!r:.40}"))
         return problems
 
-    def check_result(self, result: list[dict[str, Any]], path: str) -> list[Problem]:
+    def check_result(self, result: list[dict[str, Any]], path: str, data: dict[str, Any]) -> list[Problem]:
+        """Problems of one annotation's (or prediction's) ``result`` of a task whose data is ``data``."""
         problems: list[Problem] = []
-        ids = {item.get("id") for item in result}
+        scope = _Scope({item.get("id") for item in result}, data)
         for k, item in enumerate(result):
             at = f"{path}[{k}]"
             check = ITEM_CHECKS.get(item.get("type"), _check_region)
-            problems += check(self, item, at, ids)
+            problems += check(self, item, at, scope)
         return problems
 
+    def control_of(self, from_name: Any, data: dict[str, Any]) -> tuple[_Control | None, dict[str, int], str]:
+        """``(control, {flag: index}, why not)`` for a result's ``from_name`` in a task with ``data``.
 
-def _check_relation(checker: TaskChecker, item: dict[str, Any], at: str, ids: set[Any]) -> list[Problem]:
+        A control outside Repeaters is found by its name; one inside by the name of an item
+        (``lang_3`` of ``lang_{{idx}}``, indices ``{"{{idx}}": 3}``) that exists in ``data``.
+        Without a control, ``why not`` says what is wrong.
+        """
+        name = str(from_name)
+        if name in self.controls:
+            tag = self.repeats.tags.get(name)
+            if tag is None or tag.pattern is None:
+                return self.controls[name], {}, ""
+            return None, {}, (f"from_name '{name}' is the name as written inside <Repeater on={tag.levels[-1].on!r}>"
+                              f": a result names one item, e.g. '{fill(name, dict.fromkeys(tag.group_flags, 0))}'")
+        found = self.repeats.find(name, "control")
+        if found is None:
+            return None, {}, (f"from_name '{name}' names no control tag in the config "
+                              f"(controls: {', '.join(self.controls) or 'none'})")
+        tag, indices = found
+        absent = self.repeats.absent(tag, indices, data)
+        if absent:
+            ctl = self.controls[tag.name]
+            return None, {}, (f"from_name '{name}' names an item of <{ctl.tag} name=\"{ctl.name}\"> that this task "
+                              f"does not have: {absent}")
+        return self.controls[tag.name], indices, ""
+
+    def missing_object(self, to_name: str, data: dict[str, Any]) -> str | None:
+        """Why ``to_name``, the name of an item of a repeated object (``text_3``), is not in this task."""
+        if to_name in self.config.objects:
+            return None
+        found = self.repeats.find(to_name, "object")
+        return self.repeats.absent(*found, data) if found else None
+
+
+def _check_relation(checker: TaskChecker, item: dict[str, Any], at: str, scope: _Scope) -> list[Problem]:
     return [Problem(f"{at}.{end}", f"relation {end} '{item[end]}' names no item of the same result")
-            for end in ("from_id", "to_id") if item[end] not in ids]
+            for end in ("from_id", "to_id") if item[end] not in scope.ids]
 
 
-def _check_region(checker: TaskChecker, item: dict[str, Any], at: str, ids: set[Any]) -> list[Problem]:
-    controls = checker.controls
-    ctl = controls.get(item.get("from_name"))
-    if ctl is None:
-        known = ", ".join(controls) or "none"
-        return [Problem(f"{at}.from_name", f"from_name '{item.get('from_name')}' names no control tag in the "
-                                           f"config (controls: {known})")]
-    problems = []
+def _check_to_name(checker: TaskChecker, ctl: _Control, indices: dict[str, int], item: dict[str, Any],
+                   at: str, data: dict[str, Any]) -> list[Problem]:
+    """``to_name`` is one of the control's toName (for a repeated item, with its index) and exists in the task."""
+    wanted = sorted(fill(t, indices) for t in ctl.to_name)
     to_names = str(item.get("to_name", "")).split(",")
-    if not all(t in ctl.to_name for t in to_names):
-        problems.append(Problem(f"{at}.to_name", f"to_name '{item.get('to_name')}' is not a toName of "
-                                                 f"<{ctl.tag} name=\"{ctl.name}\"> ({', '.join(sorted(ctl.to_name))})"))
+    if not all(t in wanted for t in to_names):
+        of = f" for its item '{item.get('from_name')}'" if indices else ""
+        return [Problem(f"{at}.to_name", f"to_name '{item.get('to_name')}' is not a toName of "
+                                         f"<{ctl.tag} name=\"{ctl.name}\">{of} ({', '.join(wanted)})")]
+    for name in to_names:
+        absent = checker.missing_object(name, data)
+        if absent:
+            return [Problem(f"{at}.to_name", f"to_name '{name}' names an item this task does not have: {absent}")]
+    return []
+
+
+def _check_region(checker: TaskChecker, item: dict[str, Any], at: str, scope: _Scope) -> list[Problem]:
+    ctl, indices, why = checker.control_of(item.get("from_name"), scope.data)
+    if ctl is None:
+        return [Problem(f"{at}.from_name", why)]
+    problems = _check_to_name(checker, ctl, indices, item, at, scope.data)
     kind = item.get("type", "")
     if not types_fit(kind, ctl.type):
         problems.append(Problem(f"{at}.type", f"type '{kind}' does not fit <{ctl.tag} name=\"{ctl.name}\">, "
@@ -226,6 +286,6 @@ def _check_region(checker: TaskChecker, item: dict[str, Any], at: str, ids: set[
     return problems
 
 
-ItemCheck = Callable[[TaskChecker, dict[str, Any], str, set[Any]], list[Problem]]
+ItemCheck = Callable[[TaskChecker, dict[str, Any], str, _Scope], list[Problem]]
 # result type -> how its items are checked against the config; every other type is a region/classification
 ITEM_CHECKS: dict[str | None, ItemCheck] = {"relation": _check_relation}
