@@ -1,7 +1,9 @@
 // Hotkeys: Label Studio's defaults (ls-keymap.json, the subset this screen acts on) plus the
-// label/choice hotkeys of the config. None fires while typing in a text field.
+// label/choice hotkeys of the config. None fires while typing in a text field. The key of a
+// control inside a <Repeater> acts on the Repeater's active item only (repeat.js).
 import { html } from "../lib/html.js";
 import { tagSpec } from "./registry.js";
+import { activeControl, repeatLevels } from "./repeat.js";
 
 export const KEYMAP = {
   "annotation:submit": { key: "ctrl+enter", mac: "command+enter", title: "Submit or Update" },
@@ -82,9 +84,10 @@ export function handleKey(e, { store, config, actions }) {
     }
   }
   const hit = configHotkeys(config).find((h) => h.combo === combo);
-  if (hit) {
+  const control = hit && activeControl(store, config, hit.control);
+  if (control) {
     e.preventDefault();
-    tagSpec(hit.control.tag).hotkey(store, hit.control, hit.item);
+    tagSpec(hit.control.tag).hotkey(store, control, hit.item);
     return true;
   }
   return false;
@@ -112,12 +115,18 @@ export function storeActions(store) {
 
 export function HotkeyHelp({ config, onClose }) {
   const own = configHotkeys(config);
+  const repeated = repeatLevels(config);
+  const anyRepeated = own.some((h) => repeated.has(h.control.name));
   return html`<div class="lc-overlay" role="dialog" aria-modal="true" aria-label="Hotkeys" onKeyDown=${(e) => e.key === "Escape" && onClose()}>
     <div class="lc-help">
       <div class="modal-head"><h2>Hotkeys</h2><button type="button" class="btn icon" aria-label="Close" onClick=${onClose} autoFocus>×</button></div>
-      <div class="modal-body"><table class="lc-keys"><tbody>
+      <div class="modal-body">
+        ${anyRepeated && html`<p class="lc-keys-note">Keys marked <em>active item</em> belong to a repeated block: they act on the active
+          item only, the one outlined (the item you last clicked or moved the focus into; the first one until then).</p>`}
+        <table class="lc-keys"><tbody>
         ${Object.entries(KEYMAP).map(([name, spec]) => html`<tr key=${name}><td><kbd>${isMac ? spec.mac ?? spec.key : spec.key}</kbd></td><td>${spec.title}</td></tr>`)}
-        ${own.map((h) => html`<tr key=${`${h.control.name}:${h.item.value}`}><td><kbd>${h.combo}</kbd></td><td>${h.control.name}: ${h.item.value}</td></tr>`)}
+        ${own.map((h) => html`<tr key=${`${h.control.name}:${h.item.value}`}><td><kbd>${h.combo}</kbd></td>
+          <td>${h.control.name}: ${h.item.value}${repeated.has(h.control.name) && html` <span class="lc-keys-scope">(active item)</span>`}</td></tr>`)}
       </tbody></table></div>
     </div>
   </div>`;

@@ -1,7 +1,8 @@
 // Layout tags: View, Header, Collapse, Style, Filter, Repeater.
-import { html, useEffect, useState } from "../lib/html.js";
+import { html, useEffect, useLayoutEffect, useMemo, useState } from "../lib/html.js";
 import { registerTag } from "./registry.js";
 import { styleObject, substitute, truthy } from "./data.js";
+import { repeatFocus, repeatKey } from "./repeat.js";
 
 function View({ node, ctx }) {
   const a = node.attrs;
@@ -52,13 +53,45 @@ function Filter({ node, ctx }) {
     value=${text} onInput=${onInput} style=${styleObject(a.style)} />`;
 }
 
-function Repeater({ node, ctx }) {
+/** The names of the tags in `nodes` (one repeated item, flags replaced). */
+function namesIn(nodes, out = new Set()) {
+  for (const n of nodes) {
+    if (typeof n.attrs?.name === "string") out.add(n.attrs.name);
+    namesIn(n.children ?? [], out);
+  }
+  return out;
+}
+
+// One block per item of the list. With several items, one is ACTIVE (outlined, aria-current):
+// the one last focused or clicked in, or holding the selected region; the first until then.
+// Hotkeys of the controls inside act on it (repeat.js).
+function Repeater({ node, ctx, store }) {
   const a = node.attrs;
   const list = ctx.resolve(a.on);
   const flag = a.indexFlag ?? "{{idx}}";
+  const count = Array.isArray(list) ? list.length : 0;
+  const key = repeatKey(a.on, flag);
+  const [chosen, setChosen] = useState(() => repeatFocus(store).get(key)?.index ?? 0);
+  const active = Math.min(chosen, Math.max(0, count - 1));
+  const items = useMemo(() => Array.from({ length: count }, (_, i) => node.children.map((c) => substitute(c, flag, i))), [node, flag, count]);
+  useLayoutEffect(() => {
+    const focus = repeatFocus(store);
+    const mine = { index: active, count };
+    focus.set(key, mine);
+    return () => { if (focus.get(key) === mine) focus.delete(key); };
+  }, [store, key, active, count]);
+  const selected = store.getState().selected;
+  useEffect(() => {
+    const region = selected && store.region(selected);
+    const at = region ? items.findIndex((nodes) => namesIn(nodes).has(region.to_name)) : -1;
+    if (at >= 0) setChosen(at);
+  }, [selected, store]); // only a newly selected region moves it (not every re-render)
   if (!Array.isArray(list)) return html`<div class="lc-placeholder" role="note">Repeater: <code>${a.on}</code> is not a list in this task.</div>`;
-  return html`<div class="lc-repeater">${list.map((_, i) => html`
-    <div class="lc-repeat" key=${i}>${ctx.renderChildren(node.children.map((c) => substitute(c, flag, i)), `r${i}-`)}</div>`)}</div>`;
+  const marked = count > 1;
+  return html`<div class="lc-repeater">${items.map((nodes, i) => html`
+    <div key=${i} class=${`lc-repeat${marked && i === active ? " lc-repeat-active" : ""}`} role="group" aria-label=${`Item ${i + 1} of ${count}`}
+      aria-current=${marked && i === active ? "true" : undefined} onFocusIn=${() => setChosen(i)} onPointerDown=${() => setChosen(i)}>
+      ${ctx.renderChildren(nodes, `r${i}-`)}</div>`)}</div>`;
 }
 
 registerTag("View", { kind: "layout", component: View });

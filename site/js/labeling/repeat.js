@@ -1,0 +1,68 @@
+// The Repeater item a person works in, shared by the Repeater renderer (layout.js) and the
+// hotkeys (hotkeys.js).
+//
+// A tag inside <Repeater on="$items" indexFlag="{{idx}}"> is written once with the flag
+// (name="lang_{{idx}}" toName="text_{{idx}}") and shown once per item of the list, the flag
+// replaced by the index: lang_0 -> text_0, lang_1 -> text_1, ... (results carry these names, as in
+// Label Studio). A label/choice hotkey of such a control acts on the ACTIVE item of each Repeater
+// around it: the item that last took focus, a click, or holds the selected region; the first item
+// until then. Each Repeater publishes its active item per view (keyed by the view's region store):
+//
+//   repeatFocus(store)          Map repeatKey(on, flag) -> {index, count} (count: items shown)
+//   repeatKey(on, flag)         a Repeater's key: its `on` as shown (outer flags already replaced)
+//   repeatLevels(config)        Map name as written -> [{on, flag}] of the Repeaters around it, outermost first
+//   activeControl(store, config, control)
+//                               the control as its active item ({...control, name: "lang_1",
+//                               to_name: ["text_1"]}); the control itself outside Repeaters; null
+//                               when a Repeater around it shows no item
+//   fillFlags(text, [[flag, index], ...])   every flag in text replaced by its index
+
+const FOCUS = new WeakMap();
+const LEVELS = new WeakMap();
+const DEFAULT_FLAG = "{{idx}}";
+
+export const repeatKey = (on, flag) => `${flag}\u0000${on}`;
+
+/** The active item of every Repeater shown by the view of `store`. */
+export function repeatFocus(store) {
+  let focus = FOCUS.get(store);
+  if (!focus) FOCUS.set(store, (focus = new Map()));
+  return focus;
+}
+
+export function fillFlags(text, indices) {
+  let out = String(text);
+  for (const [flag, index] of indices) out = out.split(flag).join(String(index));
+  return out;
+}
+
+/** Name as written -> the Repeaters around it ([{on, flag}], outermost first), for every named tag in one. */
+export function repeatLevels(config) {
+  let levels = config && LEVELS.get(config);
+  if (levels) return levels;
+  levels = new Map();
+  const walk = (node, around) => {
+    const name = node.attrs?.name;
+    if (around.length && node.tag !== "Repeater" && typeof name === "string" && !levels.has(name)) levels.set(name, around);
+    const inner = node.tag === "Repeater" ? [...around, { on: String(node.attrs?.on ?? ""), flag: node.attrs?.indexFlag || DEFAULT_FLAG }] : around;
+    for (const child of node.children ?? []) walk(child, inner);
+  };
+  if (config?.layout) walk(config.layout, []);
+  if (config) LEVELS.set(config, levels);
+  return levels;
+}
+
+/** The control a hotkey acts on: a repeated control as its active item, or null when there is none. */
+export function activeControl(store, config, control) {
+  const levels = repeatLevels(config).get(control.name);
+  if (!levels) return control;
+  const focus = repeatFocus(store);
+  const indices = [];
+  for (const { on, flag } of levels) {
+    const shown = focus.get(repeatKey(fillFlags(on, indices), flag));
+    if (!shown?.count) return null;
+    indices.push([flag, Math.min(shown.index, shown.count - 1)]);
+  }
+  const fill = (text) => fillFlags(text, indices);
+  return { ...control, name: fill(control.name), to_name: (control.to_name ?? []).map(fill) };
+}
