@@ -36,6 +36,19 @@ export function resultItem({ value, id, from_name, to_name, type, origin = "manu
   return { value, id, from_name, to_name, type, origin };
 }
 
+/**
+ * A result item from elsewhere (a prediction, an import, another annotation) in Label Studio's
+ * key order, as Label Studio writes it back: its object keys, then value, id, from_name, to_name,
+ * type, origin, then whatever else it carries (score, readonly, meta, parentID, ...).
+ */
+export function inLsOrder(item) {
+  if (item.type === "relation") return item;
+  const out = {};
+  for (const key of [...OBJECT_KEYS, "value", "id", "from_name", "to_name", "type", "origin"]) if (item[key] !== undefined) out[key] = item[key];
+  for (const key of Object.keys(item)) if (!(key in out)) out[key] = item[key];
+  return out;
+}
+
 export function createRegionStore({ config, items = [], flags = {}, past = [], future = [], readOnly = false }) {
   const controls = new Map((config?.controls ?? []).map((c) => [c.name, c]));
   // A Repeater's control ("lang_1" from "lang_{{idx}}") with its index put into its toName too.
@@ -127,11 +140,30 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
       return state.items.find((it) => it.from_name === controlName && (regionId ? it.id === regionId : !isRegionItem(it) && it.type !== "relation" && !isPerRegionOf(it))) ?? null;
     },
     flag: (id, name) => Boolean(state.flags[id]?.[name]),
+    /**
+     * Whether label `value` of region control `controlName` may go on no more regions: the
+     * control's maxUsages counts its results, a Label's maxUsages the regions with that label.
+     */
+    labelAtLimit(controlName, value) {
+      const ctl = controlNamed(controlName);
+      const used = state.items.filter((it) => it.from_name === controlName);
+      const max = Number(ctl?.attrs?.maxUsages) || 0;
+      if (max && used.length >= max) return true;
+      const maxItem = Number(ctl?.labels?.find((l) => l.value === value)?.attrs?.maxUsages) || 0;
+      const key = valueKeyOf(ctl?.tag);
+      return Boolean(maxItem && used.filter((it) => (it.value?.[key] ?? []).includes(value)).length >= maxItem);
+    },
+    /** Unpick the labels that reached their maxUsages (after a region was made with them). */
+    releaseFullLabels() {
+      const active = Object.fromEntries(Object.entries(state.active).map(([name, values]) => [name, values.filter((v) => !store.labelAtLimit(name, v))]));
+      if (Object.entries(active).some(([name, values]) => values.length !== state.active[name].length)) set({ active });
+    },
 
     // -- edits ----------------------------------------------------------------------------------
     /** Create a region on `objectName` with the active labels of every region control bound to it. */
     addRegion(objectName, positional, { labels } = {}) {
-      const picked = labels ?? pickedLabels(objectName);
+      const picked = (labels ?? pickedLabels(objectName))
+        .map(([ctl, values]) => [ctl, values.filter((v) => !store.labelAtLimit(ctl.name, v))]).filter(([, values]) => values.length);
       if (!picked.length) return null;
       const id = newId();
       store.edit("add region", ({ items }) => ({
@@ -139,6 +171,7 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
           value: { ...positional, [valueKeyOf(ctl.tag)]: values }, id, from_name: ctl.name, to_name: objectName, type: ctl.type,
         }))],
       }));
+      store.releaseFullLabels();
       return id;
     },
     /** Set the labels a region control gives a region (removes the item when labels is empty and another remains). */

@@ -3,8 +3,9 @@
 import { db } from "../store/db.js";
 import { annotationsOfTask, createAnnotation, updateAnnotation } from "../store/annotations.js";
 import { getDraft, saveDraft, draftsSettled } from "../store/drafts.js";
-import { createRegionStore } from "./regions.js";
+import { createRegionStore, inLsOrder } from "./regions.js";
 import { loadTask, sameAnnotator } from "./stream.js";
+import { submittable } from "./visibility.js";
 
 // A reload can cut an IndexedDB write short: each draft is also written synchronously to
 // localStorage and removed there once IndexedDB has it, so whichever is left is the newest.
@@ -33,7 +34,7 @@ export async function predictionsOf(taskId) {
 
 /** A prediction's result as pre-labels: every item marked origin "prediction". */
 export function preLabels(prediction) {
-  return (prediction?.result ?? []).map((it) => (it.type === "relation" ? it : { ...it, origin: "prediction" }));
+  return (prediction?.result ?? []).map((it) => (it.type === "relation" ? it : inLsOrder({ ...it, origin: "prediction" })));
 }
 
 export async function openSession({ project, taskId, me }) {
@@ -47,7 +48,7 @@ export async function openSession({ project, taskId, me }) {
     start = { items: draft.result, flags: draft.flags ?? {}, past: draft.history?.past ?? [], future: draft.history?.future ?? [],
       annotation: draft.annotation ?? null, prediction: draft.prediction ?? null, lead: draft.lead_time ?? 0, restored: true };
   } else if (own) {
-    start = { items: own.result, annotation: own.id, prediction: own.parent_prediction ?? null, lead: 0 };
+    start = { items: own.result.map(inLsOrder), annotation: own.id, prediction: own.parent_prediction ?? null, lead: 0 };
   } else if (predictions.length) {
     start = { items: preLabels(predictions[0]), prediction: predictions[0].id, lead: 0 };
   } else {
@@ -83,11 +84,11 @@ export function createSession({ project, task, me, start, config, onSaved }) {
     copyFrom(record, { prediction = false } = {}) {
       s.annotation = null;
       s.prediction = prediction ? record.id : null;
-      const items = prediction ? preLabels(record) : (record.result ?? []).map((it) => ({ ...it }));
+      const items = prediction ? preLabels(record) : (record.result ?? []).map(inLsOrder);
       store.edit(prediction ? "copy prediction" : "copy annotation", () => ({ items, flags: {} }), { loaded: true });
     },
     async submit({ skip = false } = {}) {
-      const result = store.getState().items;
+      const result = submittable(store);
       const fields = { result, lead_time: s.leadTime(), was_cancelled: skip };
       await draftsSettled();
       clearPending(task.id, me, null);

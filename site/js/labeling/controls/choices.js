@@ -16,11 +16,16 @@ export function choiceItems(def, ctx) {
   return def.labels;
 }
 
+/** Whether this control's value may change now: not read-only, and for perRegion a selected, unlocked region. */
+function editable(store, def, cls) {
+  if (store.readOnly) return false;
+  if (truthy(def.attrs.perRegion) && !cls.regionId) return false;
+  return !(cls.regionId && store.flag(cls.regionId, "locked"));
+}
+
 export function toggleChoice(store, def, value) {
-  if (store.readOnly) return;
   const cls = classificationOf(store, def);
-  if (truthy(def.attrs.perRegion) && !cls.regionId) return;
-  if (cls.regionId && store.flag(cls.regionId, "locked")) return;
+  if (!editable(store, def, cls)) return;
   const current = cls.value?.choices ?? [];
   const has = current.includes(value);
   let next;
@@ -44,7 +49,8 @@ export function ChoicesControl({ def, store, ctx }) {
     return html`<label class="lc-choices lc-select">${def.name}
       <select multiple=${!radio} disabled=${ctx.readOnly} onChange=${(e) => {
         const picked = [...e.currentTarget.selectedOptions].map((o) => o.value).filter(Boolean);
-        cls.set(picked.length ? { choices: picked } : null);
+        if (editable(store, def, cls)) cls.set(picked.length ? { choices: picked } : null);
+        else for (const o of e.currentTarget.options) o.selected = o.value ? chosen.includes(o.value) : !chosen.length; // refused: show what is kept
       }}>
         ${radio && html`<option value="">—</option>`}
         ${shown.map((c) => html`<option key=${c.value} value=${c.value} selected=${chosen.includes(c.value)}>${c.alias ?? c.value}</option>`)}

@@ -4,14 +4,7 @@ import { html } from "../../lib/html.js";
 import { registerTag } from "../registry.js";
 import { tint } from "../colors.js";
 
-function full(store, ctl, item, spec) {
-  const key = spec.valueKey;
-  const items = store.getState().items.filter((it) => it.from_name === ctl.name);
-  const max = Number(ctl.attrs.maxUsages) || 0;
-  const maxItem = Number(item.attrs?.maxUsages) || 0;
-  if (max && items.length >= max) return true;
-  return Boolean(maxItem && items.filter((it) => (it.value?.[key] ?? []).includes(item.value)).length >= maxItem);
-}
+const full = (store, ctl, item) => store.labelAtLimit(ctl.name, item.value);
 
 /** Toggle a label: on the selected region when there is one (and it is not locked), else for the next span. */
 export function toggleLabel(store, ctl, item, spec) {
@@ -23,14 +16,14 @@ export function toggleLabel(store, ctl, item, spec) {
     const mine = st.items.find((it) => it.id === region.id && it.from_name === ctl.name);
     const current = mine?.value?.[spec.valueKey] ?? [];
     const has = current.includes(item.value);
-    if (!has && !mine && full(store, ctl, item, spec)) return;
+    if (!has && !mine && full(store, ctl, item)) return;
     const next = multiple ? (has ? current.filter((v) => v !== item.value) : [...current, item.value]) : (has ? [] : [item.value]);
     if (next.length || store.itemsOf(region.id).filter((it) => store.isRegionItem(it)).length > 1) store.setRegionLabels(region.id, ctl.name, next);
     return;
   }
   const active = st.active[ctl.name] ?? [];
   const has = active.includes(item.value);
-  if (!has && full(store, ctl, item, spec)) return;
+  if (!has && full(store, ctl, item)) return;
   store.setActive(ctl.name, multiple ? (has ? active.filter((v) => v !== item.value) : [...active, item.value]) : (has ? [] : [item.value]));
 }
 
@@ -47,10 +40,11 @@ export function labelsControl(spec) {
     return html`<div class="lc-labels" role="group" aria-label=${`Labels ${def.name}`}>
       ${shown.map((l) => {
         const pressed = on.includes(l.value);
-        const disabled = ctx.readOnly || (!pressed && full(store, def, l, spec));
+        const used = !pressed && full(store, def, l);
+        const disabled = ctx.readOnly || used;
         return html`<button type="button" key=${l.value} class=${`lc-label${pressed ? " lc-on" : ""}`} aria-pressed=${pressed} disabled=${disabled}
           style=${{ "--label": l.background, background: pressed ? l.background : tint(l.background, 18) }}
-          title=${l.hotkey ? `${l.value} (hotkey ${l.hotkey})` : l.value}
+          title=${`${l.value}${l.hotkey ? ` (hotkey ${l.hotkey})` : ""}${used ? " — used as often as maxUsages allows" : ""}`}
           onClick=${() => (spec.toggle ?? toggleLabel)(store, def, l, spec)}>${l.alias && l.attrs?.showAlias ? l.alias : l.value}${l.hotkey && html` <kbd aria-hidden="true">${l.hotkey}</kbd>`}</button>`;
       })}
       ${!shown.length && html`<span class="muted">No label matches the filter.</span>`}

@@ -17,9 +17,9 @@ export function imageItem(info, { value, id, from_name, to_name, type, origin = 
   return { ...imageKeys(info), value, id, from_name, to_name, type, origin };
 }
 
-/** The labels a region drawn with control `ctl` gets now ([] when it needs one and none is picked). */
+/** The labels a region drawn with control `ctl` gets now ([] when it needs one and none is picked or left under maxUsages). */
 export function pickedFor(store, ctl) {
-  return valueKeyOf(ctl.tag) ? (store.getState().active[ctl.name] ?? []) : null;
+  return valueKeyOf(ctl.tag) ? (store.getState().active[ctl.name] ?? []).filter((v) => !store.labelAtLimit(ctl.name, v)) : null;
 }
 
 /** Create a region drawn with control `ctl` on `objectName`; returns its id, or null without a label. */
@@ -32,6 +32,7 @@ export function createShape(store, { ctl, objectName, info, positional }) {
   store.edit("add region", ({ items }) => ({
     items: [...items, imageItem(info, { value, id, from_name: ctl.name, to_name: objectName, type: ctl.type })],
   }));
+  store.releaseFullLabels();
   return id;
 }
 

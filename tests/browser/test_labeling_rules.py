@@ -1,0 +1,137 @@
+"""The config's rules hold on the labeling screen as in Label Studio: a Label's maxUsages stops
+new spans while the label stays picked; results of controls that visibleWhen hid (or that a
+per-region whenLabelValue rules out) are not submitted; a locked region refuses a select-layout
+choice; accepted pre-labels are written back in Label Studio's key order."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
+_text = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_text)
+seed, select_text, validate, ANNOTATIONS = _text.seed, _text.select_text, _text.validate, _text.ANNOTATIONS
+
+DRAFT_RESULT = """async (task) => {
+  const { draftsSettled, draftsOfProject } = await import('./js/store/drafts.js');
+  await draftsSettled();
+  const { db } = await import('./js/store/db.js');
+  const all = await (await db()).getAll('drafts');
+  return all.filter((d) => d.task === task).map((d) => d.result)[0] ?? null;
+}"""
+
+
+def open_task(page, site_url, xml, tasks, predictions=None):
+    ids = seed(page, site_url, xml, tasks, predictions)
+    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
+    expect(page.get_by_role("button", name="Submit")).to_be_visible()
+    return ids
+
+
+def spans(page, text, words):
+    doc = page.get_by_role("document", name="Text text")
+    for w in words:
+        i = text.index(w)
+        select_text(page, doc, i, i + len(w))
+
+
+def test_label_max_usages_holds_while_the_label_stays_picked(page, site_url):
+    xml = """<View><Labels name="label" toName="text"><Label value="LOC" maxUsages="1"/><Label value="PER"/></Labels>
+      <Text name="text" value="$text"/></View>"""
+    text = "Paris and Berlin and Rome with Ann"
+    ids = open_task(page, site_url, xml, [{"text": text}])
+    loc = page.get_by_role("button", name="LOC", exact=True)
+    loc.click()
+    spans(page, text, ["Paris"])
+    expect(loc).to_be_disabled()  # used up: unpicked and greyed, its title says why
+    expect(loc).to_have_attribute("aria-pressed", "false")
+    assert "maxUsages" in loc.get_attribute("title")
+    spans(page, text, ["Berlin"])
+    expect(page.get_by_role("status").filter(has_text="Pick a label first")).to_be_visible()
+    page.keyboard.press("2")  # PER has no limit
+    spans(page, text, ["Ann"])
+    panel = page.get_by_role("complementary", name="Regions panel")
+    expect(panel.get_by_role("listitem")).to_have_count(2)
+    result = page.evaluate(DRAFT_RESULT, ids["tasks"][0])
+    assert sorted((r["value"]["text"], r["value"]["labels"][0]) for r in result) == [("Ann", "PER"), ("Paris", "LOC")]
+    page.keyboard.press("Control+z")  # Ann gone, then Paris gone: LOC can be used again
+    page.keyboard.press("Control+z")
+    expect(loc).to_be_enabled()
+
+
+def test_hidden_controls_do_not_submit_their_results(page, site_url):
+    xml = """<View>
+      <Labels name="ner" toName="text"><Label value="PER"/><Label value="LOC"/></Labels>
+      <Text name="text" value="$text"/>
+      <Choices name="topic" toName="text" choice="single-radio"><Choice value="Sport"/><Choice value="Other"/></Choices>
+      <Choices name="sport" toName="text" visibleWhen="choice-selected" whenTagName="topic" whenChoiceValue="Sport">
+        <Choice value="Tennis"/><Choice value="Golf"/></Choices>
+      <Choices name="level" toName="text" visibleWhen="choice-selected" whenTagName="sport" whenChoiceValue="Tennis">
+        <Choice value="Pro"/></Choices>
+      <Choices name="gender" toName="text" perRegion="true" whenLabelValue="PER"><Choice value="F"/><Choice value="M"/></Choices>
+    </View>"""
+    text = "Alice went to Paris."
+    ids = open_task(page, site_url, xml, [{"text": text}])
+    page.get_by_role("radio", name="Sport").click()
+    page.get_by_role("radio", name="Tennis").click()
+    page.get_by_role("radio", name="Pro").click()
+    page.get_by_role("radio", name="Other").click()  # hides sport, and so level too
+    expect(page.get_by_role("radio", name="Tennis")).to_have_count(0)
+    expect(page.get_by_role("radio", name="Pro")).to_have_count(0)
+
+    panel = page.get_by_role("complementary", name="Regions panel")
+    page.get_by_role("button", name="PER", exact=True).click()
+    spans(page, text, ["Alice"])
+    panel.get_by_role("button", name="Alice").click()
+    page.get_by_role("radio", name="F").click()  # shown: Alice is a PER
+    page.get_by_role("button", name="LOC", exact=True).click()  # relabel the selected region: Alice is a LOC now
+    expect(page.get_by_role("radio", name="F")).to_have_count(0)
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("button", name="Update")).to_be_visible()
+    [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
+    assert sorted(r["from_name"] for r in ann["result"]) == ["ner", "topic"]
+    validate(xml, {"text": text}, [ann], page, ids["project"])
+
+    # The annotation reopened for Update holds what was sent: Sport shows Tennis again, unpicked.
+    page.get_by_role("radio", name="Sport").click()
+    expect(page.get_by_role("radio", name="Tennis")).not_to_be_checked()
+
+
+def test_locked_region_refuses_a_select_layout_choice(page, site_url):
+    xml = """<View><Labels name="ner" toName="text"><Label value="Thing"/></Labels><Text name="text" value="$text"/>
+      <Choices name="size" toName="text" perRegion="true" layout="select"><Choice value="Big"/><Choice value="Small"/></Choices></View>"""
+    text = "A new phone."
+    ids = open_task(page, site_url, xml, [{"text": text}])
+    page.keyboard.press("1")
+    spans(page, text, ["phone"])
+    panel = page.get_by_role("complementary", name="Regions panel")
+    panel.get_by_role("button", name="phone").click()
+    select = page.locator("label.lc-select select")
+    select.select_option("Small")
+    panel.get_by_role("button", name="Lock region").click()
+    select.select_option("Big")
+    expect(select).to_have_value("Small")  # the screen shows what is kept
+    result = page.evaluate(DRAFT_RESULT, ids["tasks"][0])
+    assert [r["value"]["choices"] for r in result if r["from_name"] == "size"] == [["Small"]]
+
+
+def test_accepted_prelabels_are_written_in_label_studios_key_order(page, site_url):
+    xml = """<View><Labels name="label" toName="text"><Label value="PER"/></Labels><Text name="text" value="$text"/>
+      <Choices name="c" toName="text"><Choice value="A"/><Choice value="B"/></Choices></View>"""
+    text = "Ann is here."
+    pred = {"model_version": "v1", "score": 0.5, "result": [
+        {"id": "p1", "from_name": "c", "to_name": "text", "type": "choices", "value": {"choices": ["A"]}},
+        {"type": "labels", "to_name": "text", "from_name": "label", "id": "r1", "score": 0.9,
+         "value": {"start": 0, "end": 3, "text": "Ann", "labels": ["PER"]}}]}
+    ids = open_task(page, site_url, xml, [{"text": text}], [[pred]])
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("button", name="Update")).to_be_visible()
+    [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
+    by_id = {r["id"]: r for r in ann["result"]}
+    assert list(by_id["p1"]) == ["value", "id", "from_name", "to_name", "type", "origin"]
+    assert list(by_id["r1"]) == ["value", "id", "from_name", "to_name", "type", "origin", "score"]
+    assert by_id["r1"]["origin"] == "prediction" and by_id["r1"]["score"] == 0.9
+    validate(xml, {"text": text}, [ann], page, ids["project"])
