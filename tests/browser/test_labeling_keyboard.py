@@ -58,3 +58,37 @@ def test_keyboard_spans_on_hypertext_and_paragraphs(page, site_url):
                            "globalOffsets": {"start": 6, "end": 17}, "text": "brave world", "hypertextlabels": ["Thing"]}
     assert para["value"] == {"start": "1", "end": "1", "startOffset": 4, "endOffset": 11, "text": "are you", "paragraphlabels": ["Question"]}
     validate(XML, data, [ann], page, ids["project"])
+
+
+DRAFT = """async (task) => {
+  const { draftsSettled } = await import('./js/store/drafts.js');
+  await draftsSettled();
+  const { db } = await import('./js/store/db.js');
+  return (await (await db()).getAll('drafts')).filter((d) => d.task === task).map((d) => d.result)[0] ?? [];
+}"""
+
+
+def test_hotkeys_of_choices_from_task_data_and_none_under_a_dialog(page, site_url):
+    xml = '<View><Text name="text" value="$text"/><Choices name="c" toName="text" value="$opts"/></View>'
+    data = {"text": "Pick one", "opts": [{"value": "Opt1", "hotkey": "q"}, {"value": "Opt2", "hotkey": "w"}]}
+    ids = seed(page, site_url, xml, [data])
+    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
+    expect(page.get_by_text("Pick one")).to_be_visible()
+    page.keyboard.press("q")
+    expect(page.get_by_role("checkbox", name="Opt1").or_(page.get_by_role("radio", name="Opt1"))).to_be_checked()
+
+    page.get_by_role("button", name="Hotkeys").click()
+    help_ = page.get_by_role("dialog", name="Hotkeys")
+    expect(help_).to_contain_text("c: Opt2")  # the task's choices are listed with their keys
+    page.keyboard.press("w")  # the dialog is over the screen: nothing changes behind it
+    page.keyboard.press("Control+z")
+    page.keyboard.press("Escape")
+    expect(help_).to_be_hidden()
+    assert [r["value"] for r in page.evaluate(DRAFT, ids["tasks"][0])] == [{"choices": ["Opt1"]}]
+    page.keyboard.press("w")
+    expect(page.get_by_role("checkbox", name="Opt2").or_(page.get_by_role("radio", name="Opt2"))).to_be_checked()
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("button", name="Update")).to_be_visible()
+    [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
+    assert [r["value"] for r in ann["result"]] == [{"choices": ["Opt2"]}]
+    validate(xml, data, [ann], page, ids["project"])

@@ -1,7 +1,8 @@
 // Hotkeys: Label Studio's defaults (ls-keymap.json, the subset this screen acts on) plus the
-// label/choice hotkeys of the config. None fires while typing in a text field. The key of a
+// label/choice hotkeys of the config (and of choices read from the task). None fires while typing
+// in a text field or while a dialog is open over the screen. The key of a
 // control inside a <Repeater> acts on the Repeater's active item only (repeat.js).
-import { html } from "../lib/html.js";
+import { html, useEffect, useRef } from "../lib/html.js";
 import { tagSpec } from "./registry.js";
 import { activeControl, repeatLevels } from "./repeat.js";
 
@@ -49,24 +50,33 @@ export function typing(e) {
   return Boolean(el.closest("input, textarea, select, [contenteditable='true'], [contenteditable='']")) && el.type !== "checkbox" && el.type !== "radio";
 }
 
-/** Config hotkeys: [{combo, control, item}] for every label/choice that has one. */
-export function configHotkeys(config) {
+/**
+ * Config hotkeys: [{combo, control, item}] for every label/choice that has one — the items of a
+ * control as its tag's spec lists them for this task (`items(def, task)`: Choices read from task
+ * data), else as the config writes them — and [{combo, control, item: null}] for a control's own
+ * `hotkey` when its tag acts on one (`controlHotkey`: Rating steps up).
+ */
+export function configHotkeys(config, task = null) {
   const out = [];
   for (const ctl of config?.controls ?? []) {
-    if (!tagSpec(ctl.tag)?.hotkey) continue;
+    const spec = tagSpec(ctl.tag);
+    if (spec?.controlHotkey && ctl.attrs?.hotkey) out.push({ combo: normalize(ctl.attrs.hotkey), control: ctl, item: null });
+    if (!spec?.hotkey) continue;
     const walk = (items) => {
       for (const it of items ?? []) {
         if (it.hotkey) out.push({ combo: normalize(it.hotkey), control: ctl, item: it });
         walk(it.children);
       }
     };
-    walk(ctl.labels);
+    walk(spec.items?.(ctl, task) ?? ctl.labels);
   }
   return out;
 }
 
 /** Handle a keydown; `actions` maps keymap names to functions. Returns true when handled. */
-export function handleKey(e, { store, config, actions }) {
+export function handleKey(e, { store, config, actions, task = null }) {
+  // A dialog over the screen (the hotkey list, the instructions) takes the keys itself.
+  if (document.querySelector("[aria-modal='true']")) return false;
   if (typing(e) && !(e.key === "Escape")) {
     const combo = comboOf(e);
     // Submit still works from a text field, as in Label Studio.
@@ -83,11 +93,13 @@ export function handleKey(e, { store, config, actions }) {
       return true;
     }
   }
-  const hit = configHotkeys(config).find((h) => h.combo === combo);
+  const hit = configHotkeys(config, task).find((h) => h.combo === combo);
   const control = hit && activeControl(store, config, hit.control);
   if (control) {
     e.preventDefault();
-    tagSpec(hit.control.tag).hotkey(store, control, hit.item);
+    const spec = tagSpec(hit.control.tag);
+    if (hit.item) spec.hotkey(store, control, hit.item);
+    else spec.controlHotkey(store, control);
     return true;
   }
   return false;
@@ -113,20 +125,38 @@ export function storeActions(store) {
   };
 }
 
-export function HotkeyHelp({ config, onClose }) {
-  const own = configHotkeys(config);
+/**
+ * For a dialog over the labeling screen, whose keys are off while it is open (handleKey):
+ * focuses the returned ref's element (its Close button) and closes on Escape from anywhere.
+ */
+export function useDialogKeys(onClose) {
+  const close = useRef(null);
+  const latest = useRef(onClose);
+  latest.current = onClose;
+  useEffect(() => {
+    close.current?.focus();
+    const onKey = (e) => { if (e.key === "Escape") { e.preventDefault(); latest.current(); } };
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  }, []);
+  return close;
+}
+
+export function HotkeyHelp({ config, task = null, onClose }) {
+  const own = configHotkeys(config, task);
   const repeated = repeatLevels(config);
   const anyRepeated = own.some((h) => repeated.has(h.control.name));
-  return html`<div class="lc-overlay" role="dialog" aria-modal="true" aria-label="Hotkeys" onKeyDown=${(e) => e.key === "Escape" && onClose()}>
+  const close = useDialogKeys(onClose);
+  return html`<div class="lc-overlay" role="dialog" aria-modal="true" aria-label="Hotkeys">
     <div class="lc-help">
-      <div class="modal-head"><h2>Hotkeys</h2><button type="button" class="btn icon" aria-label="Close" onClick=${onClose} autoFocus>×</button></div>
+      <div class="modal-head"><h2>Hotkeys</h2><button type="button" class="btn icon" aria-label="Close" onClick=${onClose} ref=${close}>×</button></div>
       <div class="modal-body">
         ${anyRepeated && html`<p class="lc-keys-note">Keys marked <em>active item</em> belong to a repeated block: they act on the active
           item only, the one outlined (the item you last clicked or moved the focus into; the first one until then).</p>`}
         <table class="lc-keys"><tbody>
         ${Object.entries(KEYMAP).map(([name, spec]) => html`<tr key=${name}><td><kbd>${isMac ? spec.mac ?? spec.key : spec.key}</kbd></td><td>${spec.title}</td></tr>`)}
-        ${own.map((h) => html`<tr key=${`${h.control.name}:${h.item.value}`}><td><kbd>${h.combo}</kbd></td>
-          <td>${h.control.name}: ${h.item.value}${repeated.has(h.control.name) && html` <span class="lc-keys-scope">(active item)</span>`}</td></tr>`)}
+        ${own.map((h) => html`<tr key=${`${h.control.name}:${h.item?.value ?? ""}`}><td><kbd>${h.combo}</kbd></td>
+          <td>${h.control.name}${h.item ? `: ${h.item.value}` : ` (${h.control.tag})`}${repeated.has(h.control.name) && html` <span class="lc-keys-scope">(active item)</span>`}</td></tr>`)}
       </tbody></table></div>
     </div>
   </div>`;

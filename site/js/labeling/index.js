@@ -147,7 +147,7 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
     <${Predictions} session=${session} loaded=${loaded} />
     <${LabelingView} config=${config} task=${loaded.task} store=${session.store} actions=${actions} />`}
     <p class="lc-saved muted" aria-live="polite">${saved}</p>
-    ${help && html`<${HotkeyHelp} config=${config} onClose=${() => setHelp(false)} />`}
+    ${help && html`<${HotkeyHelp} config=${config} task=${loaded.task} onClose=${() => setHelp(false)} />`}
     ${instructions && html`<${Instructions} text=${settings.expert_instruction} onClose=${() => setInstructions(false)} />`}
   </div>`;
 }

@@ -18,6 +18,10 @@
 //            "hypertextlabels", "rectanglelabels", ...). Object renderers build the positional part
 //            of the value (start/end, x/y/width/height, ...), the store adds the labels under it.
 // children   (layout) "self" when the component renders node.children itself (Repeater, Collapse).
+// hotkey     (controls) (store, def, item) -> act on one of its items' hotkeys (a Label, a Choice)
+// items      (controls) (def, task) -> the items it shows for a task, when not only the config's
+//            (Choices value="$key"): their hotkeys work too
+// controlHotkey (controls) (store, def) -> act on the control's own `hotkey` (Rating steps up)
 //
 // RenderProps given to every component:
 //   node      the layout node ({tag, attrs, text, children}) with Repeater indexes substituted

@@ -6,6 +6,7 @@ import { html, useEffect, useLayoutEffect, useRef, useState } from "../lib/html.
 import { listProfiles, displayName } from "../store/profiles.js";
 import { LabelingView } from "./view.js";
 import { sanitize } from "./objects/hypertext.js";
+import { useDialogKeys } from "./hotkeys.js";
 
 const MINE = "mine";
 
@@ -65,10 +66,11 @@ export function OtherTab({ tab, config, task, onCopy }) {
 /** The project's instructions in a dialog (HTML, sanitized: nothing runs or loads from elsewhere). */
 export function Instructions({ text, onClose }) {
   const body = useRef(null);
+  const close = useDialogKeys(onClose);
   useLayoutEffect(() => { body.current.replaceChildren(sanitize(text, { clickableLinks: true })); }, [text]);
-  return html`<div class="lc-overlay" role="dialog" aria-modal="true" aria-label="Instructions" onKeyDown=${(e) => e.key === "Escape" && onClose()}>
+  return html`<div class="lc-overlay" role="dialog" aria-modal="true" aria-label="Instructions">
     <div class="lc-help lc-instructions">
-      <div class="modal-head"><h2>Instructions</h2><button type="button" class="btn icon" aria-label="Close" onClick=${onClose} autoFocus>×</button></div>
+      <div class="modal-head"><h2>Instructions</h2><button type="button" class="btn icon" aria-label="Close" onClick=${onClose} ref=${close}>×</button></div>
       <div class="modal-body lc-instructions-body" ref=${body}></div>
     </div>
   </div>`;

@@ -28,10 +28,10 @@ export function LabelingView({ config, task, annotation = null, readOnly = false
   useEffect(() => {
     if (!hotkeys || readOnly) return undefined;
     const all = { ...storeActions(store), ...actions };
-    const onKey = (e) => handleKey(e, { store, config, actions: all });
+    const onKey = (e) => handleKey(e, { store, config, actions: all, task });
     addEventListener("keydown", onKey);
     return () => removeEventListener("keydown", onKey);
-  }, [store, config, actions, hotkeys, readOnly]);
+  }, [store, config, task, actions, hotkeys, readOnly]);
   const main = useRef(null);
   const regionsUsed = (config?.controls ?? []).some((c) => isRegionControl(c.tag));
   if (!config?.layout) return html`<div class="notice lc-empty"><p>This project has no labeling config yet. Open Settings → Labeling Setup to write one.</p></div>`;

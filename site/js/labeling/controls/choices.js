@@ -3,7 +3,7 @@
 import { html } from "../../lib/html.js";
 import { registerTag } from "../registry.js";
 import { classificationOf, pickInput } from "./common.js";
-import { truthy } from "../data.js";
+import { truthy, resolveValue } from "../data.js";
 
 /** The Choice items of a control: from the config, or from the task when value="$key". */
 export function choiceItems(def, ctx) {
@@ -66,4 +66,8 @@ export function ChoicesControl({ def, store, ctx }) {
   </fieldset>`;
 }
 
-registerTag("Choices", { kind: "control", component: ChoicesControl, hotkey: (store, def, item) => toggleChoice(store, def, item.value) });
+registerTag("Choices", {
+  kind: "control", component: ChoicesControl,
+  hotkey: (store, def, item) => toggleChoice(store, def, item.value),
+  items: (def, task) => choiceItems(def, { resolve: (value) => resolveValue(value, task?.data ?? {}) }), // their hotkeys too
+});
