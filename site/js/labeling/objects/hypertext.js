@@ -2,11 +2,16 @@
 // loads), spans saved as XPath start/end + offsets (relative to the rendered root, on the HTML as
 // given, not on our highlight wrappers) + globalOffsets (UTF-16 offsets in the root's text).
 // Keyboard: the same caret mode as Text (arrows move, shift+arrows extend, releasing shift labels).
+// The HTML comes from the task value or, with valueType="url", from the file it names, decoded
+// when encoding="base64"/"base64unicode" (source.js); spans snap to their granularity over the
+// rendered blocks (granularity.js domLayout); saveTextResult="no" leaves `text` out.
 import { html, useLayoutEffect, useMemo, useRef, useState } from "../../lib/html.js";
 import DOMPurify from "../../../vendor/purify.mjs";
 import { registerTag } from "../registry.js";
-import { selectionOffsets, offsetToPoint, xpathOf, nodeAtXpath, pointToOffset, snapToWords, textNodes } from "../textpos.js";
-import { visibleSpans, clickRegion, caretProps } from "./spans.js";
+import { selectionOffsets, offsetToPoint, xpathOf, nodeAtXpath, pointToOffset, textNodes } from "../textpos.js";
+import { domLayout, snapSpan } from "../granularity.js";
+import { visibleSpans, clickRegion, caretProps, spanGranularity } from "./spans.js";
+import { useSource, SourceNotice, savesText } from "./source.js";
 import { tint } from "../colors.js";
 import { truthy } from "../data.js";
 
@@ -64,7 +69,8 @@ export function HyperTextObject({ node, def, store, ctx }) {
   const [hint, setHint] = useState("");
   const a = node.attrs;
   const name = def?.name ?? a.name;
-  const raw = ctx.resolve(a.value);
+  const source = useSource(a, ctx);
+  const raw = source.status === "ready" ? source.value : "";
   const pristine = useMemo(() => {
     const holder = document.createElement("div");
     holder.append(sanitize(raw, { clickableLinks: truthy(a.clickableLinks) }));
@@ -77,6 +83,7 @@ export function HyperTextObject({ node, def, store, ctx }) {
   const shown = JSON.stringify([spans, state.selected]);
   useLayoutEffect(() => {
     const el = root.current;
+    if (!el) return;
     el.replaceChildren(...pristine.cloneNode(true).childNodes);
     for (const sp of [...spans].sort((x, y) => (y.end - y.start) - (x.end - x.start))) {
       wrapRange(el, sp.start, sp.end, () => {
@@ -88,29 +95,31 @@ export function HyperTextObject({ node, def, store, ctx }) {
         return span;
       });
     }
-  }, [pristine, shown]);
+  }, [pristine, shown, source.status]);
 
   const finish = (event) => {
     if (clickRegion(store, event)) return;
     if (ctx.readOnly || a.selectionEnabled === false) return;
     const picked = selectionOffsets(root.current);
     if (!picked) return;
-    let { start, end } = picked;
-    const full = textNodes(pristine).map((t) => t.data).join("");
-    if (a.granularity === "word") ({ start, end } = snapToWords(full, start, end));
+    const layout = domLayout(root.current);
+    const { start, end } = snapSpan(layout, picked.start, picked.end, spanGranularity(store, ctx.config, name, a.granularity));
     if (start >= end) return;
     const from = offsetToPoint(pristine, start);
     const to = offsetToPoint(pristine, end, true);
     const id = store.addRegion(name, {
       start: xpathOf(pristine, from.node), end: xpathOf(pristine, to.node),
       startOffset: from.offset, endOffset: to.offset,
-      globalOffsets: { start, end }, text: full.slice(start, end),
+      globalOffsets: { start, end }, ...(savesText(a) ? { text: layout.text.slice(start, end) } : {}),
     });
     window.getSelection().removeAllRanges();
     setHint(id ? "" : "Pick a label first (click it or press its hotkey), then select the text.");
   };
   const onClick = (e) => { if (!truthy(a.clickableLinks) && e.target.closest?.("a")) e.preventDefault(); };
   const selectable = !ctx.readOnly && a.selectionEnabled !== false && a.selectionEnabled !== "false";
+  if (source.status !== "ready") {
+    return html`<div class="lc-object lc-hypertext-object"><${SourceNotice} source=${source} kind="HTML" /></div>`;
+  }
   return html`<div class="lc-object lc-hypertext-object">
     <div class=${`lc-hypertext${truthy(a.inline) ? " lc-inline" : ""}`} ref=${root} tabIndex="0" role="document"
       aria-label=${`HyperText ${name}`} data-object=${name} onMouseUp=${finish} onClick=${onClick}

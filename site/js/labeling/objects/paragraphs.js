@@ -1,10 +1,13 @@
 // <Paragraphs>: a list of {author, text} phrases (layout="dialogue": chat bubbles); spans may
 // cross phrases and are saved as start/end phrase indexes (strings, like LS) + offsets in them.
 // Keyboard: the same caret mode as Text (arrows move, shift+arrows extend, releasing shift labels).
+// valueType="url": the phrases are the JSON list in the file the value names (source.js).
+// saveTextResult="no" leaves `text` out of the span (Label Studio's default here is "yes").
 import { html, useRef, useState } from "../../lib/html.js";
 import { registerTag } from "../registry.js";
 import { pointToOffset } from "../textpos.js";
 import { Highlighted, visibleSpans, clickRegion, caretProps } from "./spans.js";
+import { useSource, SourceNotice, savesText } from "./source.js";
 
 const AUTHOR_COLORS = ["#4f63d8", "#1f8a57", "#b7791f", "#c8373a", "#9B5DE5", "#2A9DB4"];
 
@@ -18,6 +21,14 @@ function pointIn(el) {
   };
 }
 
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(`The file is not JSON (a list of phrases is expected): ${err.message}`);
+  }
+}
+
 export function ParagraphsObject({ node, def, store, ctx }) {
   const root = useRef(null);
   const [hint, setHint] = useState("");
@@ -25,7 +36,8 @@ export function ParagraphsObject({ node, def, store, ctx }) {
   const name = def?.name ?? a.name;
   const nameKey = a.nameKey ?? "author";
   const textKey = a.textKey ?? "text";
-  const raw = ctx.resolve(a.value);
+  const source = useSource(a, ctx, { parseLoaded: parseJson });
+  const raw = source.status === "ready" ? source.value : null;
   const phrases = Array.isArray(raw) ? raw : [];
   const state = store.getState();
   const regions = visibleSpans(store, name, (r) => r.value);
@@ -46,12 +58,16 @@ export function ParagraphsObject({ node, def, store, ctx }) {
       pieces.push(t.slice(i === from.index ? from.offset : 0, i === to.index ? to.offset : t.length));
     }
     const id = store.addRegion(name, {
-      start: String(from.index), end: String(to.index), startOffset: from.offset, endOffset: to.offset, text: pieces.join("\n"),
+      start: String(from.index), end: String(to.index), startOffset: from.offset, endOffset: to.offset,
+      ...(savesText(a, true) ? { text: pieces.join("\n") } : {}),
     });
     sel.removeAllRanges();
     setHint(id ? "" : "Pick a label first (click it or press its hotkey), then select the text.");
   };
 
+  if (source.status !== "ready") {
+    return html`<div class="lc-object lc-paragraphs-object"><${SourceNotice} source=${source} kind="dialogue" /></div>`;
+  }
   return html`<div class="lc-object lc-paragraphs-object">
     <div class=${`lc-paragraphs${a.layout === "dialogue" ? " lc-dialogue" : ""}`} ref=${root} role="document"
       aria-label=${`Paragraphs ${name}`} data-object=${name} onMouseUp=${finish} tabIndex="0" ...${ctx.readOnly ? {} : caretProps(finish)}>

@@ -1,7 +1,9 @@
-// Shared by span objects (Text, Paragraphs): highlighted segments and region clicks.
+// Shared by span objects (Text, HyperText, Paragraphs): highlighted segments, region clicks,
+// the keyboard caret mode and the granularity a new span snaps to.
 import { html } from "../../lib/html.js";
 import { segments } from "../textpos.js";
 import { regionColor, tint } from "../colors.js";
+import { isRegionControl } from "../registry.js";
 
 /** The text of [0, text.length) with every visible region over it highlighted. */
 export function Highlighted({ text, spans, store, state }) {
@@ -34,6 +36,21 @@ export function clickRegion(store, event) {
   if (relating) store.addRelation(relating, id);
   else store.select(store.getState().selected === id ? null : id);
   return true;
+}
+
+/**
+ * The granularity of the next span on an object, as Label Studio picks it: the `granularity` of
+ * the first picked label of the first labels control bound to the object (config order, label
+ * order), else the object's own, else "symbol".
+ */
+export function spanGranularity(store, config, objectName, own) {
+  const { active } = store.getState();
+  for (const ctl of config?.controls ?? []) {
+    if (!isRegionControl(ctl.tag) || !ctl.to_name.includes(objectName) || !active[ctl.name]?.length) continue;
+    const label = ctl.labels?.find((l) => active[ctl.name].includes(l.value));
+    return label?.attrs?.granularity ?? own ?? "symbol";
+  }
+  return own ?? "symbol";
 }
 
 const refuse = (e) => e.preventDefault();

@@ -1,36 +1,47 @@
 // <Text>: select spans with the mouse (or shift+arrows in the caret mode); offsets in UTF-16
-// code units over the raw text, exactly Label Studio's JS string indexes.
-import { html, useRef, useState } from "../../lib/html.js";
+// code units over the raw text, exactly Label Studio's JS string indexes. The text comes from the
+// task value or, with valueType="url", from the file it names (source.js), decoded when
+// encoding="base64"/"base64unicode"; a span snaps to its granularity (granularity.js); its value
+// carries `text` unless saveTextResult="no" (the default for valueType="url").
+import { html, useMemo, useRef, useState } from "../../lib/html.js";
 import { registerTag } from "../registry.js";
-import { selectionOffsets, snapToWords } from "../textpos.js";
-import { Highlighted, visibleSpans, clickRegion, caretProps } from "./spans.js";
+import { selectionOffsets } from "../textpos.js";
+import { snapSpan, textLayout } from "../granularity.js";
+import { Highlighted, visibleSpans, clickRegion, caretProps, spanGranularity } from "./spans.js";
+import { useSource, SourceNotice, savesText } from "./source.js";
 import { truthy } from "../data.js";
+
+const asText = (raw) => (raw == null ? "" : Array.isArray(raw) ? raw.join("\n") : String(raw));
 
 export function TextObject({ node, def, store, ctx }) {
   const root = useRef(null);
   const [hint, setHint] = useState("");
   const state = store.getState();
-  const name = def?.name ?? node.attrs.name;
-  const raw = ctx.resolve(node.attrs.value);
-  const text = raw == null ? "" : Array.isArray(raw) ? raw.join("\n") : String(raw);
+  const a = node.attrs;
+  const name = def?.name ?? a.name;
+  const source = useSource(a, ctx, { parse: asText });
+  const text = source.status === "ready" ? source.value : "";
+  const layout = useMemo(() => textLayout(text), [text]);
   const spans = visibleSpans(store, name, (r) => ({ start: r.value.start, end: r.value.end }));
-  const selectable = !ctx.readOnly && node.attrs.selectionEnabled !== false && node.attrs.selectionEnabled !== "false";
+  const selectable = !ctx.readOnly && a.selectionEnabled !== false && a.selectionEnabled !== "false";
 
   const finish = (event) => {
     if (clickRegion(store, event)) return;
     if (!selectable) return;
     const picked = selectionOffsets(root.current);
     if (!picked) return;
-    let { start, end } = picked;
-    if (node.attrs.granularity === "word") ({ start, end } = snapToWords(text, start, end));
+    const { start, end } = snapSpan(layout, picked.start, picked.end, spanGranularity(store, ctx.config, name, a.granularity));
     if (start >= end) return;
-    const id = store.addRegion(name, { start, end, text: text.slice(start, end) });
+    const id = store.addRegion(name, savesText(a) ? { start, end, text: text.slice(start, end) } : { start, end });
     window.getSelection().removeAllRanges();
     setHint(id ? "" : "Pick a label first (click it or press its hotkey), then select the text.");
   };
+  if (source.status !== "ready") {
+    return html`<div class="lc-object lc-text-object"><${SourceNotice} source=${source} /></div>`;
+  }
   // Keyboard: a caret moved with the arrows, extended with shift+arrows (spans.js caretProps).
   return html`<div class="lc-object lc-text-object">
-    <div class=${`lc-text${truthy(node.attrs.inline) ? " lc-inline" : ""}`} ref=${root} tabIndex="0" role="document"
+    <div class=${`lc-text${truthy(a.inline) ? " lc-inline" : ""}`} ref=${root} tabIndex="0" role="document"
       aria-label=${`Text ${name}`} data-object=${name} onMouseUp=${finish} ...${selectable ? caretProps(finish) : {}}>
       <${Highlighted} text=${text} spans=${spans} store=${store} state=${state} />
     </div>
