@@ -115,3 +115,45 @@ def test_hotkeys_act_on_the_item_being_worked_in(page, site_url):
     ]
     assert all(list(it) == ["value", "id", "from_name", "to_name", "type", "origin"] for it in result)
     check_with_the_core(REPEATED, DATA, result)
+
+
+def test_spans_in_repeated_items_and_custom_nested_flags(page, site_url):
+    ids = seed(page, site_url, REPEATED, [DATA])
+    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
+    second = page.get_by_role("group", name="Item 2 of 3")
+    doc = second.get_by_role("document", name="Text text_1")
+    doc.click()
+    page.keyboard.press("2")  # LOC of the second item
+    start = DATA["items"][1]["text"].index("Paris")
+    _text.select_text(page, doc, start, start + 5)
+    panel = page.get_by_role("complementary", name="Regions panel")
+    expect(panel.get_by_role("button", name="Paris")).to_be_visible()
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_role("button", name="Update")).to_be_visible()
+    [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
+    [span] = ann["result"]
+    assert (span["from_name"], span["to_name"], span["value"]) == (
+        "label_1", "text_1", {"start": start, "end": start + 5, "text": "Paris", "labels": ["LOC"]})
+    check_with_the_core(REPEATED, DATA, ann["result"])
+
+    # Nested Repeaters with their own flags: every copy finds its control and its object.
+    nested = """<View>
+  <Repeater on="$docs" indexFlag="{{d}}">
+    <Repeater on="$docs[{{d}}].parts" indexFlag="{{p}}">
+      <Text name="t_{{d}}_{{p}}" value="$docs[{{d}}].parts[{{p}}]"/>
+      <Choices name="ok_{{d}}_{{p}}" toName="t_{{d}}_{{p}}" choice="single-radio"><Choice value="Yes"/><Choice value="No"/></Choices>
+    </Repeater>
+  </Repeater>
+</View>"""
+    data = {"docs": [{"parts": ["a one", "a two"]}, {"parts": ["b one"]}]}
+    ids = seed(page, site_url, nested, [data])
+    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
+    expect(page.get_by_role("document", name="Text t_1_0")).to_contain_text("b one")
+    expect(page.get_by_role("radio", name="Yes")).to_have_count(3)
+    expect(page.locator(".lc-placeholder")).to_have_count(0)
+    page.get_by_role("radio", name="No").nth(2).click()
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_role("button", name="Update")).to_be_visible()
+    [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
+    assert [(r["from_name"], r["to_name"], r["value"]) for r in ann["result"]] == [("ok_1_0", "t_1_0", {"choices": ["No"]})]
+    check_with_the_core(nested, data, ann["result"])

@@ -21,6 +21,7 @@
 // `snapshot()` / `restore()` carry everything a draft needs, history included.
 
 import { isRegionControl, valueKeyOf } from "./registry.js";
+import { entryNamed } from "./repeat.js";
 
 const ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 const HISTORY_LIMIT = 200;
@@ -52,14 +53,7 @@ export function inLsOrder(item) {
 export function createRegionStore({ config, items = [], flags = {}, past = [], future = [], readOnly = false }) {
   const controls = new Map((config?.controls ?? []).map((c) => [c.name, c]));
   // A Repeater's control ("lang_1" from "lang_{{idx}}") with its index put into its toName too.
-  const controlNamed = (name) => {
-    const own = controls.get(name);
-    if (own) return own;
-    const tpl = controls.get(templateName(name));
-    if (!tpl) return undefined;
-    const index = /_(\d+)$/.exec(name)[1];
-    return { ...tpl, name, to_name: tpl.to_name.map((t) => t.replaceAll("{{idx}}", index)) };
-  };
+  const controlNamed = (name) => controls.get(name) ?? entryNamed(config, config?.controls ?? [], name) ?? undefined;
   const controlOf = (item) => controlNamed(item.from_name);
   const isRegionItem = (item) => item.type !== "relation" && isRegionControl(controlOf(item)?.tag);
   let state = { items, flags, selected: null, active: {}, relating: null };
@@ -261,9 +255,10 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
     return out;
   }
   function pickedLabels(objectName) {
-    return [...controls.values()]
-      .filter((c) => isRegionControl(c.tag) && c.to_name.includes(objectName) && state.active[c.name]?.length)
-      .map((c) => [c, state.active[c.name]]);
+    // Picked by name as shown: a Repeater's copy ("label_1") is bound to its own object ("text_1").
+    return Object.entries(state.active).filter(([, values]) => values?.length)
+      .map(([name, values]) => [controlNamed(name), values])
+      .filter(([c]) => c && isRegionControl(c.tag) && c.to_name.includes(objectName));
   }
   return store;
 }
@@ -276,9 +271,4 @@ function objectKeysOf(region) {
   const out = {};
   for (const key of OBJECT_KEYS) if (region && region[key] !== undefined) out[key] = region[key];
   return out;
-}
-
-/** Repeater names ("label_3") fall back to their template ("label_{{idx}}") in the config. */
-function templateName(name) {
-  return String(name).replace(/_(\d+)$/, "_{{idx}}");
 }

@@ -16,6 +16,10 @@
 //                               to_name: ["text_1"]}); the control itself outside Repeaters; null
 //                               when a Repeater around it shows no item
 //   fillFlags(text, [[flag, index], ...])   every flag in text replaced by its index
+//   entryNamed(config, list, name)
+//                               the entry of `list` (config.controls or .objects) that `name` is,
+//                               or is a Repeater copy of ("lang_1", "q_0_a_2" with nested or custom
+//                               flags): {...entry, name, to_name with the same indexes}; null if none
 
 const FOCUS = new WeakMap();
 const LEVELS = new WeakMap();
@@ -65,4 +69,44 @@ export function activeControl(store, config, control) {
   }
   const fill = (text) => fillFlags(text, indices);
   return { ...control, name: fill(control.name), to_name: (control.to_name ?? []).map(fill) };
+}
+
+// A name as written inside Repeaters -> a RegExp matching its copies, and the flag of each group.
+const PATTERNS = new WeakMap();
+
+function patternsOf(config) {
+  let out = PATTERNS.get(config);
+  if (out) return out;
+  out = [];
+  for (const [written, levels] of repeatLevels(config)) {
+    const flags = [...new Set(levels.map((l) => l.flag))];
+    const order = [];
+    let source = "";
+    let rest = written;
+    for (;;) {
+      const next = flags.map((f) => [f, rest.indexOf(f)]).filter(([, i]) => i >= 0).sort((x, y) => x[1] - y[1])[0];
+      if (!next) break;
+      source += escapeRe(rest.slice(0, next[1])) + "(0|[1-9][0-9]*)"; // indexes as Label Studio writes them
+      order.push(next[0]);
+      rest = rest.slice(next[1] + next[0].length);
+    }
+    if (order.length) out.push({ written, re: new RegExp(`^${source}${escapeRe(rest)}$`), order });
+  }
+  PATTERNS.set(config, out);
+  return out;
+}
+
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export function entryNamed(config, list, name) {
+  const own = list.find((d) => d.name === name);
+  if (own || !config) return own ?? null;
+  for (const { written, re, order } of patternsOf(config)) {
+    const m = re.exec(String(name));
+    const entry = m && list.find((d) => d.name === written);
+    if (!entry) continue;
+    const indices = order.map((flag, i) => [flag, Number(m[i + 1])]);
+    return { ...entry, name, to_name: entry.to_name?.map((t) => fillFlags(t, indices)) };
+  }
+  return null;
 }

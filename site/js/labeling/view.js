@@ -11,6 +11,7 @@ import { createRegionStore } from "./regions.js";
 import { useStore } from "./hooks.js";
 import { resolveValue } from "./data.js";
 import { isVisible } from "./visibility.js";
+import { entryNamed } from "./repeat.js";
 import { RegionsPanel } from "./panel.js";
 import { RelationsOverlay } from "./relations.js";
 import { handleKey, storeActions } from "./hotkeys.js";
@@ -71,10 +72,5 @@ function Tree({ config, task, store, readOnly }) {
 
 function lookup(ctx, kind, name) {
   if (!name || kind === "layout") return null;
-  const list = kind === "object" ? ctx.config.objects : ctx.config.controls;
-  const found = list.find((d) => d.name === name) ?? list.find((d) => d.name === String(name).replace(/_(\d+)$/, "_{{idx}}"));
-  if (!found) return null;
-  if (found.name === name) return found;
-  const index = /_(\d+)$/.exec(name)[1];
-  return { ...found, name, to_name: found.to_name?.map((t) => t.replace("{{idx}}", index)) };
+  return entryNamed(ctx.config, kind === "object" ? ctx.config.objects : ctx.config.controls, name);
 }
