@@ -157,3 +157,27 @@ def test_spans_in_repeated_items_and_custom_nested_flags(page, site_url):
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     assert [(r["from_name"], r["to_name"], r["value"]) for r in ann["result"]] == [("ok_1_0", "t_1_0", {"choices": ["No"]})]
     check_with_the_core(nested, data, ann["result"])
+
+
+def test_pagination_mode_shows_one_item_at_a_time(page, site_url):
+    xml = REPEATED.replace('<Repeater on="$items" indexFlag="{{idx}}">', '<Repeater on="$items" indexFlag="{{idx}}" mode="pagination">')
+    ids = seed(page, site_url, xml, [DATA])
+    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
+    expect(page.get_by_role("group", name="Item 1 of 3")).to_be_visible()
+    expect(page.get_by_role("group", name=re.compile(r"^Item [23] of 3$"))).to_have_count(0)
+    expect(page.get_by_role("button", name="‹ Previous item")).to_be_disabled()
+    page.get_by_role("button", name="Next item ›").click()
+    second = page.get_by_role("group", name="Item 2 of 3")
+    expect(second).to_contain_text("Bob works in Paris")
+    page.keyboard.press("5")  # the key acts on the item shown
+    expect(second.get_by_role("radio", name="es")).to_be_checked()
+    page.get_by_role("button", name="Next item ›").click()
+    expect(page.get_by_role("button", name="Next item ›")).to_be_disabled()
+    page.get_by_role("button", name="‹ Previous item").click()
+    expect(page.get_by_role("group", name="Item 2 of 3").get_by_role("radio", name="es")).to_be_checked()
+    page.screenshot(path="/tmp/lc/repeater-pages.png")
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_role("button", name="Update")).to_be_visible()
+    [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
+    assert [(r["from_name"], r["value"]) for r in ann["result"]] == [("lang_1", {"choices": ["es"]})]
+    check_with_the_core(xml, DATA, ann["result"])

@@ -1,4 +1,4 @@
-// Layout tags: View, Header, Collapse, Style, Filter, Repeater.
+// Layout tags: View, Header, Collapse, Style, Filter, Repeater (every item, or mode="pagination": one at a time).
 import { html, useEffect, useLayoutEffect, useMemo, useState } from "../lib/html.js";
 import { registerTag } from "./registry.js";
 import { styleObject, substitute, truthy } from "./data.js";
@@ -88,10 +88,21 @@ function Repeater({ node, ctx, store }) {
   }, [selected, store]); // only a newly selected region moves it (not every re-render)
   if (!Array.isArray(list)) return html`<div class="lc-placeholder" role="note">Repeater: <code>${a.on}</code> is not a list in this task.</div>`;
   const marked = count > 1;
-  return html`<div class="lc-repeater">${items.map((nodes, i) => html`
+  const item = (nodes, i) => html`
     <div key=${i} class=${`lc-repeat${marked && i === active ? " lc-repeat-active" : ""}`} role="group" aria-label=${`Item ${i + 1} of ${count}`}
       aria-current=${marked && i === active ? "true" : undefined} onFocusIn=${() => setChosen(i)} onPointerDown=${() => setChosen(i)}>
-      ${ctx.renderChildren(nodes, `r${i}-`)}</div>`)}</div>`;
+      ${ctx.renderChildren(nodes, `r${i}-`)}</div>`;
+  // mode="pagination": one item at a time (the active one), with a pager, as Label Studio shows it.
+  if (a.mode === "pagination" && count) {
+    return html`<div class="lc-repeater lc-paged">
+      <nav class="lc-pager" aria-label=${`Pages of ${a.on}`}>
+        <button type="button" class="btn" disabled=${active === 0} onClick=${() => setChosen(active - 1)}>‹ Previous item</button>
+        <span class="muted">${active + 1} / ${count}</span>
+        <button type="button" class="btn" disabled=${active >= count - 1} onClick=${() => setChosen(active + 1)}>Next item ›</button>
+      </nav>
+      ${item(items[active], active)}</div>`;
+  }
+  return html`<div class="lc-repeater">${items.map(item)}</div>`;
 }
 
 registerTag("View", { kind: "layout", component: View });
