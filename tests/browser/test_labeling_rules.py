@@ -135,3 +135,21 @@ def test_accepted_prelabels_are_written_in_label_studios_key_order(page, site_ur
     assert list(by_id["r1"]) == ["value", "id", "from_name", "to_name", "type", "origin", "score"]
     assert by_id["r1"]["origin"] == "prediction" and by_id["r1"]["score"] == 0.9
     validate(xml, {"text": text}, [ann], page, ids["project"])
+
+
+def test_a_region_with_several_labels_shows_each(page, site_url):
+    xml = """<View><Labels name="label" toName="text" choice="multiple">
+        <Label value="PER" background="#e25b5b"/><Label value="ORG" background="#3867d6"/></Labels>
+      <Text name="text" value="$text"/></View>"""
+    text = "Acme Smith spoke."
+    open_task(page, site_url, xml, [{"text": text}])
+    page.get_by_role("button", name="PER", exact=True).click()
+    page.get_by_role("button", name="ORG", exact=True).click()
+    spans(page, text, ["Acme Smith"])
+    item = page.get_by_role("complementary", name="Regions panel").get_by_role("listitem", name="Region PER, ORG: Acme Smith")
+    expect(item).to_be_visible()
+    dots = item.locator(".lc-dot")
+    expect(dots).to_have_count(2)
+    assert [dots.nth(i).evaluate("(d) => getComputedStyle(d).backgroundColor") for i in range(2)] == ["rgb(226, 91, 91)", "rgb(56, 103, 214)"]
+    hl = page.locator(".lc-hl").first
+    assert hl.evaluate("(e) => getComputedStyle(e).borderBottomColor") == "rgb(56, 103, 214)"  # underlined in the last label's colour

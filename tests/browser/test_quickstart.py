@@ -70,10 +70,12 @@ def test_quick_start_from_empty_browser_to_export(page, site_url):
     shot(page, "5-labeling")
     page.keyboard.press("Control+Enter")
     expect(page.get_by_text("It broke on the second day")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text=re.compile(r"^Annotation \d+ submitted\.$"))).to_be_visible()  # said on the next task
     page.reload()  # a reload lands on the next task still to do
     expect(page.get_by_text("It broke on the second day")).to_be_visible()
     page.get_by_role("button", name="Skip").click()
     expect(page.get_by_text("Does what it says")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text=re.compile(r"^Task \d+ skipped\.$"))).to_be_visible()
     page.get_by_role("radio", name="Neutral").click()
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_role("heading", name="No more tasks to label")).to_be_visible(timeout=CORE)

@@ -23,6 +23,14 @@ export function regionColor(store, region) {
   return labelEntry(ctl, first)?.background || FALLBACK;
 }
 
+/** Every label of a region with its colour, over all its region-control items: [{label, color}]. */
+export function labelColors(store, id) {
+  return store.itemsOf(id).filter((it) => store.isRegionItem(it)).flatMap((it) => {
+    const ctl = store.control(it.from_name);
+    return (it.value?.[valueKeyOf(ctl?.tag)] ?? []).map((label) => ({ label, color: labelEntry(ctl, label)?.background || FALLBACK }));
+  });
+}
+
 /** A translucent fill of a colour (any CSS colour, named ones included). */
 export const tint = (color, pct = 35) => `color-mix(in srgb, ${color} ${pct}%, transparent)`;
 

@@ -21,6 +21,8 @@ export function LabelingScreen({ project, rest, query, navigate, refresh }) {
   const taskId = rest ? Number(rest.split("/")[0]) : null;
   const [me, setMe] = useState(undefined);
   const [done, setDone] = useState(false);
+  // What the last Submit/Skip said, shown on the task the stream moves on to (or at its end).
+  const [flash, setFlash] = useState(null);
   const suffix = (extra = {}) => {
     const q = new URLSearchParams();
     if (viewId) q.set("view", viewId);
@@ -43,15 +45,15 @@ export function LabelingScreen({ project, rest, query, navigate, refresh }) {
       <a class="btn primary" href=${`${base}/settings/labeling`}>Labeling Setup</a></div>`;
   }
   if (done && !taskId) {
-    return html`<div class="empty"><h2>No more tasks to label</h2><p>Every task in ${viewId ? "this view" : "this project"} is labeled or has all the annotations it needs. Import more tasks or raise the overlap in Settings.</p>
+    return html`<div class="empty">${flash && html`<p role="status">${flash}</p>`}<h2>No more tasks to label</h2><p>Every task in ${viewId ? "this view" : "this project"} is labeled or has all the annotations it needs. Import more tasks or raise the overlap in Settings.</p>
       <a class="btn primary" href=${`${base}/data`}>Data Manager</a></div>`;
   }
   if (me === undefined || !taskId) return html`<p class="muted" aria-busy="true">Finding the next task…</p>`;
   return html`<${TaskScreen} key=${`${taskId}`} project=${project} taskId=${taskId} me=${me} viewId=${viewId} stream=${stream}
-    suffix=${suffix} navigate=${navigate} refresh=${refresh} />`;
+    suffix=${suffix} navigate=${navigate} refresh=${refresh} flash=${flash} onFlash=${setFlash} />`;
 }
 
-function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
+function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate, flash = null, onFlash }) {
   const base = `#/projects/${project.id}`;
   const config = project.parsed_config;
   const settings = projectSettings(project);
@@ -60,7 +62,8 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
   const profiles = useProfiles();
   const [instructions, setInstructions] = useState(Boolean(settings.show_instruction && settings.expert_instruction));
   const [order, setOrder] = useState([]);
-  const [message, setMessage] = useState(null);
+  const [message, setMessage] = useState(() => (flash ? { text: flash } : null));
+  useEffect(() => { onFlash?.(null); }, []); // shown once
   const [help, setHelp] = useState(false);
   const [saved, setSaved] = useState("");
   const busy = useRef(false);
@@ -96,8 +99,10 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate }) {
       const updating = Boolean(session.annotation) && !skip;
       const saved = await session.submit({ skip });
       setSaved("");
-      setMessage({ text: skip ? "Task skipped." : updating ? `Annotation ${saved.id} updated.` : `Annotation ${saved.id} submitted.` });
+      const said = skip ? `Task ${taskId} skipped.` : updating ? `Annotation ${saved.id} updated.` : `Annotation ${saved.id} submitted.`;
+      setMessage({ text: said });
       if (stream) {
+        onFlash?.(said);
         const id = await nextTask(project, me, { viewId, exclude: taskId });
         navigate(id == null ? `${base}/label${suffix()}` : `${base}/label/${id}${suffix()}`);
       } else {

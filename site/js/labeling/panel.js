@@ -2,7 +2,7 @@
 // hide, lock, delete), and the relations (direction, labels, delete).
 import { html } from "../lib/html.js";
 import { useStore } from "./hooks.js";
-import { regionColor, regionSummary } from "./colors.js";
+import { labelColors, regionSummary } from "./colors.js";
 import { valueKeyOf } from "./registry.js";
 import { DIRECTION_SIGNS as DIRECTIONS, NEXT_DIRECTION, regionName } from "./relations.js";
 
@@ -71,7 +71,7 @@ export function RegionsPanel({ config, store }) {
             const hidden = store.flag(r.id, "hidden");
             const locked = store.flag(r.id, "locked");
             return html`<li key=${r.id} class=${`lc-region${r.id === st.selected ? " lc-selected" : ""}${hidden ? " lc-hidden" : ""}`} aria-label=${`Region ${name(r.id)}`}>
-              <span class="lc-dot" style=${{ background: regionColor(store, r) }}></span>
+              <span class="lc-dots" title=${store.labelsOf(r.id).join(", ")}>${labelColors(store, r.id).map((l) => html`<span class="lc-dot" key=${l.label} style=${{ background: l.color }}></span>`)}</span>
               <button type="button" class="lc-region-name" aria-pressed=${r.id === st.selected}
                 onClick=${() => (st.relating ? store.addRelation(st.relating, r.id) : store.select(r.id === st.selected ? null : r.id))}>${shortText(regionSummary(r))}</button>
               ${r.origin !== "manual" && html`<span class="lc-origin" title=${r.origin}>${r.origin === "prediction" ? "P" : "P*"}</span>`}

@@ -2,10 +2,11 @@
 // the keyboard caret mode and the granularity a new span snaps to.
 import { html } from "../../lib/html.js";
 import { segments } from "../textpos.js";
-import { regionColor, tint } from "../colors.js";
+import { labelColors, regionColor, tint } from "../colors.js";
 import { isRegionControl } from "../registry.js";
 
-/** The text of [0, text.length) with every visible region over it highlighted. */
+/** The text of [0, text.length) with every visible region over it highlighted (a region with several
+ * labels: filled in its first label's colour, underlined in its last one's). */
 export function Highlighted({ text, spans, store, state }) {
   const byId = new Map(spans.map((s) => [s.id, s]));
   return segments(text.length, spans).map((seg) => {
@@ -15,7 +16,7 @@ export function Highlighted({ text, spans, store, state }) {
     const selected = seg.ids.includes(state.selected);
     const color = top.color;
     return html`<span class=${`lc-hl${selected ? " lc-selected" : ""}`} data-region=${seg.ids.at(-1)}
-      data-regions=${seg.ids.join(" ")} style=${{ background: tint(color, Math.min(70, 30 + 12 * (seg.ids.length - 1))), borderBottomColor: color }}>${piece}</span>`;
+      data-regions=${seg.ids.join(" ")} style=${{ background: tint(color, Math.min(70, 30 + 12 * (seg.ids.length - 1))), borderBottomColor: top.last ?? color }}>${piece}</span>`;
   });
 }
 
@@ -23,7 +24,7 @@ export function Highlighted({ text, spans, store, state }) {
 export function visibleSpans(store, objectName, toSpan) {
   const st = store.getState();
   return store.regionsOf(objectName).filter((r) => !st.flags[r.id]?.hidden)
-    .map((r) => ({ ...toSpan(r), id: r.id, color: regionColor(store, r) }));
+    .map((r) => ({ ...toSpan(r), id: r.id, color: regionColor(store, r), last: labelColors(store, r.id).at(-1)?.color }));
 }
 
 /** A click on a highlighted span: select the region, or finish a relation started with alt+r. */
