@@ -170,8 +170,12 @@ def test_ranker_pairwise_repeater(page, site_url):
     expect(relevant.locator("[data-rank-id]").first).to_have_attribute("data-rank-id", "mdn")
     expect(relevant.locator("[data-rank-id]").first).to_be_focused()
 
-    page.get_by_role("button", name="right →").click()
-    expect(page.get_by_role("button", name="right →")).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="Right →").click()
+    expect(page.get_by_role("button", name="Right →")).to_have_attribute("aria-pressed", "true")
+    page.locator('[data-object="left"]').click()  # a click on the object itself picks it, as in Label Studio
+    expect(page.get_by_role("button", name="← Left")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".lc-pair-picked [data-object='left']")).to_have_count(1)
+    page.get_by_role("button", name="Right →").click()
     page.get_by_role("radiogroup", name="lang_0").get_by_role("radio", name="en").click()
     page.get_by_role("radiogroup", name="lang_1").get_by_role("radio", name="fr").click()
     page.screenshot(path="/tmp/lc/compare.png", full_page=True)

@@ -1,7 +1,7 @@
 // <Ranker> (order <List> items, optionally into <Bucket>s; drag them with the pointer or move them
 // with the arrow keys) and <Pairwise> (pick left or right),
 // plus <Relations>, whose UI lives in the regions panel.
-import { html, useLayoutEffect, useRef, useState } from "../../lib/html.js";
+import { html, useEffect, useLayoutEffect, useRef, useState } from "../../lib/html.js";
 import { registerTag } from "../registry.js";
 import { classificationOf } from "./common.js";
 import { listItems } from "../objects/display.js";
@@ -115,14 +115,32 @@ function RankerControl({ node, def, store, ctx }) {
   </div>`;
 }
 
+const SIDES = ["left", "right"];
+
+// Pairwise: {selected: "left" | "right"}. A click on either object picks it (as in Label Studio),
+// outlined once picked; the two buttons do the same from the keyboard.
 function PairwiseControl({ def, store, ctx }) {
-  if (!def) return null;
-  const cls = classificationOf(store, def);
-  const selected = cls.value?.selected;
+  const own = useRef(null);
+  const cls = def && classificationOf(store, def);
+  const selected = cls?.value?.selected;
   const pick = (side) => { if (!ctx.readOnly) cls.set(selected === side ? null : { selected: side }); };
-  return html`<div class="lc-pairwise" role="group" aria-label=${def.name}>
-    ${["left", "right"].map((side, i) => html`<button type="button" key=${side} class=${`btn${selected === side ? " primary" : ""}`}
-      aria-pressed=${selected === side} onClick=${() => pick(side)}>${side === "left" ? "← " : ""}${def.to_name[i] ?? side}${side === "right" ? " →" : ""}</button>`)}
+  useEffect(() => {
+    const root = own.current?.closest(".lc-root");
+    if (!root || !def) return undefined;
+    const objects = def.to_name.slice(0, 2).map((name) => root.querySelector(`[data-object="${CSS.escape(name)}"]`)?.closest(".lc-object"));
+    objects.forEach((el, i) => el?.classList.toggle("lc-pair-picked", selected === SIDES[i]));
+    const onClick = (e) => {
+      if (!window.getSelection()?.isCollapsed) return;
+      const i = objects.findIndex((el) => el?.contains(e.target));
+      if (i >= 0) pick(SIDES[i]);
+    };
+    root.addEventListener("click", onClick);
+    return () => root.removeEventListener("click", onClick);
+  });
+  if (!def) return null;
+  return html`<div class="lc-pairwise" role="group" aria-label=${def.name} ref=${own}>
+    ${SIDES.map((side, i) => html`<button type="button" key=${side} class=${`btn${selected === side ? " primary" : ""}`}
+      aria-pressed=${selected === side} title=${`Pick ${def.to_name[i] ?? side}`} onClick=${() => pick(side)}>${side === "left" ? "← Left" : "Right →"}</button>`)}
   </div>`;
 }
 
