@@ -228,6 +228,7 @@ def test_text_from_a_stored_file(page, site_url):
     page.keyboard.press("2")
     drag(page, story, STORY, "São Paulo")
     expect(regions).to_have_count(1)
+    expect(regions.get_by_role("button", name="São Paulo")).to_be_visible()  # named by its words, though saved without them
     page.keyboard.press("Control+Enter")
     expect(page.get_by_text("No more tasks to label")).to_be_visible()
     ann, [item] = label_items(page, ids["tasks"][0])

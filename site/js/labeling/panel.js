@@ -51,7 +51,7 @@ export function RegionsPanel({ config, store }) {
     <section class="lc-details" aria-label="Details">
       <h3>Details</h3>
       ${selected ? html`<div>
-        <p class="lc-region-text">“${shortText(regionSummary(selected), 200)}”</p>
+        <p class="lc-region-text">“${shortText(regionSummary(selected, store), 200)}”</p>
         <p class="muted">${store.labelsOf(selected.id).join(", ") || "no label"} · id <code>${selected.id}</code>${selected.origin !== "manual" ? ` · ${selected.origin}` : ""}${selected.score !== undefined ? ` · score ${selected.score}` : ""}</p>
         ${store.itemsOf(selected.id).filter((it) => !store.isRegionItem(it)).map((it) => html`<p class="lc-per-region" key=${it.from_name}><b>${it.from_name}</b>: ${describe(it)}</p>`)}
         <div class="lc-row">
@@ -73,7 +73,7 @@ export function RegionsPanel({ config, store }) {
             return html`<li key=${r.id} class=${`lc-region${r.id === st.selected ? " lc-selected" : ""}${hidden ? " lc-hidden" : ""}`} aria-label=${`Region ${name(r.id)}`}>
               <span class="lc-dots" title=${store.labelsOf(r.id).join(", ")}>${labelColors(store, r.id).map((l) => html`<span class="lc-dot" key=${l.label} style=${{ background: l.color }}></span>`)}</span>
               <button type="button" class="lc-region-name" aria-pressed=${r.id === st.selected}
-                onClick=${() => (st.relating ? store.addRelation(st.relating, r.id) : store.select(r.id === st.selected ? null : r.id))}>${shortText(regionSummary(r))}</button>
+                onClick=${() => (st.relating ? store.addRelation(st.relating, r.id) : store.select(r.id === st.selected ? null : r.id))}>${shortText(regionSummary(r, store))}</button>
               ${r.origin !== "manual" && html`<span class="lc-origin" title=${r.origin}>${r.origin === "prediction" ? "P" : "P*"}</span>`}
               <button type="button" class="btn icon" aria-pressed=${hidden} aria-label=${`${hidden ? "Show" : "Hide"} region`} title="Hide (alt+h)" disabled=${store.readOnly} onClick=${() => store.toggleFlag(r.id, "hidden")}><${Icon} name=${hidden ? "eyeOff" : "eye"} /></button>
               <button type="button" class="btn icon" aria-pressed=${locked} aria-label=${`${locked ? "Unlock" : "Lock"} region`} title="Lock (alt+l)" disabled=${store.readOnly} onClick=${() => store.toggleFlag(r.id, "locked")}><${Icon} name=${locked ? "lock" : "unlock"} /></button>

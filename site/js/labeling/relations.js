@@ -49,7 +49,7 @@ export function regionBox(root, id) {
 export function regionName(store, id) {
   const r = store.region(id);
   if (!r) return id;
-  const text = regionSummary(r);
+  const text = regionSummary(r, store);
   return `${store.labelsOf(id).join(", ") || r.type}: ${text.length > 24 ? `${text.slice(0, 23)}…` : text}`;
 }
 

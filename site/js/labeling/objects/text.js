@@ -10,6 +10,7 @@ import { snapSpan, textLayout } from "../granularity.js";
 import { Highlighted, visibleSpans, clickRegion, caretProps, spanGranularity } from "./spans.js";
 import { useSource, SourceNotice, savesText } from "./source.js";
 import { truthy } from "../data.js";
+import { rememberText } from "../colors.js";
 
 const asText = (raw) => (raw == null ? "" : Array.isArray(raw) ? raw.join("\n") : String(raw));
 
@@ -21,6 +22,7 @@ export function TextObject({ node, def, store, ctx }) {
   const name = def?.name ?? a.name;
   const source = useSource(a, ctx, { parse: asText });
   const text = source.status === "ready" ? source.value : "";
+  rememberText(store, name, text); // names spans saved without their text in the panel
   const layout = useMemo(() => textLayout(text), [text]);
   const spans = visibleSpans(store, name, (r) => ({ start: r.value.start, end: r.value.end }));
   const selectable = !ctx.readOnly && a.selectionEnabled !== false && a.selectionEnabled !== "false";
