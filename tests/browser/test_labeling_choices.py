@@ -103,6 +103,7 @@ def test_clicks_and_hotkeys_show_what_is_saved_also_after_a_reload(page, site_ur
     screen_matches(page, {"Negative": True, "Ad": True, "Tech": True, "Asia": True})
     page.get_by_role("radio", name="Neutral").click()  # the first click after the reload is taken and shown
     screen_matches(page, {"Neutral": True, "Ad": True, "Tech": True, "Asia": True})
+    expect(page.get_by_text("Restored your unsaved work on this task.")).to_be_hidden()  # the work is this visit's now
 
     # A per-region choice, once a region is selected: shown, and stored on that region.
     expect(page.get_by_role("radio", name="Small")).to_have_count(0)  # perRegion: only with a region selected

@@ -117,7 +117,12 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate, fla
   }
 
   // An edit clears a message about the previous Submit (a missing field, a failed save).
-  useEffect(() => session?.store.subscribe((_s, edited) => edited && setMessage((m) => (m?.error ? null : m))), [session]);
+  // The "restored" notice goes too: from the first edit on, the work is this visit's.
+  const [untouched, setUntouched] = useState(true);
+  useEffect(() => {
+    setUntouched(true);
+    return session?.store.subscribe((_s, edited) => { if (edited) { setMessage((m) => (m?.error ? null : m)); setUntouched(false); } });
+  }, [session]);
   const actions = useMemo(() => ({
     "annotation:submit": () => finish(),
     "annotation:skip": () => settings.show_skip_button !== false && finish({ skip: true }),
@@ -142,7 +147,7 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate, fla
       <button type="button" class="btn primary" onClick=${() => finish()} title="ctrl+enter">${session.annotation ? "Update" : "Submit"}</button>
     </div>
     ${message && html`<p class=${message.error ? "lc-message error-text" : "lc-message"} role=${message.error ? "alert" : "status"}>${message.text}</p>`}
-    ${loaded.start.restored && html`<p class="lc-message muted" role="status">Restored your unsaved work on this task.</p>`}
+    ${loaded.start.restored && untouched && html`<p class="lc-message muted" role="status">Restored your unsaved work on this task.</p>`}
     <${AnnotationTabs} session=${session} loaded=${loaded} profiles=${profiles} current=${tab} onPick=${setTab} />
     ${other ? html`<${OtherTab} tab=${other} config=${config} task=${loaded.task} onCopy=${() => {
       session.copyFrom(other.record, { prediction: other.kind === "prediction" });
