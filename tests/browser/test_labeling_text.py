@@ -11,7 +11,7 @@ import jsonschema
 from playwright.sync_api import expect
 
 from labelcore.config.parse import parse_config
-from labelcore.config.schema import schemas
+from labelcore.config.schema import schema_for, schemas
 from labelcore.model.check import TaskChecker
 
 NER = """<View>
@@ -105,7 +105,8 @@ def validate(xml: str, task_data: dict, annotations: list[dict], page=None, proj
     for task in tasks:
         for ann in task["annotations"]:
             for item in ann["result"]:
-                schema = sch["relation"] if item["type"] == "relation" else sch["results"][item["from_name"]]
+                schema = schema_for(sch, item)  # a Repeater's copy ("lang_1") by its control ("lang_{{idx}}")
+                assert schema is not None, item
                 jsonschema.validate(item, schema)
         problems = TaskChecker(cfg).check(json.loads(json.dumps(task)))
         assert not problems, problems
