@@ -7,11 +7,11 @@ tasks are exported. Results whose control is not in the config (and relations) a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterator
 
+from labelcore.config.repeat import Names
 from labelcore.errors import DataError, FormatError
 from labelcore.exporters.options import ExportOptions
 
@@ -22,9 +22,8 @@ class ConfigView:
     def __init__(self, config: Any) -> None:
         self.config = config
         self.controls: dict[str, Any] = dict(config.controls)
-        self._patterns = [(re.compile(re.sub(r"\\\{\\\{\w+\\\}\\\}", r"\\d+", re.escape(name)) + "$"), name)
-                          for name in self.controls if "{{" in name]
-        self._cache: dict[str, str | None] = {}
+        self._names = Names(self.controls, config)
+        self._cache: dict[str, Any | None] = {}
         self._tags: dict[str, str | None] = {}
 
     def tag_of(self, from_name: str) -> str | None:
@@ -37,15 +36,13 @@ class ConfigView:
             return tag
 
     def control_for(self, from_name: str) -> Any | None:
-        """The control a result's ``from_name`` belongs to (Repeater names like ``a_{{idx}}`` match ``a_0``)."""
+        """The control a result's ``from_name`` belongs to (a Repeater's ``a_0`` is its ``a_{{idx}}``), cached."""
         control = self.controls.get(from_name)
-        if control is not None or not self._patterns:
+        if control is not None or not self._names.patterns:
             return control
         if from_name not in self._cache:
-            hits = [name for pattern, name in self._patterns if pattern.match(from_name)]
-            self._cache[from_name] = max(hits, key=len) if hits else None
-        name = self._cache[from_name]
-        return self.controls[name] if name else None
+            self._cache[from_name] = self._names.resolve(from_name)
+        return self._cache[from_name]
 
     def first_key(self, *object_tags: str) -> str:
         """The data key of the first object of one of these tags (else the config's first data key)."""
