@@ -14,6 +14,10 @@
 //   selected  id of the selected region or null (not an edit: never in history)
 //   active    {[controlName]: [label values]} labels picked for the next region (not history)
 //   relating  id of the region a relation is being drawn from, or null
+//   pending   {[key]: text} typed but not yet added (a TextArea's box, per control and region;
+//             an editable TextArea line being changed). Not an edit: no undo entry and no
+//             re-render (the control re-renders itself); `watchPending` listeners are told (the
+//             screen saves it with the draft) and a Submit adds it (session.js).
 //
 // Every edit goes through `edit(label, fn)`, which pushes the previous {items, flags} on the
 // undo stack, clears the redo stack, turns an edited `origin: "prediction"` item into
@@ -56,9 +60,10 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
   const controlNamed = (name) => controls.get(name) ?? entryNamed(config, config?.controls ?? [], name) ?? undefined;
   const controlOf = (item) => controlNamed(item.from_name);
   const isRegionItem = (item) => item.type !== "relation" && isRegionControl(controlOf(item)?.tag);
-  let state = { items, flags, selected: null, active: {}, relating: null };
+  let state = { items, flags, selected: null, active: {}, relating: null, pending: {} };
   let history = { past, future };
   const listeners = new Set();
+  const pendingListeners = new Set();
 
   const emit = (edited) => { for (const fn of listeners) fn(state, edited); };
   const set = (changes, edited = false) => { state = { ...state, ...changes }; emit(edited); };
@@ -104,7 +109,7 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
       history = { past: [...history.past, { items: state.items, flags: state.flags, label: next.label }], future: history.future.slice(1) };
       set({ items: next.items, flags: next.flags, selected: null, relating: null }, true);
     },
-    snapshot: () => ({ items: state.items, flags: state.flags, past: history.past, future: history.future }),
+    snapshot: () => ({ items: state.items, flags: state.flags, past: history.past, future: history.future, pending: state.pending }),
     /** Replace the whole state (a loaded draft, an annotation) without an undo entry. */
     reset({ items = [], flags = {}, past = [], future = [] }) {
       history = { past, future };
@@ -115,6 +120,28 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
     select(id) { set({ selected: id ?? null }); },
     setActive(controlName, values) { set({ active: { ...state.active, [controlName]: values } }); },
     startRelation(id) { set({ relating: id ?? null }); },
+
+    // -- typed text not yet added (see `pending` above) ------------------------------------------
+    /** The text typed for control (+ region, + line of an editable TextArea), or undefined. */
+    pending: (control, regionId = null, line = null) => state.pending[pendingKey(control, regionId, line)],
+    /** Every pending text: [{control, regionId, line, text}]. */
+    pendingEntries: () => Object.entries(state.pending).map(([key, text]) => {
+      const [control, regionId, line] = JSON.parse(key);
+      return { control, regionId, line, text };
+    }),
+    /** Set (or with text null, drop) a pending text. */
+    setPending(control, regionId, line, text) {
+      if (readOnly) return;
+      const key = pendingKey(control, regionId, line);
+      if ((state.pending[key] ?? null) === (text ?? null)) return;
+      const next = { ...state.pending };
+      if (text == null) delete next[key]; else next[key] = String(text);
+      state = { ...state, pending: next };
+      for (const fn of pendingListeners) fn(next);
+    },
+    /** Restore the pending texts of a draft (tells no one). */
+    loadPending(pending) { state = { ...state, pending: { ...(pending ?? {}) } }; },
+    watchPending(fn) { pendingListeners.add(fn); return () => pendingListeners.delete(fn); },
 
     // -- reading ------------------------------------------------------------------------------
     regions() {
@@ -272,3 +299,5 @@ function objectKeysOf(region) {
   for (const key of OBJECT_KEYS) if (region && region[key] !== undefined) out[key] = region[key];
   return out;
 }
+
+const pendingKey = (control, regionId, line) => JSON.stringify([control, regionId ?? null, line ?? null]);

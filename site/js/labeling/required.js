@@ -9,10 +9,14 @@ function nodesByName(layout, out = new Map()) {
   return out;
 }
 
-/** Messages for every required control without a value (perRegion: per region of its objects). */
+/**
+ * Messages for every required control without a value (perRegion: per region of its objects).
+ * Text typed in a TextArea but not yet added counts: Submit adds it (session.js).
+ */
 export function missingRequired(config, store) {
   const nodes = nodesByName(config.layout);
   const out = [];
+  const typed = (name, regionId) => Boolean(store.pending?.(name, regionId)?.trim());
   for (const def of config.controls) {
     if (!truthy(def.attrs.required)) continue;
     const node = nodes.get(def.name);
@@ -20,9 +24,9 @@ export function missingRequired(config, store) {
     if (conditional && !isVisible({ ...node, attrs: { ...node.attrs, perRegion: false } }, def, store)) continue;
     if (truthy(def.attrs.perRegion)) {
       const regions = store.regions().filter((r) => def.to_name.includes(r.to_name));
-      const lacking = regions.filter((r) => !store.classification(def.name, r.id));
+      const lacking = regions.filter((r) => !store.classification(def.name, r.id) && !typed(def.name, r.id));
       if (lacking.length) out.push(def.attrs.requiredMessage || `${def.name} (for ${lacking.length} region${lacking.length > 1 ? "s" : ""})`);
-    } else if (!store.classification(def.name, null) && !store.getState().items.some((it) => it.from_name === def.name)) {
+    } else if (!store.classification(def.name, null) && !store.getState().items.some((it) => it.from_name === def.name) && !typed(def.name, null)) {
       out.push(def.attrs.requiredMessage || def.name);
     }
   }

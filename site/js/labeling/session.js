@@ -1,10 +1,14 @@
 // One labeling session of a task: what it starts from (draft > own annotation > prediction >
 // nothing), draft saving on every edit, and Submit / Update / Skip.
+// Typed text not yet added (store.pending: a TextArea's box, an editable line being changed) is
+// saved too: at once to localStorage, and with the draft a moment after the typing stops; a
+// Submit adds it first, as Label Studio's TextArea does before it sends.
 import { db } from "../store/db.js";
 import { annotationsOfTask, createAnnotation, updateAnnotation } from "../store/annotations.js";
 import { getDraft, saveDraft, draftsSettled } from "../store/drafts.js";
 import { createRegionStore, inLsOrder } from "./regions.js";
 import { loadTask, sameAnnotator } from "./stream.js";
+import { tagSpec } from "./registry.js";
 import { submittable } from "./visibility.js";
 
 // A reload can cut an IndexedDB write short: each draft is also written synchronously to
@@ -16,7 +20,7 @@ function readPending(task, me) {
 }
 
 function writePending(task, me, draft) {
-  try { localStorage.setItem(pendingKey(task, me), JSON.stringify(draft)); } catch { /* full or blocked: IndexedDB still has it */ }
+  try { localStorage.setItem(pendingKey(task, me), JSON.stringify(draft)); return true; } catch { return false; /* full or blocked: IndexedDB still has it */ }
 }
 
 function clearPending(task, me, draft) {
@@ -24,6 +28,35 @@ function clearPending(task, me, draft) {
     const key = pendingKey(task, me);
     if (!draft || localStorage.getItem(key) === JSON.stringify(draft)) localStorage.removeItem(key);
   } catch { /* nothing to clear */ }
+}
+
+// Typed text is written to its own small localStorage entry on every keystroke (the whole draft
+// would be too big to write that often); each full draft copy holds it too, so the entry is
+// dropped when one is written, and whenever it is there it is newer than any draft.
+const typedKey = (task, me) => `labelcore:typed:${task}:${me?.id ?? 0}`;
+const TYPED_SAVE_MS = 400;
+
+function readTyped(task, me) {
+  try { return JSON.parse(localStorage.getItem(typedKey(task, me)) ?? "null"); } catch { return null; }
+}
+
+function writeTyped(task, me, pending) {
+  try { localStorage.setItem(typedKey(task, me), JSON.stringify(pending)); } catch { /* the draft save after the typing keeps it */ }
+}
+
+function clearTyped(task, me, pending = null) {
+  try {
+    const key = typedKey(task, me);
+    if (!pending || localStorage.getItem(key) === JSON.stringify(pending)) localStorage.removeItem(key);
+  } catch { /* nothing to clear */ }
+}
+
+/** Add every pending text as its control's Enter would (the tag's `addPending`, registry.js). */
+function addTyped(store) {
+  for (const entry of store.pendingEntries()) {
+    const def = store.control(entry.control);
+    tagSpec(def?.tag)?.addPending?.(store, def, entry);
+  }
 }
 
 /** Predictions of a task, newest first (by created_at, then id). */
@@ -54,26 +87,33 @@ export async function openSession({ project, taskId, me }) {
   } else {
     start = { items: [], lead: 0 };
   }
+  const typed = readTyped(taskId, me);
+  start.pending = typed ?? draft?.pending ?? {};
+  if (typed && !draft && Object.keys(typed).length) start.restored = true;
   return { task, annotations, predictions, start };
 }
 
 /** Live state of an open session: the region store, drafts on each edit, lead time. */
 export function createSession({ project, task, me, start, config, onSaved }) {
   const store = createRegionStore({ config, items: start.items, flags: start.flags, past: start.past, future: start.future });
+  store.loadPending(start.pending);
   const opened = performance.now();
+  let typing = null; // the draft save due after typing
   const s = {
     store,
     annotation: start.annotation ?? null,
     prediction: start.prediction ?? null,
     leadTime: () => (start.lead ?? 0) + (performance.now() - opened) / 1000,
     saveDraft() {
+      clearTimeout(typing);
       const snap = store.snapshot();
       const draft = {
         task: task.id, project: project.id, annotator: me?.id ?? 0, annotation: s.annotation, prediction: s.prediction,
         result: snap.items, flags: snap.flags, history: { past: snap.past, future: snap.future }, lead_time: s.leadTime(),
+        pending: snap.pending,
       };
-      writePending(task.id, me, draft);
-      return saveDraft(draft).then(() => { clearPending(task.id, me, draft); onSaved?.(); }, (err) => onSaved?.(err));
+      if (writePending(task.id, me, draft)) clearTyped(task.id, me);
+      return saveDraft(draft).then(() => { clearPending(task.id, me, draft); clearTyped(task.id, me, snap.pending); onSaved?.(); }, (err) => onSaved?.(err));
     },
     /** Start over from a prediction (or from nothing with null); an undoable edit. */
     usePrediction(prediction) {
@@ -88,10 +128,13 @@ export function createSession({ project, task, me, start, config, onSaved }) {
       store.edit(prediction ? "copy prediction" : "copy annotation", () => ({ items, flags: {} }), { loaded: true });
     },
     async submit({ skip = false } = {}) {
+      clearTimeout(typing);
+      addTyped(store);
       const result = submittable(store);
       const fields = { result, lead_time: s.leadTime(), was_cancelled: skip };
       await draftsSettled();
       clearPending(task.id, me, null);
+      clearTyped(task.id, me);
       const draft = [task.id, me?.id ?? 0];
       return s.annotation && !skip
         ? updateAnnotation(s.annotation, fields, draft)
@@ -99,5 +142,12 @@ export function createSession({ project, task, me, start, config, onSaved }) {
     },
   };
   store.subscribe((_st, edited) => { if (edited) s.saveDraft(); });
+  store.watchPending((pending) => {
+    writeTyped(task.id, me, pending);
+    clearTimeout(typing);
+    typing = setTimeout(() => s.saveDraft(), TYPED_SAVE_MS);
+  });
+  // typed text restored from localStorage alone (a reload came first): into the draft too
+  if (readTyped(task.id, me)) typing = setTimeout(() => s.saveDraft(), TYPED_SAVE_MS);
   return s;
 }
