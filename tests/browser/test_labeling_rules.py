@@ -109,7 +109,8 @@ def test_locked_region_refuses_a_select_layout_choice(page, site_url):
     spans(page, text, ["phone"])
     panel = page.get_by_role("complementary", name="Regions panel")
     panel.get_by_role("button", name="phone").click()
-    select = page.locator("label.lc-select select")
+    select = page.get_by_role("combobox", name="size")
+    assert page.locator("label.lc-select").evaluate("(l) => [...l.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('').trim()") == ""  # no raw-name caption
     select.select_option("Small")
     panel.get_by_role("button", name="Lock region").click()
     select.select_option("Big")
@@ -153,3 +154,19 @@ def test_a_region_with_several_labels_shows_each(page, site_url):
     assert [dots.nth(i).evaluate("(d) => getComputedStyle(d).backgroundColor") for i in range(2)] == ["rgb(226, 91, 91)", "rgb(56, 103, 214)"]
     hl = page.locator(".lc-hl").first
     assert hl.evaluate("(e) => getComputedStyle(e).borderBottomColor") == "rgb(56, 103, 214)"  # underlined in the last label's colour
+
+
+def test_typed_text_counts_where_empty_annotations_are_refused(page, site_url):
+    xml = '<View><Text name="text" value="$text"/><TextArea name="answer" toName="text"/></View>'
+    ids = seed(page, site_url, xml, [{"text": "Hello"}])
+    page.evaluate("""async (id) => { const projects = await import('./js/store/projects.js');
+      const p = await projects.getProject(id);
+      await projects.updateProject(id, { settings: { ...p.settings, enable_empty_annotation: false } }); }""", ids["project"])
+    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("alert")).to_have_text("This project does not accept empty annotations: label something first.")
+    page.get_by_role("textbox", name="answer").fill("typed, not added")
+    page.keyboard.press("Control+Enter")  # Submit adds the typed text, so the annotation is not empty
+    expect(page.get_by_role("button", name="Update")).to_be_visible()
+    [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
+    assert [r["value"] for r in ann["result"]] == [{"text": ["typed, not added"]}]

@@ -89,7 +89,8 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate, fla
     if (!skip) {
       const missing = missingRequired(config, session.store);
       if (missing.length) { setMessage({ error: true, text: `Fill in the required field${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.` }); return; }
-      if (settings.enable_empty_annotation === false && !session.store.getState().items.length) {
+      const typed = session.store.pendingEntries().some((entry) => entry.text.trim()); // Submit adds it
+      if (settings.enable_empty_annotation === false && !session.store.getState().items.length && !typed) {
         setMessage({ error: true, text: "This project does not accept empty annotations: label something first." });
         return;
       }

@@ -4,7 +4,7 @@
 // The view handles the hotkeys (label/choice keys, undo/redo, region keys) while it is mounted.
 // Used by the labeling screen (which passes its own store, to save drafts and submit) and by
 // the Labeling Setup preview (which passes only config + task).
-import { html, h, useMemo, useEffect, useRef, useState } from "../lib/html.js";
+import { html, h, useMemo, useEffect, useLayoutEffect, useRef, useState } from "../lib/html.js";
 import { loadCss } from "../lib/css.js";
 import { tagSpec, isRegionControl } from "./registry.js";
 import { createRegionStore } from "./regions.js";
@@ -26,7 +26,8 @@ export function LabelingView({ config, task, annotation = null, readOnly = false
   const own = useMemo(() => (given ? null : createRegionStore({ config, items: annotation?.result ?? [], readOnly })), [given, config, annotation, readOnly]);
   const store = given ?? own;
   useEffect(() => (onChange ? store.subscribe((s, edited) => edited && onChange(s.items)) : undefined), [store, onChange]);
-  useEffect(() => {
+  // Attached as the view is committed (not after paint), so a key pressed the moment the task shows counts.
+  useLayoutEffect(() => {
     if (!hotkeys || readOnly) return undefined;
     const all = { ...storeActions(store), ...actions };
     const onKey = (e) => handleKey(e, { store, config, actions: all, task });

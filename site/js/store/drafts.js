@@ -3,6 +3,7 @@
 //   {id, task, project, annotator (profile id, 0 when there is no profile), annotation (the id
 //    of the annotation being updated, or null), result, flags, history: {past, future},
 //    prediction (the id a pre-label came from, or null), lead_time (seconds so far),
+//    pending (text typed in a TextArea but not yet added: {[key]: text}, see labeling/regions.js),
 //    created_at, updated_at}
 // Writes are queued so they land in edit order.
 import { db, write, now } from "./db.js";

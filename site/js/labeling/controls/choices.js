@@ -46,8 +46,8 @@ export function ChoicesControl({ def, store, ctx }) {
   const layout = def.attrs.layout ?? (truthy(def.attrs.showInline) ? "inline" : "vertical");
   const label = `${def.name}${truthy(def.attrs.required) ? " (required)" : ""}`;
   if (layout === "select") {
-    return html`<label class="lc-choices lc-select">${def.name}
-      <select multiple=${!radio} disabled=${ctx.readOnly} onChange=${(e) => {
+    return html`<label class="lc-choices lc-select">
+      <select multiple=${!radio} disabled=${ctx.readOnly} aria-label=${label} onChange=${(e) => {
         const picked = [...e.currentTarget.selectedOptions].map((o) => o.value).filter(Boolean);
         if (editable(store, def, cls)) cls.set(picked.length ? { choices: picked } : null);
         else for (const o of e.currentTarget.options) o.selected = o.value ? chosen.includes(o.value) : !chosen.length; // refused: show what is kept
