@@ -92,3 +92,20 @@ def test_hotkeys_of_choices_from_task_data_and_none_under_a_dialog(page, site_ur
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     assert [r["value"] for r in ann["result"]] == [{"choices": ["Opt2"]}]
     validate(xml, data, [ann], page, ids["project"])
+
+
+def test_rating_hotkey_steps_up_and_wraps(page, site_url):
+    xml = '<View><Text name="text" value="$text"/><Rating name="r" toName="text" maxRating="3" hotkey="r"/></View>'
+    ids = seed(page, site_url, xml, [{"text": "Rate me"}])
+    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
+    expect(page.get_by_text("Rate me")).to_be_visible()
+    for stars in ("1 star", "2 stars", "3 stars"):
+        page.keyboard.press("r")
+        expect(page.get_by_role("radio", name=stars)).to_have_attribute("aria-checked", "true")
+    page.keyboard.press("r")  # past the last star: none again
+    expect(page.locator(".lc-star.lc-on")).to_have_count(0)
+    page.keyboard.press("r")
+    page.keyboard.press("r")
+    assert [r["value"] for r in page.evaluate(DRAFT, ids["tasks"][0])] == [{"rating": 2}]
+    page.keyboard.press("Shift+?")
+    expect(page.get_by_role("dialog", name="Hotkeys")).to_contain_text("r (Rating)")

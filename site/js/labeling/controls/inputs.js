@@ -245,6 +245,15 @@ function partsFrom(input, value) {
 }
 
 registerTag("TextArea", { kind: "control", component: TextAreaControl, addPending });
-registerTag("Rating", { kind: "control", component: RatingControl });
+/** Rating's own hotkey: one star more each press, and after the last, none again (Label Studio's increaseValue). */
+function stepRating(store, def) {
+  const cls = classificationOf(store, def);
+  if (blocked(store, def, cls.regionId)) return;
+  const max = Number(def.attrs.maxRating) || 5;
+  const next = (cls.value?.rating ?? 0) + 1;
+  cls.set(next > max ? null : { rating: next });
+}
+
+registerTag("Rating", { kind: "control", component: RatingControl, controlHotkey: stepRating });
 registerTag("Number", { kind: "control", component: NumberControl });
 registerTag("DateTime", { kind: "control", component: DateTimeControl });
