@@ -109,3 +109,25 @@ def test_rating_hotkey_steps_up_and_wraps(page, site_url):
     assert [r["value"] for r in page.evaluate(DRAFT, ids["tasks"][0])] == [{"rating": 2}]
     page.keyboard.press("Shift+?")
     expect(page.get_by_role("dialog", name="Hotkeys")).to_contain_text("r (Rating)")
+
+
+def test_ctrl_h_hides_and_shows_every_region(page, site_url):
+    xml = '<View><Labels name="label" toName="text"><Label value="PER"/></Labels><Text name="text" value="$text"/></View>'
+    text = "Ann met Bob."
+    ids = seed(page, site_url, xml, [{"text": text}])
+    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
+    doc = page.get_by_role("document", name="Text text")
+    expect(doc).to_contain_text(text)
+    page.keyboard.press("1")
+    for word in ("Ann", "Bob"):
+        i = text.index(word)
+        _text.select_text(page, doc, i, i + len(word))
+    panel = page.get_by_role("complementary", name="Regions panel")
+    expect(panel.get_by_role("button", name="Hide region")).to_have_count(2)
+    page.keyboard.press("Control+h")
+    expect(panel.get_by_role("button", name="Show region")).to_have_count(2)
+    expect(page.locator(".lc-hl")).to_have_count(0)
+    page.keyboard.press("Control+h")
+    expect(panel.get_by_role("button", name="Hide region")).to_have_count(2)
+    page.keyboard.press("Control+z")  # an edit like any other: undone
+    expect(panel.get_by_role("button", name="Show region")).to_have_count(2)

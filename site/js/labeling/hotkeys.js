@@ -19,6 +19,9 @@ export const KEYMAP = {
   "region:visibility": { key: "alt+h", title: "Hide / show the selected region" },
   "region:lock": { key: "alt+l", title: "Lock / unlock the selected region" },
   "region:cycle": { key: "alt+.", title: "Select the next region" },
+  "region:visibility-all": { key: "ctrl+h", mac: "command+h", title: "Hide / show every region" },
+  "repeater:next-page": { key: "alt+right", title: "Next item of a paged Repeater" },
+  "repeater:previous-page": { key: "alt+left", title: "Previous item of a paged Repeater" },
   "help": { key: "shift+?", title: "Show this list" },
 };
 
@@ -118,6 +121,13 @@ export function storeActions(store) {
     "region:relation": () => sel() && store.startRelation(sel()),
     "region:visibility": () => sel() && store.toggleFlag(sel(), "hidden"),
     "region:lock": () => sel() && store.toggleFlag(sel(), "locked"),
+    "region:visibility-all": () => {
+      const ids = store.regions().map((r) => r.id);
+      const hide = ids.some((id) => !store.flag(id, "hidden"));
+      if (ids.length) store.edit(hide ? "hide all regions" : "show all regions", ({ flags }) => ({
+        flags: Object.fromEntries([...Object.entries(flags), ...ids.map((id) => [id, { ...flags[id], hidden: hide }])]),
+      }));
+    },
     "region:cycle": () => {
       const ids = store.regions().map((r) => r.id);
       if (ids.length) store.select(ids[(ids.indexOf(sel()) + 1) % ids.length]);

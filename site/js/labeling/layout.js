@@ -3,6 +3,7 @@ import { html, useEffect, useLayoutEffect, useMemo, useState } from "../lib/html
 import { registerTag } from "./registry.js";
 import { styleObject, substitute, truthy } from "./data.js";
 import { repeatFocus, repeatKey } from "./repeat.js";
+import { typing } from "./hotkeys.js";
 
 function View({ node, ctx }) {
   const a = node.attrs;
@@ -86,6 +87,20 @@ function Repeater({ node, ctx, store }) {
     const at = region ? items.findIndex((nodes) => namesIn(nodes).has(region.to_name)) : -1;
     if (at >= 0) setChosen(at);
   }, [selected, store]); // only a newly selected region moves it (not every re-render)
+  const paged = a.mode === "pagination" && count > 0;
+  // alt+right / alt+left turn the pages (Label Studio's repeater:next-page / previous-page).
+  useEffect(() => {
+    if (!paged) return undefined;
+    const onKey = (e) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || typing(e) || document.querySelector("[aria-modal='true']")) return;
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+      if (!step) return;
+      e.preventDefault();
+      setChosen((i) => Math.max(0, Math.min(count - 1, Math.min(i, count - 1) + step)));
+    };
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  }, [paged, count]);
   if (!Array.isArray(list)) return html`<div class="lc-placeholder" role="note">Repeater: <code>${a.on}</code> is not a list in this task.</div>`;
   const marked = count > 1;
   const item = (nodes, i) => html`
@@ -93,7 +108,7 @@ function Repeater({ node, ctx, store }) {
       aria-current=${marked && i === active ? "true" : undefined} onFocusIn=${() => setChosen(i)} onPointerDown=${() => setChosen(i)}>
       ${ctx.renderChildren(nodes, `r${i}-`)}</div>`;
   // mode="pagination": one item at a time (the active one), with a pager, as Label Studio shows it.
-  if (a.mode === "pagination" && count) {
+  if (paged) {
     return html`<div class="lc-repeater lc-paged">
       <nav class="lc-pager" aria-label=${`Pages of ${a.on}`}>
         <button type="button" class="btn" disabled=${active === 0} onClick=${() => setChosen(active - 1)}>‹ Previous item</button>
