@@ -185,3 +185,20 @@ def test_pagination_mode_shows_one_item_at_a_time(page, site_url):
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     assert [(r["from_name"], r["value"]) for r in ann["result"]] == [("lang_1", {"choices": ["es"]})]
     check_with_the_core(xml, DATA, ann["result"])
+
+
+def test_required_control_in_a_repeater_is_asked_of_each_item(page, site_url):
+    xml = REPEATED.replace('choice="single-radio" showInline="true">', 'choice="single-radio" showInline="true" required="true">')
+    ids = seed(page, site_url, xml, [DATA])
+    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
+    items = [page.get_by_role("group", name=f"Item {n} of 3") for n in (1, 2, 3)]
+    items[0].get_by_role("radio", name="en").click()
+    items[2].get_by_role("radio", name="fr").click()
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("alert")).to_have_text("Fill in the required field: lang_1.")  # the item's copy, by its name
+    items[1].get_by_role("radio", name="es").click()
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("button", name="Update")).to_be_visible()
+    [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
+    assert sorted(r["from_name"] for r in ann["result"]) == ["lang_0", "lang_1", "lang_2"]
+    check_with_the_core(xml, DATA, ann["result"])

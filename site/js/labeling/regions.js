@@ -162,17 +162,16 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
     },
     flag: (id, name) => Boolean(state.flags[id]?.[name]),
     /**
-     * Whether label `value` of region control `controlName` may go on no more regions: the
-     * control's maxUsages counts its results, a Label's maxUsages the regions with that label.
+     * Whether label `value` of region control `controlName` may go on no more regions: its
+     * maxUsages (the Label's own, else its control's, as in Label Studio) counts the regions
+     * that carry that label.
      */
     labelAtLimit(controlName, value) {
       const ctl = controlNamed(controlName);
-      const used = state.items.filter((it) => it.from_name === controlName);
-      const max = Number(ctl?.attrs?.maxUsages) || 0;
-      if (max && used.length >= max) return true;
-      const maxItem = Number(ctl?.labels?.find((l) => l.value === value)?.attrs?.maxUsages) || 0;
+      const max = Number(ctl?.labels?.find((l) => l.value === value)?.attrs?.maxUsages) || Number(ctl?.attrs?.maxUsages) || 0;
+      if (!max) return false;
       const key = valueKeyOf(ctl?.tag);
-      return Boolean(maxItem && used.filter((it) => (it.value?.[key] ?? []).includes(value)).length >= maxItem);
+      return state.items.filter((it) => it.from_name === controlName && (it.value?.[key] ?? []).includes(value)).length >= max;
     },
     /** Unpick the labels that reached their maxUsages (after a region was made with them). */
     releaseFullLabels() {

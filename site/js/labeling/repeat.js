@@ -15,6 +15,7 @@
 //                               the control as its active item ({...control, name: "lang_1",
 //                               to_name: ["text_1"]}); the control itself outside Repeaters; null
 //                               when a Repeater around it shows no item
+//   shownCopies(store, config, control)   every copy of the control on screen (itself outside Repeaters)
 //   fillFlags(text, [[flag, index], ...])   every flag in text replaced by its index
 //   entryNamed(config, list, name)
 //                               the entry of `list` (config.controls or .objects) that `name` is,
@@ -69,6 +70,28 @@ export function activeControl(store, config, control) {
   }
   const fill = (text) => fillFlags(text, indices);
   return { ...control, name: fill(control.name), to_name: (control.to_name ?? []).map(fill) };
+}
+
+/**
+ * Every copy of a control the view shows: the control itself outside Repeaters; inside, one per
+ * item of each Repeater around it (as their renderers publish them: a Repeater not on screen,
+ * e.g. inside another's page not shown, has none).
+ */
+export function shownCopies(store, config, control) {
+  const levels = repeatLevels(config).get(control.name);
+  if (!levels) return [control];
+  const focus = repeatFocus(store);
+  let combos = [[]];
+  for (const { on, flag } of levels) {
+    combos = combos.flatMap((indices) => {
+      const count = focus.get(repeatKey(fillFlags(on, indices), flag))?.count ?? 0;
+      return Array.from({ length: count }, (_, i) => [...indices, [flag, i]]);
+    });
+  }
+  return combos.map((indices) => {
+    const fill = (text) => fillFlags(text, indices);
+    return { ...control, name: fill(control.name), to_name: (control.to_name ?? []).map(fill) };
+  });
 }
 
 // A name as written inside Repeaters -> a RegExp matching its copies, and the flag of each group.

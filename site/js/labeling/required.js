@@ -1,6 +1,7 @@
 // Required controls block Submit: the names (or requiredMessage) of what is missing.
 import { truthy } from "./data.js";
-import { isVisible } from "./visibility.js";
+import { appliesToRegion, isVisible } from "./visibility.js";
+import { shownCopies } from "./repeat.js";
 
 function nodesByName(layout, out = new Map()) {
   if (!layout) return out;
@@ -17,17 +18,21 @@ export function missingRequired(config, store) {
   const nodes = nodesByName(config.layout);
   const out = [];
   const typed = (name, regionId) => Boolean(store.pending?.(name, regionId)?.trim());
-  for (const def of config.controls) {
-    if (!truthy(def.attrs.required)) continue;
-    const node = nodes.get(def.name);
-    const conditional = node?.attrs?.visibleWhen;
-    if (conditional && !isVisible({ ...node, attrs: { ...node.attrs, perRegion: false } }, def, store)) continue;
-    if (truthy(def.attrs.perRegion)) {
-      const regions = store.regions().filter((r) => def.to_name.includes(r.to_name));
-      const lacking = regions.filter((r) => !store.classification(def.name, r.id) && !typed(def.name, r.id));
-      if (lacking.length) out.push(def.attrs.requiredMessage || `${def.name} (for ${lacking.length} region${lacking.length > 1 ? "s" : ""})`);
-    } else if (!store.classification(def.name, null) && !store.getState().items.some((it) => it.from_name === def.name) && !typed(def.name, null)) {
-      out.push(def.attrs.requiredMessage || def.name);
+  for (const template of config.controls) {
+    if (!truthy(template.attrs.required)) continue;
+    const node = nodes.get(template.name);
+    for (const def of shownCopies(store, config, template)) { // a Repeater's control: each item's copy
+      if (truthy(def.attrs.perRegion)) {
+        // every region it can describe (its object, and its whenLabelValue / whenTagName / choice rule)
+        const regions = store.regions().filter((r) => def.to_name.includes(r.to_name) && appliesToRegion(def.attrs, store, r.id));
+        const lacking = regions.filter((r) => !store.classification(def.name, r.id) && !typed(def.name, r.id));
+        if (lacking.length) out.push(def.attrs.requiredMessage || `${def.name} (for ${lacking.length} region${lacking.length > 1 ? "s" : ""})`);
+        continue;
+      }
+      if (node?.attrs?.visibleWhen && !isVisible({ ...node, attrs: { ...node.attrs, perRegion: false } }, def, store)) continue;
+      if (!store.classification(def.name, null) && !store.getState().items.some((it) => it.from_name === def.name) && !typed(def.name, null)) {
+        out.push(def.attrs.requiredMessage || def.name);
+      }
     }
   }
   return out;

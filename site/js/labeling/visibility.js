@@ -57,6 +57,16 @@ export function isVisible(node, def, store) {
 }
 
 /**
+ * Whether a per-region control applies to region `id`: its whenTagName / whenLabelValue match the
+ * region, and a choice rule (visibleWhen choice-selected / -unselected) holds.
+ */
+export function appliesToRegion(attrs, store, id) {
+  const view = liveView(store);
+  if (!regionMatches(attrs, view, id)) return false;
+  return attrs.visibleWhen === "region-selected" || attrs.visibleWhen === "no-region-selected" || shown(attrs, view);
+}
+
+/**
  * The items of `store` a Submit sends: relations, regions, and every classification whose
  * control shows for it (per-region results judged on their own region's labels). Hiding can cascade
  * (a hidden choice hides what depends on it), so this repeats until nothing more drops.

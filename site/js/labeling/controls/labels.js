@@ -16,7 +16,7 @@ export function toggleLabel(store, ctl, item, spec) {
     const mine = st.items.find((it) => it.id === region.id && it.from_name === ctl.name);
     const current = mine?.value?.[spec.valueKey] ?? [];
     const has = current.includes(item.value);
-    if (!has && !mine && full(store, ctl, item)) return;
+    if (!has && full(store, ctl, item)) return; // relabelling counts too
     const next = multiple ? (has ? current.filter((v) => v !== item.value) : [...current, item.value]) : (has ? [] : [item.value]);
     if (next.length || store.itemsOf(region.id).filter((it) => store.isRegionItem(it)).length > 1) store.setRegionLabels(region.id, ctl.name, next);
     return;

@@ -3,6 +3,7 @@
 import { html, useState } from "../../lib/html.js";
 import { registerTag } from "../registry.js";
 import { classificationOf, pickInput } from "./common.js";
+import { storedAs } from "./choices.js";
 import { truthy } from "../data.js";
 
 const same = (p, q) => p.length === q.length && p.every((v, i) => v === q[i]);
@@ -22,7 +23,7 @@ function TaxonomyControl({ def, store, ctx }) {
   const sep = a.pathSeparator ?? "/";
   const q = query.trim().toLowerCase();
   const toggle = (path) => {
-    if (ctx.readOnly || (truthy(a.perRegion) && !cls.regionId)) return;
+    if (ctx.readOnly || (truthy(a.perRegion) && !cls.regionId) || (cls.regionId && store.flag(cls.regionId, "locked"))) return;
     const has = picked.some((p) => same(p, path));
     if (!has && max && picked.length >= max) return;
     const next = has ? picked.filter((p) => !same(p, path)) : [...picked, path];
@@ -30,7 +31,7 @@ function TaxonomyControl({ def, store, ctx }) {
   };
   const tree = (nodes, prefix) => html`<ul role=${prefix.length ? "group" : "tree"} aria-label=${prefix.length ? undefined : def.name}>
     ${nodes.filter((n) => matches(n, q)).map((n) => {
-      const path = [...prefix, n.value];
+      const path = [...prefix, storedAs(n)]; // an alias stands for its Choice in the result (shown: the value)
       const key = path.join(sep);
       const kids = n.children ?? [];
       const expanded = Boolean(q) || open[key];
@@ -41,7 +42,7 @@ function TaxonomyControl({ def, store, ctx }) {
           onClick=${() => setOpen({ ...open, [key]: !open[key] })}>${expanded ? "▾" : "▸"}</button>` : html`<span class="lc-twist"></span>`}
         <label><input type="checkbox" value=${key} checked=${checked} disabled=${!selectable || ctx.readOnly}
           onClick=${pickInput(() => toggle(path), (el) => (classificationOf(store, def).value?.taxonomy ?? []).some((p) => p.join(sep) === el.value))} />
-          ${n.alias ?? n.value}</label>
+          ${n.value}</label>
         ${kids.length && expanded ? tree(kids, path) : null}
       </li>`;
     })}</ul>`;
