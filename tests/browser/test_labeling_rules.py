@@ -170,3 +170,72 @@ def test_typed_text_counts_where_empty_annotations_are_refused(page, site_url):
     expect(page.get_by_role("button", name="Update")).to_be_visible()
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     assert [r["value"] for r in ann["result"]] == [{"text": ["typed, not added"]}]
+
+
+def test_max_usages_per_label_and_on_relabelling(page, site_url):
+    # <Labels maxUsages> is each label's limit (a Label's own wins), as in Label Studio.
+    xml = """<View><Labels name="label" toName="text" maxUsages="1"><Label value="PER"/><Label value="LOC"/>
+        <Label value="ORG" maxUsages="2"/></Labels><Text name="text" value="$text"/></View>"""
+    text = "Ann and Bob at Acme and Initech in Rome"
+    ids = open_task(page, site_url, xml, [{"text": text}])
+    page.keyboard.press("1")
+    spans(page, text, ["Ann"])
+    expect(page.get_by_role("button", name="PER", exact=True)).to_be_disabled()
+    expect(page.get_by_role("button", name="LOC", exact=True)).to_be_enabled()  # each label its own count
+    page.keyboard.press("3")
+    spans(page, text, ["Acme"])
+    expect(page.get_by_role("button", name="ORG", exact=True)).to_be_enabled()  # ORG: 2 allowed
+    spans(page, text, ["Initech"])
+    expect(page.get_by_role("button", name="ORG", exact=True)).to_be_disabled()
+    page.keyboard.press("2")
+    spans(page, text, ["Rome"])
+    # relabelling a selected region with a used-up label's hotkey is refused too
+    panel = page.get_by_role("complementary", name="Regions panel")
+    panel.get_by_role("button", name="Rome").click()
+    page.keyboard.press("1")
+    result = page.evaluate(DRAFT_RESULT, ids["tasks"][0])
+    assert sorted((r["value"]["text"], r["value"]["labels"]) for r in result) == [
+        ("Acme", ["ORG"]), ("Ann", ["PER"]), ("Initech", ["ORG"]), ("Rome", ["LOC"])]
+
+
+def test_required_per_region_only_where_it_applies_and_locked_taxonomy(page, site_url):
+    xml = """<View><Labels name="ner" toName="text"><Label value="PER"/><Label value="LOC"/></Labels>
+      <Text name="text" value="$text"/>
+      <Choices name="gender" toName="text" perRegion="true" whenLabelValue="PER" required="true"><Choice value="F"/><Choice value="M"/></Choices>
+      <Taxonomy name="kind" toName="text" perRegion="true"><Choice value="City"/><Choice value="Country"/></Taxonomy>
+    </View>"""
+    text = "Alice went to Paris."
+    ids = open_task(page, site_url, xml, [{"text": text}])
+    page.get_by_role("button", name="LOC", exact=True).click()
+    spans(page, text, ["Paris"])
+    panel = page.get_by_role("complementary", name="Regions panel")
+    panel.get_by_role("button", name="Paris").click()
+    page.get_by_role("checkbox", name="City").click()
+    panel.get_by_role("button", name="Lock region").click()
+    page.get_by_role("checkbox", name="Country").click()  # locked: refused, and shown as refused
+    expect(page.get_by_role("checkbox", name="Country")).not_to_be_checked()
+    # gender is required for PER regions only: a LOC region does not block Submit
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("button", name="Update")).to_be_visible()
+    [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
+    assert [r["value"].get("taxonomy") for r in ann["result"] if r["from_name"] == "kind"] == [[["City"]]]
+    validate(xml, {"text": text}, [ann], page, ids["project"])
+
+
+def test_choice_alias_is_what_the_result_holds(page, site_url):
+    xml = """<View><Text name="text" value="$text"/>
+      <Choices name="sex" toName="text" choice="single-radio"><Choice value="Male" alias="M"/><Choice value="Female" alias="F"/></Choices>
+      <Taxonomy name="where" toName="text"><Choice value="Europe" alias="EU"><Choice value="France" alias="FR"/></Choice></Taxonomy>
+    </View>"""
+    ids = open_task(page, site_url, xml, [{"text": "Someone"}])
+    page.get_by_role("radio", name="Male", exact=True).click()  # shown by its value
+    expect(page.get_by_role("radio", name="Male", exact=True)).to_be_checked()
+    page.get_by_role("button", name="Expand Europe").click()
+    page.get_by_role("checkbox", name="France").click()
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("button", name="Update")).to_be_visible()
+    [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
+    assert {r["from_name"]: r["value"] for r in ann["result"]} == {"sex": {"choices": ["M"]}, "where": {"taxonomy": [["EU", "FR"]]}}
+    validate(xml, {"text": "Someone"}, [ann], page, ids["project"])
+    page.reload()
+    expect(page.get_by_role("radio", name="Male", exact=True)).to_be_checked()  # read back through the alias

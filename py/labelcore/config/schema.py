@@ -59,9 +59,13 @@ def _label_list(control: ControlTag) -> Schema:
 
 
 def _values(items: list[LabelItem]) -> list[str]:
+    """Every value a result may carry: each item's value and its alias (a Choice's alias is what
+    Label Studio writes in place of its value)."""
     out: list[str] = []
     for item in items:
         out.append(item.value)
+        if getattr(item, "alias", None):
+            out.append(item.alias)
         out.extend(_values(item.children))
     return list(dict.fromkeys(out))
 

@@ -5,6 +5,9 @@ import { registerTag } from "../registry.js";
 import { classificationOf, pickInput } from "./common.js";
 import { truthy, resolveValue } from "../data.js";
 
+/** What a Choice puts in the result: its alias when it has one (shown is always its value), as in Label Studio. */
+export const storedAs = (choice) => choice.alias || choice.value;
+
 /** The Choice items of a control: from the config, or from the task when value="$key". */
 export function choiceItems(def, ctx) {
   if (def.attrs.value && String(def.attrs.value).startsWith("$")) {
@@ -53,21 +56,21 @@ export function ChoicesControl({ def, store, ctx }) {
         else for (const o of e.currentTarget.options) o.selected = o.value ? chosen.includes(o.value) : !chosen.length; // refused: show what is kept
       }}>
         ${radio && html`<option value="">—</option>`}
-        ${shown.map((c) => html`<option key=${c.value} value=${c.value} selected=${chosen.includes(c.value)}>${c.alias ?? c.value}</option>`)}
+        ${shown.map((c) => html`<option key=${c.value} value=${storedAs(c)} selected=${chosen.includes(storedAs(c))}>${c.value}</option>`)}
       </select></label>`;
   }
   return html`<fieldset class=${`lc-choices lc-${layout}`} role=${radio ? "radiogroup" : "group"} aria-label=${label}>
     ${shown.map((c) => html`<label key=${c.value} class="lc-choice">
-      <input type=${radio ? "radio" : "checkbox"} name=${`${def.name}-${cls.regionId ?? "task"}`} value=${c.value}
-        checked=${chosen.includes(c.value)} disabled=${ctx.readOnly}
-        onClick=${pickInput(() => toggleChoice(store, def, c.value), (el) => (classificationOf(store, def).value?.choices ?? []).includes(el.value))} />
-      <span>${c.alias ?? c.value}</span>${c.hotkey && html`<kbd aria-hidden="true">${c.hotkey}</kbd>`}
+      <input type=${radio ? "radio" : "checkbox"} name=${`${def.name}-${cls.regionId ?? "task"}`} value=${storedAs(c)}
+        checked=${chosen.includes(storedAs(c))} disabled=${ctx.readOnly}
+        onClick=${pickInput(() => toggleChoice(store, def, storedAs(c)), (el) => (classificationOf(store, def).value?.choices ?? []).includes(el.value))} />
+      <span>${c.value}</span>${c.hotkey && html`<kbd aria-hidden="true">${c.hotkey}</kbd>`}
     </label>`)}
   </fieldset>`;
 }
 
 registerTag("Choices", {
   kind: "control", component: ChoicesControl,
-  hotkey: (store, def, item) => toggleChoice(store, def, item.value),
+  hotkey: (store, def, item) => toggleChoice(store, def, storedAs(item)),
   items: (def, task) => choiceItems(def, { resolve: (value) => resolveValue(value, task?.data ?? {}) }), // their hotkeys too
 });
