@@ -239,3 +239,32 @@ def test_choice_alias_is_what_the_result_holds(page, site_url):
     validate(xml, {"text": "Someone"}, [ann], page, ids["project"])
     page.reload()
     expect(page.get_by_role("radio", name="Male", exact=True)).to_be_checked()  # read back through the alias
+
+
+def test_region_meta_note(page, site_url):
+    xml = """<View><Labels name="label" toName="text"><Label value="PER"/></Labels><Text name="text" value="$text"/>
+      <Choices name="kind" toName="text" perRegion="true"><Choice value="Real"/></Choices></View>"""
+    text = "Ann is here."
+    ids = open_task(page, site_url, xml, [{"text": text}])
+    page.keyboard.press("1")
+    spans(page, text, ["Ann"])
+    panel = page.get_by_role("complementary", name="Regions panel")
+    panel.get_by_role("button", name="Ann").click()
+    page.get_by_role("radio", name="Real").click()
+    page.keyboard.press("Alt+m")  # Label Studio's region:meta
+    meta = panel.get_by_role("textbox", name="Meta")
+    expect(meta).to_be_focused()
+    page.keyboard.type("check the spelling")
+    page.keyboard.press("Escape")  # leaves the note (and, as Label Studio's region:exit, the region)
+    page.keyboard.press("Control+z")  # the whole note is one undo step
+    panel.get_by_role("button", name="Ann").click()
+    expect(meta).to_have_value("")
+    expect(page.get_by_role("radio", name="Real")).to_be_checked()
+    page.keyboard.press("Control+Shift+z")
+    panel.get_by_role("button", name="Ann").click()
+    expect(meta).to_have_value("check the spelling")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("button", name="Update")).to_be_visible()
+    [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
+    assert [r.get("meta") for r in ann["result"]] == [{"text": ["check the spelling"]}] * 2  # on the region and its per-region result
+    validate(xml, {"text": text}, [ann], page, ids["project"])

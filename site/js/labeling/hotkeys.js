@@ -19,6 +19,7 @@ export const KEYMAP = {
   "region:visibility": { key: "alt+h", title: "Hide / show the selected region" },
   "region:lock": { key: "alt+l", title: "Lock / unlock the selected region" },
   "region:cycle": { key: "alt+.", title: "Select the next region" },
+  "region:meta": { key: "alt+m", title: "Write the selected region's meta note" },
   "region:visibility-all": { key: "ctrl+h", mac: "command+h", title: "Hide / show every region" },
   "repeater:next-page": { key: "alt+right", title: "Next item of a paged Repeater" },
   "repeater:previous-page": { key: "alt+left", title: "Previous item of a paged Repeater" },
@@ -121,6 +122,7 @@ export function storeActions(store) {
     "region:relation": () => sel() && store.startRelation(sel()),
     "region:visibility": () => sel() && store.toggleFlag(sel(), "hidden"),
     "region:lock": () => sel() && store.toggleFlag(sel(), "locked"),
+    "region:meta": () => sel() && document.querySelector(".lc-meta textarea")?.focus(),
     "region:visibility-all": () => {
       const ids = store.regions().map((r) => r.id);
       const hide = ids.some((id) => !store.flag(id, "hidden"));

@@ -54,6 +54,10 @@ export function RegionsPanel({ config, store }) {
         <p class="lc-region-text">“${shortText(regionSummary(selected, store), 200)}”</p>
         <p class="muted">${store.labelsOf(selected.id).join(", ") || "no label"} · id <code>${selected.id}</code>${selected.origin !== "manual" ? ` · ${selected.origin}` : ""}${selected.score !== undefined ? ` · score ${selected.score}` : ""}</p>
         ${store.itemsOf(selected.id).filter((it) => !store.isRegionItem(it)).map((it) => html`<p class="lc-per-region" key=${it.from_name}><b>${it.from_name}</b>: ${describe(it)}</p>`)}
+        <label class="lc-meta">Meta <span class="muted">(alt+m)</span>
+          <textarea rows="2" placeholder="A note on this region" value=${selected.meta?.text?.join("\n") ?? ""} disabled=${store.readOnly || store.flag(selected.id, "locked")}
+            onInput=${(e) => store.setRegionMeta(selected.id, e.currentTarget.value)}
+            onKeyDown=${(e) => { if (e.key === "Escape") e.currentTarget.blur(); }}></textarea></label>
         <div class="lc-row">
           <button type="button" class="btn" onClick=${() => store.startRelation(st.relating ? null : selected.id)} aria-pressed=${Boolean(st.relating)}>${st.relating ? "Cancel relation" : "Create relation"}</button>
           <button type="button" class="btn" onClick=${() => store.select(null)}>Unselect</button>

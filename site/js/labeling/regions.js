@@ -62,6 +62,7 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
   const isRegionItem = (item) => item.type !== "relation" && isRegionControl(controlOf(item)?.tag);
   let state = { items, flags, selected: null, active: {}, relating: null, pending: {} };
   let history = { past, future };
+  let lastMerge = null; // the merge key of the last edit (see edit)
   const listeners = new Set();
   const pendingListeners = new Set();
 
@@ -84,14 +85,17 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
      * Apply fn({items, flags}) -> {items?, flags?} as one undoable edit. `loaded: true` (a
      * prediction or annotation loaded whole) keeps the items' origins as they are.
      */
-    edit(label, fn, { loaded = false } = {}) {
+    edit(label, fn, { loaded = false, merge = null } = {}) {
       if (readOnly) return;
       const before = { items: state.items, flags: state.flags };
       const out = fn(before) || {};
       const items = out.items ? (loaded ? out.items : markChanged(before.items, out.items)) : before.items;
       const next = { items, flags: out.flags ?? before.flags };
       if (next.items === before.items && next.flags === before.flags) return;
-      history = { past: [...history.past, { ...before, label }].slice(-HISTORY_LIMIT), future: [] };
+      // `merge`: consecutive edits with the same key (typing in one field) are one undo step
+      const same = merge && merge === lastMerge && history.past.length && !history.future.length;
+      if (!same) history = { past: [...history.past, { ...before, label }].slice(-HISTORY_LIMIT), future: [] };
+      lastMerge = merge;
       const selected = state.selected && items.some((it) => it.id === state.selected) ? state.selected : null;
       set({ ...next, selected }, true);
     },
@@ -100,12 +104,14 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
     undo() {
       const last = history.past.at(-1);
       if (!last || readOnly) return;
+      lastMerge = null;
       history = { past: history.past.slice(0, -1), future: [{ items: state.items, flags: state.flags, label: last.label }, ...history.future] };
       set({ items: last.items, flags: last.flags, selected: null, relating: null }, true);
     },
     redo() {
       const next = history.future[0];
       if (!next || readOnly) return;
+      lastMerge = null;
       history = { past: [...history.past, { items: state.items, flags: state.flags, label: next.label }], future: history.future.slice(1) };
       set({ items: next.items, flags: next.flags, selected: null, relating: null }, true);
     },
@@ -117,7 +123,7 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
     },
 
     // -- selection and picked labels (not edits) --------------------------------------------
-    select(id) { set({ selected: id ?? null }); },
+    select(id) { lastMerge = null; set({ selected: id ?? null }); },
     setActive(controlName, values) { set({ active: { ...state.active, [controlName]: values } }); },
     startRelation(id) { set({ relating: id ?? null }); },
 
@@ -206,6 +212,16 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
         const value = { ...positionalOf(region), [key]: labels };
         return { items: [...items, resultItem({ value, id, from_name: controlName, to_name: region.to_name, type: ctl.type })] };
       });
+    },
+    /** A region's meta text (Label Studio's `meta: {text: [...]}` on each of its items); "" removes it. One undo step per field visit. */
+    setRegionMeta(id, text) {
+      store.edit("region meta", ({ items }) => ({
+        items: items.map((it) => {
+          if (it.id !== id || it.type === "relation") return it;
+          const { meta, ...rest } = it;
+          return text ? { ...rest, meta: { ...meta, text: [text] } } : (meta && Object.keys(meta).some((k) => k !== "text") ? { ...rest, meta: Object.fromEntries(Object.entries(meta).filter(([k]) => k !== "text")) } : rest);
+        }),
+      }), { merge: `meta:${id}` });
     },
     deleteRegion(id) {
       store.edit("delete region", ({ items, flags }) => {
