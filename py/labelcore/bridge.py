@@ -23,6 +23,7 @@ import base64
 import binascii
 import importlib
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Sequence
 
@@ -196,9 +197,42 @@ def _traceback() -> str:
 
 
 def _distribution_version(name: str) -> str:
+    """The installed version of distribution ``name``: the Version header of its METADATA.
+
+    On the way to the worker's first answer, so it reads the header itself: in Pyodide,
+    importing ``importlib.metadata`` costs ~60 ms and its ``version()`` ~150 ms more (it parses
+    the file with the ``email`` package). A wheel install names the folder
+    ``{name}-{version}.dist-info`` (PEP 427 escaping) on ``sys.path``; anything else (an egg,
+    an editable install, a zip) is left to ``importlib.metadata``.
+    """
+    prefix = name.replace("-", "_").lower() + "-"
+    for entry in sys.path:
+        try:
+            folders = os.listdir(entry or ".")
+        except OSError:  # a zip on sys.path, or a folder that is gone
+            continue
+        for folder in folders:
+            if folder.lower().startswith(prefix) and folder.endswith(".dist-info"):
+                version = _metadata_version(os.path.join(entry or ".", folder, "METADATA"))
+                if version:
+                    return version
     from importlib import metadata
 
     return metadata.version(name)
+
+
+def _metadata_version(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    break  # the end of the headers
+                key, sep, value = line.partition(":")
+                if sep and key.strip().lower() == "version":
+                    return value.strip()
+    except OSError:
+        pass
+    return None
 
 
 def _dump(reply: dict[str, Any], on_bytes: Callable[[bytes], Any]) -> str:
