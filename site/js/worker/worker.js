@@ -1,5 +1,8 @@
 // The Python core in a module Web Worker. Loads Pyodide and the wheels listed in
 // the site's own pyodide-lock.json (never a CDN), then answers bridge requests.
+// Start-up: the lock and labelcore's wheels download while the runtime does, and are written
+// into site-packages before Python starts (wheels.js); ready means the bridge answered
+// core.version with every package installed; warm() then imports every area of the core.
 //
 // Messages in:  {v, id, op, args, buffers}              (one bridge request; {"$binary": i} in
 //                                                        args stands for buffers[i], a Uint8Array)
@@ -8,6 +11,7 @@
 //               {v, status: "loading" | "ready" | "failed", ...}   (the core's state)
 
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
+import { fetchWheel, installWheels } from "./wheels.js";
 
 const PYODIDE_URL = new URL("../../pyodide/", import.meta.url).href;
 const PROTOCOL = 1;
@@ -16,6 +20,9 @@ const marks = { start: performance.now() };
 function status(state, extra = {}) {
   self.postMessage({ v: PROTOCOL, status: state, marks, ...extra });
 }
+
+/** A distribution name as the lock writes it (PEP 503). */
+const normalize = (name) => name.replace(/[-_.]+/g, "-").toLowerCase();
 
 /** The package and everything it depends on, by the lock's `depends`. */
 function closure(lock, root) {
@@ -33,35 +40,37 @@ function closure(lock, root) {
 
 async function boot() {
   status("loading", { phase: "runtime" });
-  const lockResponse = await fetch(PYODIDE_URL + "pyodide-lock.json", { cache: "no-cache" });
-  if (!lockResponse.ok) throw new Error(`pyodide-lock.json: HTTP ${lockResponse.status}`);
-  const lock = await lockResponse.json();
-  const wanted = closure(lock, "labelcore");
-  // Start downloading the wheels while the runtime compiles; loadPackage then reads them
-  // from the HTTP cache.
-  for (const name of wanted) fetch(PYODIDE_URL + lock.packages[name].file_name).catch(() => {});
-
+  // The lock, then the wheels of labelcore's closure, download and inflate while the runtime
+  // downloads and compiles (loadPyodide takes the lock as a promise); fsInit writes them into
+  // site-packages before Python starts (wheels.js says why not loadPackage).
+  const lockPromise = fetch(PYODIDE_URL + "pyodide-lock.json", { cache: "no-cache" }).then((response) => {
+    if (!response.ok) throw new Error(`pyodide-lock.json: HTTP ${response.status}`);
+    return response.json();
+  });
+  const wanted = lockPromise.then((lock) => closure(lock, "labelcore"));
+  const wheels = Promise.all([lockPromise, wanted]).then(([lock, names]) =>
+    Promise.all(names.map((name) => fetchWheel(lock, name, PYODIDE_URL))));
+  let installError = null; // an error thrown in fsInit would not stop loadPyodide: keep it
   const pyodide = await loadPyodide({
     indexURL: PYODIDE_URL,
-    lockFileContents: lock,
+    lockFileContents: lockPromise,
     packageBaseUrl: PYODIDE_URL,
+    fsInit: async (FS, { sitePackages }) => {
+      try {
+        await installWheels(FS, sitePackages, await wheels);
+      } catch (err) {
+        installError = err;
+      }
+    },
     stdout: (line) => console.log("[python]", line),
     stderr: (line) => console.warn("[python]", line),
   });
   marks.runtime = performance.now();
-  status("loading", { phase: "packages" });
-
-  const problems = [];
-  const loaded = await pyodide.loadPackage(["labelcore"], {
-    messageCallback: () => {},
-    errorCallback: (msg) => problems.push(msg),
-  });
-  // loadPackage resolves even when a file is missing: check every package really arrived.
-  const got = new Set(loaded.map((p) => p.name));
-  const missing = wanted.filter((name) => !got.has(name));
-  if (missing.length) {
-    throw new Error(`packages did not load: ${missing.join(", ")}${problems.length ? ` (${problems.join("; ")})` : ""}`);
-  }
+  if (installError) throw new Error(`packages did not load: ${installError.message}`);
+  // Pyodide lists what it found in site-packages: every package of the closure must be there.
+  const loaded = new Set(Object.keys(pyodide.loadedPackages).map(normalize));
+  const missing = (await wanted).filter((name) => !loaded.has(name));
+  if (missing.length) throw new Error(`packages did not load: ${missing.join(", ")}`);
   marks.packages = performance.now();
 
   const bridge = pyodide.pyimport("labelcore.bridge");
