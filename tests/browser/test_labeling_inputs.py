@@ -5,7 +5,10 @@ it, Submit (or ctrl+enter) adds it as Enter would, a required TextArea counts it
 added line (editable) is saved as it is typed, and with perRegion each region keeps its own typed
 text. DateTime stores its value in its `format` (d3/strftime directives) and reads it back when
 reopened. Number never holds a value off its step or outside min/max, and a slider nobody moved
-does not look set. None of them shows its raw name as a caption."""
+does not look set. None of them shows its raw name as a caption.
+As in Label Studio: a TextArea with rows > 1 takes Enter as a new line and shift+Enter adds, rows="1"
+adds on Enter and shows no Add button (showSubmitButton overrides both), and text is added as typed;
+a Number is saved as it is typed, and its hotkey steps it up, back to 0 after max."""
 
 from __future__ import annotations
 
@@ -51,6 +54,15 @@ def open_task(page, site_url, xml, tasks, predictions=None, index=0):
 def reload(page):
     page.reload()
     page.wait_for_selector(".lc-view")
+
+
+def spans(page, text, words):
+    """Select each word of the task's text with the mouse (a region each); the regions panel."""
+    doc = page.get_by_role("document", name="Text text")
+    for word in words:
+        i = text.index(word)
+        select_text(page, doc, i, i + len(word))
+    return page.get_by_role("complementary", name="Regions panel")
 
 
 def draft_values(page, task) -> dict:
@@ -164,12 +176,8 @@ def test_per_region_typed_text_stays_with_its_region(page, site_url):
     data = {"text": text}
     ids = open_task(page, site_url, xml, [data])
     task = ids["tasks"][0]
-    doc = page.get_by_role("document", name="Text text")
     page.keyboard.press("1")
-    for word in ("phone", "Paris"):
-        i = text.index(word)
-        select_text(page, doc, i, i + len(word))
-    panel = page.get_by_role("complementary", name="Regions panel")
+    panel = spans(page, text, ("phone", "Paris"))
     note = page.get_by_role("textbox", name="note")
 
     panel.get_by_role("button", name="phone").click()
@@ -297,3 +305,71 @@ def test_number_keeps_to_its_step_and_an_untouched_slider_is_unset(page, site_ur
     ann = submit(page, task)
     assert values(ann) == {"n": {"number": 2.5}, "s": {"number": 1}, "stars": {"rating": 4}}
     validate(NUMBERS, data, [ann], page, ids["project"])
+
+
+def test_number_is_saved_as_typed(page, site_url):
+    xml = """<View><Text name="text" value="$text"/><Number name="n" toName="text" required="true"/>
+      <Number name="m" toName="text" min="5" max="20"/></View>"""
+    data = {"text": "Hello"}
+    ids = open_task(page, site_url, xml, [data, data])
+    task = ids["tasks"][0]
+    n = page.get_by_role("spinbutton", name="n (required)")
+    n.click()
+    page.keyboard.type("7")
+    reload(page)  # at once: no blur, no Enter
+    expect(n).to_have_value("7")
+    m = page.get_by_role("spinbutton", name="m")
+    m.click()
+    page.keyboard.type("12")  # passes through 1 (below min) on the way: the box is not rewritten under the typing
+    expect(m).to_have_value("12")
+    expect(page.locator(".lc-input-note")).to_have_count(0)
+    page.keyboard.press("Control+Enter")  # a required Number typed in counts, from the box itself
+    expect(page.get_by_role("button", name="Update")).to_be_visible()
+    expect(n).to_have_value("7")
+    [ann] = page.evaluate(ANNOTATIONS, task)
+    assert values(ann) == {"n": {"number": 7}, "m": {"number": 12}}
+    validate(xml, data, [ann], page, ids["project"])
+
+
+def test_textarea_enter_and_add_button_follow_rows(page, site_url):
+    xml = """<View><Text name="text" value="$text"/>
+      <TextArea name="transcript" toName="text" rows="3"/>
+      <TextArea name="tag" toName="text"/>
+      <TextArea name="tagged" toName="text" showSubmitButton="true"/>
+      <TextArea name="bare" toName="text" rows="2" showSubmitButton="false"/></View>"""
+    data = {"text": "Hello"}
+    ids = open_task(page, site_url, xml, [data])
+    group = lambda name: page.get_by_role("group", name=name, exact=True)  # noqa: E731
+    expect(group("transcript").get_by_role("button", name="Add")).to_be_visible()  # rows > 1: Add shows
+    expect(group("tag").get_by_role("button", name="Add")).to_have_count(0)  # rows="1": Enter adds, no button
+    expect(group("tagged").get_by_role("button", name="Add")).to_be_visible()
+    expect(group("bare").get_by_role("button", name="Add")).to_have_count(0)
+
+    page.get_by_role("textbox", name="transcript").click()
+    page.keyboard.type("line one")
+    page.keyboard.press("Enter")  # a new line
+    page.keyboard.type("line two ")
+    page.keyboard.press("Shift+Enter")  # adds, exactly as typed
+    expect(page.get_by_role("textbox", name="transcript")).to_have_value("")
+    page.get_by_role("textbox", name="tag", exact=True).fill("  spaced  ")
+    page.get_by_role("textbox", name="tag", exact=True).press("Enter")
+    page.get_by_role("textbox", name="bare").fill("kept for Submit")
+    page.screenshot(path="/tmp/lc/inputs-textarea-rows.png", full_page=True)
+    ann = submit(page, ids["tasks"][0])
+    assert values(ann) == {"transcript": {"text": ["line one\nline two "]}, "tag": {"text": ["  spaced  "]}, "bare": {"text": ["kept for Submit"]}}
+    validate(xml, data, [ann], page, ids["project"])
+
+
+def test_number_hotkey_steps_up_and_wraps_after_max(page, site_url):
+    xml = '<View><Text name="text" value="$text"/><Number name="n" toName="text" hotkey="n" max="3"/></View>'
+    ids = open_task(page, site_url, xml, [{"text": "Hello"}])
+    task = ids["tasks"][0]
+    box = page.get_by_role("spinbutton", name="n")
+    page.locator("body").click(position={"x": 5, "y": 5})
+    for shown in ("1", "2", "3", "0", "1"):  # one up each press; after max, 0 (Label Studio's increaseValue)
+        page.keyboard.press("n")
+        expect(box).to_have_value(shown)
+    page.wait_for_timeout(200)
+    assert draft_values(page, task) == {"n": {"number": 1}}
+    page.get_by_role("button", name="Hotkeys").click()
+    expect(page.get_by_role("dialog", name="Hotkeys").get_by_role("row", name="n n (Number)")).to_be_visible()

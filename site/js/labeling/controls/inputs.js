@@ -4,10 +4,16 @@
 // is the control's accessible name.
 //
 // TextArea: what is typed but not yet added lives in the store's `pending` (per control and
-// region), so it is saved with the draft, survives a reload and stays with its region; Enter or
-// Add adds it, and so does Submit (`addPending`, called by the session), as Label Studio adds it
-// before it sends. A change to an added line (editable="true") is pending too until Enter or
-// leaving the line, then one undoable edit.
+// region), so it is saved with the draft, survives a reload and stays with its region; Enter
+// (rows="1") or shift+Enter (rows > 1, where Enter starts a new line) or Add adds it, and so does
+// Submit (`addPending`, called by the session), as Label Studio adds it before it sends. Text is
+// added exactly as typed (Label Studio trims nothing). The Add button shows for rows > 1 unless
+// showSubmitButton="false", and for rows="1" only with showSubmitButton="true", as in LS. A
+// change to an added line (editable="true") is pending too until Enter or leaving the line,
+// then one undoable edit.
+//
+// Number: saved as typed (each input event), kept to min/max/step; its own hotkey steps it up
+// (stepNumber). A defaultValue shows while it holds nothing; Submit stores it (defaults.js).
 import { html, useReducer, useState } from "../../lib/html.js";
 import { registerTag } from "../registry.js";
 import { classificationOf, controlTitle } from "./common.js";
@@ -21,10 +27,12 @@ function blocked(store, def, regionId) {
 const textsOf = (store, def, regionId) => store.classification(def.name, regionId)?.value?.text ?? [];
 const same = (a, b) => a.toLowerCase() === b.toLowerCase(); // skipDuplicates ignores case, as in LS
 
-/** Add typed text as Enter does (trimmed; maxSubmissions, skipDuplicates); why not, or "". */
+/** Add typed text as Enter does (as typed; maxSubmissions, skipDuplicates); why not, or "". */
 function addText(store, def, regionId, raw) {
-  const text = String(raw ?? "").trim();
-  if (!text || blocked(store, def, regionId)) return "";
+  const text = String(raw ?? "");
+  if (!text || store.readOnly) return "";
+  if (regionId && !store.region(regionId)) return `Not added: "${text}" was typed on a region since deleted.`;
+  if (blocked(store, def, regionId)) return `Not added: "${text}" is on a locked region.`;
   const texts = textsOf(store, def, regionId);
   const max = Number(def.attrs.maxSubmissions) || 0;
   if (max && texts.length >= max) return `Not added: ${def.name} takes at most ${max} text${max > 1 ? "s" : ""}.`;
@@ -49,6 +57,7 @@ function addPending(store, def, { regionId, line, text }) {
 }
 
 const isEnter = (e) => e.key === "Enter" && !e.shiftKey && !e.ctrlKey && !e.metaKey;
+const isShiftEnter = (e) => e.key === "Enter" && e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey;
 
 function TextAreaControl({ def, store, ctx }) {
   const [, bump] = useReducer((n) => n + 1, 0);
@@ -79,12 +88,15 @@ function TextAreaControl({ def, store, ctx }) {
     const next = textsOf(store, def, regionId).filter((_, j) => j !== i); // read now: a blur just before may have changed a line
     store.setClassification(def.name, next.length ? { text: next } : null, regionId);
   };
+  // An added line is one line: Enter settles it. The box: Enter adds (rows="1"), or with rows > 1
+  // starts a new line and shift+Enter adds, as in Label Studio. ctrl+enter is left to Submit.
   const onKeyDown = (line) => (e) => {
-    // Enter adds the text (shift+enter: a new line); ctrl+enter is left to Submit.
-    if (isEnter(e)) { e.preventDefault(); settle(line); }
+    if (line == null && rows > 1 ? isShiftEnter(e) : isEnter(e)) { e.preventDefault(); settle(line); }
   };
   const label = controlTitle(def);
-  const box = { value: typed, placeholder: a.placeholder ?? "", "aria-label": label, disabled: locked, onInput: type(null), onKeyDown: onKeyDown(null) };
+  const addButton = !ctx.readOnly && (a.showSubmitButton == null ? rows !== 1 : truthy(a.showSubmitButton));
+  const box = { value: typed, placeholder: a.placeholder ?? "", "aria-label": label, disabled: locked, onInput: type(null), onKeyDown: onKeyDown(null),
+    title: rows > 1 ? "shift+Enter adds the text" : undefined };
   return html`<div class="lc-textarea" role="group" aria-label=${label}>
     ${texts.map((t, i) => html`<div class="lc-submitted" key=${i}>
       ${truthy(a.editable) && !ctx.readOnly
@@ -95,7 +107,7 @@ function TextAreaControl({ def, store, ctx }) {
     </div>`)}
     ${canAdd && html`<div class="lc-textarea-input">
       ${rows > 1 ? html`<textarea rows=${rows} ...${box}></textarea>` : html`<input type="text" ...${box} />`}
-      <button type="button" class="btn" onClick=${() => settle(null)} disabled=${locked || !typed.trim()}>Add</button>
+      ${addButton && html`<button type="button" class="btn" onClick=${() => settle(null)} disabled=${locked || !typed}>Add</button>`}
     </div>`}
     ${note && html`<p class="lc-input-note" role="status">${note}</p>`}
   </div>`;
@@ -113,7 +125,8 @@ function RatingControl({ def, store, ctx }) {
   </div>`;
 }
 
-const numberAttr = (v) => (v === undefined || v === null || v === "" || !Number.isFinite(Number(v)) ? null : Number(v));
+/** A number attribute (min, max, step, defaultValue) as a number, or null when unset or not a number. */
+export const numberAttr = (v) => (v === undefined || v === null || v === "" || !Number.isFinite(Number(v)) ? null : Number(v));
 const decimals = (v) => Math.min(10, (String(v).split(".")[1] ?? "").length);
 
 /**
@@ -145,40 +158,62 @@ const MOVE_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "H
 
 function NumberControl({ def, store, ctx }) {
   const [note, setNote] = useState("");
+  // The text being typed, shown as typed for as long as the store holds the number it gave (an
+  // undo, a hotkey, another region or task shows the stored number again).
+  const [typed, setTyped] = useState(null);
   if (!def) return null;
   const a = def.attrs;
   const cls = classificationOf(store, def);
   const value = cls.value?.number ?? null;
+  const fallback = numberAttr(a.defaultValue); // shown while nothing is stored; Submit stores it (defaults.js)
   const slider = truthy(a.slider);
-  const change = (e) => {
-    const input = e.currentTarget;
-    const current = classificationOf(store, def).value?.number ?? null;
-    let why = "";
-    if (blocked(store, def, cls.regionId)) {
-      input.value = current ?? "";
-    } else if (input.validity?.badInput) {
-      why = `Not a number: ${current ?? "nothing"} is kept.`;
-      input.value = current ?? "";
-    } else if (input.value === "") {
-      cls.set(null);
-    } else {
-      const valid = validNumber(Number(input.value), a);
-      why = valid.note;
-      cls.set({ number: valid.number });
-      input.value = String(valid.number); // the store may hold this already: no re-render would put it back
-    }
-    setNote(why);
+  const shown = value ?? fallback;
+  const own = typed && typed.store === store && typed.regionId === cls.regionId && typed.number === value ? typed.text : null;
+  const stored = () => classificationOf(store, def).value?.number ?? null;
+  // Every input event (a key typed, the slider moved) saves the number, kept to min/max/step (the
+  // note says what is kept instead); a half-typed number ("-", "1e") changes nothing yet.
+  const input = (e) => {
+    const el = e.currentTarget;
+    if (blocked(store, def, cls.regionId)) { el.value = String(shown ?? ""); return; }
+    if (el.validity?.badInput) return;
+    const valid = el.value === "" ? { number: null, note: "" } : validNumber(Number(el.value), a);
+    if (valid.number !== stored()) cls.set(valid.number === null ? null : { number: valid.number });
+    setTyped({ store, regionId: cls.regionId, text: el.value, number: valid.number });
+    setNote(valid.note);
+  };
+  // Leaving the box (or Enter): it shows what is kept.
+  const settle = (e) => {
+    const el = e.currentTarget;
+    const kept = stored() ?? fallback;
+    if (el.validity?.badInput) setNote(`Not a number: ${kept ?? "nothing"} is kept.`);
+    setTyped(null);
+    el.value = String(kept ?? (slider ? a.min ?? 0 : "")); // the store may hold this already: no re-render would put it back
   };
   // A slider nobody moved holds no value: a click or a move key on it (even at min) sets one.
-  const touch = (e) => { if (classificationOf(store, def).value?.number == null && (e.type === "click" || MOVE_KEYS.has(e.key))) change(e); };
-  const unset = value === null;
+  const touch = (e) => { if (stored() == null && (e.type === "click" || MOVE_KEYS.has(e.key))) input(e); };
+  const unset = shown === null;
   return html`<div class="lc-number">
     <input type=${slider ? "range" : "number"} min=${a.min} max=${a.max} step=${a.step ?? 1} disabled=${ctx.readOnly}
       aria-label=${controlTitle(def)} class=${slider && unset ? "lc-unset" : undefined} aria-valuetext=${slider && unset ? "not set" : undefined}
-      value=${value ?? (slider ? a.min ?? 0 : "")} onChange=${change} onClick=${slider ? touch : undefined} onKeyUp=${slider ? touch : undefined} />
-    ${slider && html`<output>${unset ? "not set" : value}</output>`}
+      value=${own ?? String(shown ?? (slider ? a.min ?? 0 : ""))} onInput=${input} onChange=${settle}
+      onClick=${slider ? touch : undefined} onKeyUp=${slider ? touch : undefined} />
+    ${slider && html`<output>${unset ? "not set" : shown}</output>`}
     ${note && html`<p class="lc-input-note" role="status">${note}</p>`}
   </div>`;
+}
+
+/**
+ * Number's own hotkey, as Label Studio's increaseValue: one more each press (from nothing or
+ * below 1: 1), and at max or above back to 0; what it gives is kept to min/max/step here too.
+ */
+function stepNumber(store, def) {
+  const cls = classificationOf(store, def);
+  if (blocked(store, def, cls.regionId)) return;
+  const current = cls.value?.number ?? null;
+  const max = numberAttr(def.attrs.max);
+  const next = max !== null && current !== null && current >= max ? 0 : current > 0 ? Number((current + 1).toFixed(decimals(current))) : 1;
+  const { number } = validNumber(next, def.attrs);
+  if (number !== current) cls.set({ number });
 }
 
 // only -> the input that edits it and how its value reads as date parts
@@ -255,5 +290,5 @@ function stepRating(store, def) {
 }
 
 registerTag("Rating", { kind: "control", component: RatingControl, controlHotkey: stepRating });
-registerTag("Number", { kind: "control", component: NumberControl });
+registerTag("Number", { kind: "control", component: NumberControl, controlHotkey: stepNumber });
 registerTag("DateTime", { kind: "control", component: DateTimeControl });
