@@ -9,6 +9,7 @@ import { HotkeyHelp } from "./hotkeys.js";
 import { annotator, nextTask, taskOrder } from "./stream.js";
 import { openSession, createSession } from "./session.js";
 import { missingRequired } from "./required.js";
+import { focusMissing } from "./attention.js";
 import { AnnotationTabs, OtherTab, Instructions, tabsOf, useProfiles, MINE } from "./tabs.js";
 import { projectSettings } from "../store/projects.js";
 
@@ -87,10 +88,15 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate, fla
   async function finish({ skip = false } = {}) {
     if (!session || busy.current) return;
     if (!skip) {
-      const missing = missingRequired(config, session.store);
-      if (missing.length) { setMessage({ error: true, text: `Fill in the required field${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.` }); return; }
-      const typed = session.store.pendingEntries().some((entry) => entry.text.trim()); // Submit adds it
-      if (settings.enable_empty_annotation === false && !session.store.getState().items.length && !typed) {
+      // judged on what the Submit would send: typed text added, defaults stored, hidden results left out
+      const preview = session.preview();
+      const missing = missingRequired(config, preview.store);
+      if (missing.length) {
+        setMessage({ error: true, text: `Fill in the required field${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.` });
+        focusMissing(config, session.store, preview.store);
+        return;
+      }
+      if (settings.enable_empty_annotation === false && !preview.items.length) {
         setMessage({ error: true, text: "This project does not accept empty annotations: label something first." });
         return;
       }
@@ -98,9 +104,10 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate, fla
     busy.current = true;
     try {
       const updating = Boolean(session.annotation) && !skip;
-      const saved = await session.submit({ skip });
+      const { annotation: saved, notes } = await session.submit({ skip });
       setSaved("");
-      const said = skip ? `Task ${taskId} skipped.` : updating ? `Annotation ${saved.id} updated.` : `Annotation ${saved.id} submitted.`;
+      const done = skip ? `Task ${taskId} skipped.` : updating ? `Annotation ${saved.id} updated.` : `Annotation ${saved.id} submitted.`;
+      const said = [done, ...notes].join(" ");
       setMessage({ text: said });
       if (stream) {
         onFlash?.(said);

@@ -1,15 +1,21 @@
 // One labeling session of a task: what it starts from (draft > own annotation > prediction >
-// nothing), draft saving on every edit, and Submit / Update / Skip.
+// the config's defaults, defaults.js), draft saving on every edit, and Submit / Update / Skip.
 // Typed text not yet added (store.pending: a TextArea's box, an editable line being changed) is
 // saved too: at once to localStorage, and with the draft a moment after the typing stops; a
-// Submit adds it first, as Label Studio's TextArea does before it sends.
+// Submit adds it first, as Label Studio's TextArea does before it sends, and stores the
+// defaults a Submit stores (Number defaultValue). `preview()` shows what a Submit would send
+// without changing anything (the screen checks required fields and emptiness on it).
+// A Submit / Update / Skip closes the session: nothing it writes after that (a draft due after
+// typing, an edit made while the annotation is being written) can bring a draft back.
 import { db } from "../store/db.js";
 import { annotationsOfTask, createAnnotation, updateAnnotation } from "../store/annotations.js";
 import { getDraft, saveDraft, draftsSettled } from "../store/drafts.js";
 import { createRegionStore, inLsOrder } from "./regions.js";
 import { loadTask, sameAnnotator } from "./stream.js";
+import { repeatFocus } from "./repeat.js";
 import { tagSpec } from "./registry.js";
 import { submittable } from "./visibility.js";
+import { freshItems, pickSelectedLabels, fillSubmitDefaults } from "./defaults.js";
 
 // A reload can cut an IndexedDB write short: each draft is also written synchronously to
 // localStorage and removed there once IndexedDB has it, so whichever is left is the newest.
@@ -51,12 +57,28 @@ function clearTyped(task, me, pending = null) {
   } catch { /* nothing to clear */ }
 }
 
-/** Add every pending text as its control's Enter would (the tag's `addPending`, registry.js). */
-function addTyped(store) {
+/**
+ * What a Submit does to the store before it reads the result: every pending text added as its
+ * control's Enter would (the tag's `addPending`, registry.js), then the defaults a Submit stores.
+ * Returns why some typed text is not in what is sent: refused (a duplicate, over maxSubmissions,
+ * a locked region) or typed in a control that is hidden now.
+ */
+function prepare(store, config) {
+  const notes = [];
+  const added = [];
   for (const entry of store.pendingEntries()) {
     const def = store.control(entry.control);
-    tagSpec(def?.tag)?.addPending?.(store, def, entry);
+    const note = tagSpec(def?.tag)?.addPending?.(store, def, entry);
+    if (note) notes.push(note);
+    else if (entry.line == null && entry.text) added.push(entry);
   }
+  fillSubmitDefaults(store, config);
+  const sent = submittable(store);
+  for (const { control, regionId, text } of added) {
+    const item = store.classification(control, regionId);
+    if (item && !sent.includes(item)) notes.push(`Not kept: "${text}" was typed in ${control}, which is hidden now.`);
+  }
+  return notes;
 }
 
 /** Predictions of a task, newest first (by created_at, then id). */
@@ -85,7 +107,7 @@ export async function openSession({ project, taskId, me }) {
   } else if (predictions.length) {
     start = { items: preLabels(predictions[0]), prediction: predictions[0].id, lead: 0 };
   } else {
-    start = { items: [], lead: 0 };
+    start = { items: freshItems(project.parsed_config, task), lead: 0 };
   }
   const typed = readTyped(taskId, me);
   start.pending = typed ?? draft?.pending ?? {};
@@ -97,8 +119,10 @@ export async function openSession({ project, taskId, me }) {
 export function createSession({ project, task, me, start, config, onSaved }) {
   const store = createRegionStore({ config, items: start.items, flags: start.flags, past: start.past, future: start.future });
   store.loadPending(start.pending);
+  pickSelectedLabels(store, config);
   const opened = performance.now();
   let typing = null; // the draft save due after typing
+  let closed = false; // a Submit / Update / Skip is under way or done: no more drafts
   const s = {
     store,
     annotation: start.annotation ?? null,
@@ -106,6 +130,7 @@ export function createSession({ project, task, me, start, config, onSaved }) {
     leadTime: () => (start.lead ?? 0) + (performance.now() - opened) / 1000,
     saveDraft() {
       clearTimeout(typing);
+      if (closed) return Promise.resolve();
       const snap = store.snapshot();
       const draft = {
         task: task.id, project: project.id, annotator: me?.id ?? 0, annotation: s.annotation, prediction: s.prediction,
@@ -127,22 +152,41 @@ export function createSession({ project, task, me, start, config, onSaved }) {
       const items = prediction ? preLabels(record) : (record.result ?? []).map(inLsOrder);
       store.edit(prediction ? "copy prediction" : "copy annotation", () => ({ items, flags: {} }), { loaded: true });
     },
+    /** What a Submit would send now, on a copy of the store: {store, items, notes}. */
+    preview() {
+      const snap = store.snapshot();
+      const copy = createRegionStore({ config, items: snap.items, flags: snap.flags });
+      copy.loadPending(snap.pending);
+      copy.select(store.getState().selected);
+      for (const [key, item] of repeatFocus(store)) repeatFocus(copy).set(key, item); // the Repeater items the view shows
+      const notes = prepare(copy, config);
+      return { store: copy, items: submittable(copy), notes };
+    },
+    /** Submit, Update (an own annotation) or Skip: {annotation, notes} (notes: typed text not sent, and why). */
     async submit({ skip = false } = {}) {
+      closed = true;
       clearTimeout(typing);
-      addTyped(store);
-      const result = submittable(store);
-      const fields = { result, lead_time: s.leadTime(), was_cancelled: skip };
-      await draftsSettled();
-      clearPending(task.id, me, null);
-      clearTyped(task.id, me);
-      const draft = [task.id, me?.id ?? 0];
-      return s.annotation && !skip
-        ? updateAnnotation(s.annotation, fields, draft)
-        : createAnnotation({ ...fields, task: task.id, project: project.id, completed_by: me?.id ?? null, parent_prediction: s.prediction }, draft);
+      try {
+        const notes = prepare(store, config);
+        const fields = { result: submittable(store), lead_time: s.leadTime(), was_cancelled: skip };
+        await draftsSettled();
+        clearPending(task.id, me, null);
+        clearTyped(task.id, me);
+        const draft = [task.id, me?.id ?? 0];
+        const annotation = await (s.annotation && !skip
+          ? updateAnnotation(s.annotation, fields, draft)
+          : createAnnotation({ ...fields, task: task.id, project: project.id, completed_by: me?.id ?? null, parent_prediction: s.prediction }, draft));
+        return { annotation, notes };
+      } catch (err) {
+        closed = false; // not saved: the work stays a draft
+        s.saveDraft();
+        throw err;
+      }
     },
   };
   store.subscribe((_st, edited) => { if (edited) s.saveDraft(); });
   store.watchPending((pending) => {
+    if (closed) return;
     writeTyped(task.id, me, pending);
     clearTimeout(typing);
     typing = setTimeout(() => s.saveDraft(), TYPED_SAVE_MS);
