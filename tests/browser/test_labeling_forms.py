@@ -39,7 +39,9 @@ def test_required_form_of_choices_rating_textarea(page, site_url):
 
     summary = page.get_by_role("textbox", name="summary (required)")
     summary.fill("Sport and tech 3")  # typing "3" in a field must not toggle Tech
-    summary.press("Enter")
+    summary.press("Enter")  # rows="2": Enter starts a new line, as in Label Studio...
+    summary.press("Backspace")
+    summary.press("Shift+Enter")  # ...and shift+Enter adds the text
     expect(page.get_by_role("checkbox", name="Tech")).to_be_checked()
     expect(page.get_by_role("group", name="summary (required)")).to_contain_text("Sport and tech 3")
     page.get_by_role("radio", name="4 stars").click()
