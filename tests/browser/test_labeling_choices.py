@@ -46,15 +46,6 @@ TEXT = "A new phone from Paris."
 ON_SCREEN = """() => Object.fromEntries([...document.querySelectorAll('.lc-main input[type=radio], .lc-main input[type=checkbox]')]
   .map((i) => [i.value.split('/').at(-1), i.checked]))"""
 
-# The saved draft's (or, if none, nothing's) classification values: {from_name: value}.
-SAVED = """async (task) => {
-  const { draftsSettled, getDraft } = await import('./js/store/drafts.js');
-  await draftsSettled();
-  const d = await getDraft(task, window.__me ?? 0);
-  return Object.fromEntries((d?.result ?? []).filter((r) => !r.id || r.type !== 'labels').map((r) => [r.from_name, r.value]));
-}"""
-
-
 def screen_matches(page, expected: dict[str, bool]):
     """Every named input shows `expected` (unnamed ones must be unchecked): read at once."""
     shown = page.evaluate(ON_SCREEN)
@@ -69,8 +60,6 @@ def test_clicks_and_hotkeys_show_what_is_saved_also_after_a_reload(page, site_ur
     page.reload()  # the quick start's path: a reload, then Label All Tasks, then a click at once
     page.get_by_role("button", name="Label All Tasks").click()
     expect(page.get_by_text(TEXT)).to_be_visible()
-    me = page.evaluate("async () => (await (await import('./js/store/profiles.js')).currentProfile())?.id ?? 0")
-    page.evaluate("(me) => { window.__me = me; }", me)
 
     europe = page.get_by_role("button", name="Expand Europe")
     europe.click()
@@ -93,7 +82,7 @@ def test_clicks_and_hotkeys_show_what_is_saved_also_after_a_reload(page, site_ur
         act()
         screen_matches(page, {name: True for name in on})
 
-    saved = page.evaluate(SAVED, task)
+    saved = {r["from_name"]: r["value"] for r in _text.draft_result(page, task) or [] if r["type"] != "labels"}
     assert saved == {"sentiment": {"choices": ["Negative"]}, "flag": {"choices": ["Ad"]},
                      "topics": {"choices": ["Tech"]}, "place": {"taxonomy": [["Asia"]]}}
 

@@ -22,13 +22,7 @@ _text = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_text)
 seed, select_text, validate, ANNOTATIONS = _text.seed, _text.select_text, _text.validate, _text.ANNOTATIONS
 
-# The saved draft of a task (after every queued write), or None.
-DRAFT = """async (task) => {
-  const { draftsSettled, getDraft } = await import('./js/store/drafts.js');
-  await draftsSettled();
-  const me = (await (await import('./js/store/profiles.js')).currentProfile())?.id ?? 0;
-  return (await getDraft(task, me)) ?? null;
-}"""
+DRAFT = _text.DRAFT  # the saved draft of a task, or None
 
 # WCAG contrast ratio of an element's text colour on the page's surface colour.
 CONTRAST = """(el) => {

@@ -60,14 +60,6 @@ def test_keyboard_spans_on_hypertext_and_paragraphs(page, site_url):
     validate(XML, data, [ann], page, ids["project"])
 
 
-DRAFT = """async (task) => {
-  const { draftsSettled } = await import('./js/store/drafts.js');
-  await draftsSettled();
-  const { db } = await import('./js/store/db.js');
-  return (await (await db()).getAll('drafts')).filter((d) => d.task === task).map((d) => d.result)[0] ?? [];
-}"""
-
-
 def test_hotkeys_of_choices_from_task_data_and_none_under_a_dialog(page, site_url):
     xml = '<View><Text name="text" value="$text"/><Choices name="c" toName="text" value="$opts"/></View>'
     data = {"text": "Pick one", "opts": [{"value": "Opt1", "hotkey": "q"}, {"value": "Opt2", "hotkey": "w"}]}
@@ -84,7 +76,7 @@ def test_hotkeys_of_choices_from_task_data_and_none_under_a_dialog(page, site_ur
     page.keyboard.press("Control+z")
     page.keyboard.press("Escape")
     expect(help_).to_be_hidden()
-    assert [r["value"] for r in page.evaluate(DRAFT, ids["tasks"][0])] == [{"choices": ["Opt1"]}]
+    assert [r["value"] for r in _text.draft_result(page, ids["tasks"][0])] == [{"choices": ["Opt1"]}]
     page.keyboard.press("w")
     expect(page.get_by_role("checkbox", name="Opt2").or_(page.get_by_role("radio", name="Opt2"))).to_be_checked()
     page.get_by_role("button", name="Submit").click()
@@ -106,7 +98,7 @@ def test_rating_hotkey_steps_up_and_wraps(page, site_url):
     expect(page.locator(".lc-star.lc-on")).to_have_count(0)
     page.keyboard.press("r")
     page.keyboard.press("r")
-    assert [r["value"] for r in page.evaluate(DRAFT, ids["tasks"][0])] == [{"rating": 2}]
+    assert [r["value"] for r in _text.draft_result(page, ids["tasks"][0])] == [{"rating": 2}]
     page.keyboard.press("Shift+?")
     expect(page.get_by_role("dialog", name="Hotkeys")).to_contain_text("r (Rating)")
 

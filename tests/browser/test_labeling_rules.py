@@ -15,15 +15,6 @@ _text = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_text)
 seed, select_text, validate, ANNOTATIONS = _text.seed, _text.select_text, _text.validate, _text.ANNOTATIONS
 
-DRAFT_RESULT = """async (task) => {
-  const { draftsSettled, draftsOfProject } = await import('./js/store/drafts.js');
-  await draftsSettled();
-  const { db } = await import('./js/store/db.js');
-  const all = await (await db()).getAll('drafts');
-  return all.filter((d) => d.task === task).map((d) => d.result)[0] ?? null;
-}"""
-
-
 def open_task(page, site_url, xml, tasks, predictions=None):
     ids = seed(page, site_url, xml, tasks, predictions)
     page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
@@ -55,7 +46,7 @@ def test_label_max_usages_holds_while_the_label_stays_picked(page, site_url):
     spans(page, text, ["Ann"])
     panel = page.get_by_role("complementary", name="Regions panel")
     expect(panel.get_by_role("listitem")).to_have_count(2)
-    result = page.evaluate(DRAFT_RESULT, ids["tasks"][0])
+    result = _text.draft_result(page, ids["tasks"][0])
     assert sorted((r["value"]["text"], r["value"]["labels"][0]) for r in result) == [("Ann", "PER"), ("Paris", "LOC")]
     page.keyboard.press("Control+z")  # Ann gone, then Paris gone: LOC can be used again
     page.keyboard.press("Control+z")
@@ -115,7 +106,7 @@ def test_locked_region_refuses_a_select_layout_choice(page, site_url):
     panel.get_by_role("button", name="Lock region").click()
     select.select_option("Big")
     expect(select).to_have_value("Small")  # the screen shows what is kept
-    result = page.evaluate(DRAFT_RESULT, ids["tasks"][0])
+    result = _text.draft_result(page, ids["tasks"][0])
     assert [r["value"]["choices"] for r in result if r["from_name"] == "size"] == [["Small"]]
 
 
@@ -193,7 +184,7 @@ def test_max_usages_per_label_and_on_relabelling(page, site_url):
     panel = page.get_by_role("complementary", name="Regions panel")
     panel.get_by_role("button", name="Rome").click()
     page.keyboard.press("1")
-    result = page.evaluate(DRAFT_RESULT, ids["tasks"][0])
+    result = _text.draft_result(page, ids["tasks"][0])
     assert sorted((r["value"]["text"], r["value"]["labels"]) for r in result) == [
         ("Acme", ["ORG"]), ("Ann", ["PER"]), ("Initech", ["ORG"]), ("Rome", ["LOC"])]
 

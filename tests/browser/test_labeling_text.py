@@ -44,6 +44,21 @@ SEED = """async ([xml, config, tasks, predictions]) => {
   return { project: p.id, tasks: ids };
 }"""
 
+# The current annotator's saved draft of a task (after every queued write), or None.
+DRAFT = """async (task) => {
+  const { draftsSettled, getDraft } = await import('./js/store/drafts.js');
+  await draftsSettled();
+  const me = (await (await import('./js/store/profiles.js')).currentProfile())?.id ?? 0;
+  return (await getDraft(task, me)) ?? null;
+}"""
+
+
+def draft_result(page, task: int) -> list[dict] | None:
+    """The result of the saved draft of a task, or None when there is no draft."""
+    draft = page.evaluate(DRAFT, task)
+    return draft["result"] if draft else None
+
+
 ANNOTATIONS = """async (task) => {
   const { annotationsOfTask } = await import('./js/store/annotations.js');
   return annotationsOfTask(task);
