@@ -2,7 +2,7 @@
 // so the core's packages cost the worker nothing once the interpreter is up.
 //
 // pyodide.loadPackage would do the same after start-up, one wheel at a time in Python (a
-// temporary file, shutil's unpacker, an import of tarfile just to list the .so files): ~250 ms
+// temporary file, shutil's unpacker, an import of tarfile just to list the .so files): ~300 ms
 // on the worker's only thread, serialized after the runtime. Here the wheels download and
 // inflate (the browser's own DecompressionStream) while the runtime is still downloading and
 // compiling; fsInit only writes the files. What ends up on disk is what loadPackage writes:
