@@ -56,8 +56,10 @@ async function boot() {
     lockFileContents: lockPromise,
     packageBaseUrl: PYODIDE_URL,
     fsInit: async (FS, { sitePackages }) => {
+      marks.fsInit = performance.now(); // the runtime is compiled; Python's main waits for this
       try {
         await installWheels(FS, sitePackages, await wheels);
+        marks.installed = performance.now();
       } catch (err) {
         installError = err;
       }
