@@ -53,7 +53,7 @@ def label_items(page, task_id):
 def test_sentence_splitter(page, site_url):
     """The splitter Text and HyperText snap to: ICU sentence rules, CJK punctuation included."""
     page.goto(site_url)
-    split = "async (t) => (await import('./js/labeling/granularity.js')).sentences(t).map((s) => s.text)"
+    split = "async (t) => (await import('./js/labeling/text/granularity.js')).sentences(t).map((s) => s.text)"
     assert page.evaluate(split, TEXT) == [
         "Zoë met Ana. ", "She said hi! ", "東京は大きい。", "大阪も？\n",
         "Second line, one sentence 👩‍💻 here. ", "Last one.\n", "\n", "  Indented third.  "]

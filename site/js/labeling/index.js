@@ -3,14 +3,14 @@
 // Tasks As Displayed) and keeps `stream=1` so Submit/Skip move on through the stream.
 import { html, useEffect, useMemo, useRef, useState } from "../lib/html.js";
 import { loadCss } from "../lib/css.js";
-import { LabelingView } from "./view.js";
-import { useStore } from "./hooks.js";
-import { HotkeyHelp } from "./hotkeys.js";
-import { annotator, nextTask, taskOrder } from "./stream.js";
-import { openSession, createSession } from "./session.js";
-import { missingRequired } from "./required.js";
-import { focusMissing } from "./attention.js";
-import { AnnotationTabs, OtherTab, Instructions, tabsOf, useProfiles, MINE } from "./tabs.js";
+import { LabelingView } from "./core/view.js";
+import { useStore } from "./core/hooks.js";
+import { HotkeyHelp } from "./core/hotkeys.js";
+import { annotator, nextTask, taskOrder } from "./core/stream.js";
+import { openSession, createSession } from "./core/session.js";
+import { missingRequired } from "./core/required.js";
+import { focusMissing } from "./core/attention.js";
+import { AnnotationTabs, OtherTab, Instructions, tabsOf, useProfiles, MINE } from "./core/tabs.js";
 import { projectSettings } from "../store/projects.js";
 
 loadCss("css/labeling.css");

@@ -1,13 +1,7 @@
-// Every renderer of this issue; each module registers its tags on import. Later issues add
-// their own modules here (objects/image.js, objects/audio.js, ...).
-import "./layout.js";
-import "./objects/text.js";
-import "./objects/hypertext.js";
-import "./objects/paragraphs.js";
-import "./objects/display.js";
-import "./controls/labels.js";
-import "./controls/choices.js";
-import "./controls/inputs.js";
-import "./controls/taxonomy.js";
-import "./controls/compare.js";
+// The modality folders of the labeling screen: each registers its tags on import (see
+// core/registry.js for the contract). A new object kind is one folder and one line here.
+import "./core/layout.js";
+import "./text/index.js";
+import "./display/index.js";
+import "./controls/index.js";
 import "./image/index.js";

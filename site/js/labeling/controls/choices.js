@@ -1,9 +1,9 @@
 // <Choices>: single (checkbox-like toggle), single-radio, multiple; layouts inline/vertical/select;
 // choices from task data (value="$key": [{value, ...}]); nested choices (allowNested); perRegion.
 import { html } from "../../lib/html.js";
-import { registerTag } from "../registry.js";
+import { registerTag } from "../core/registry.js";
 import { classificationOf, pickInput } from "./common.js";
-import { truthy, resolveValue } from "../data.js";
+import { truthy, resolveValue } from "../core/data.js";
 
 /** What a Choice puts in the result: its alias when it has one (shown is always its value), as in Label Studio. */
 export const storedAs = (choice) => choice.alias || choice.value;

@@ -1,5 +1,5 @@
 // Shared by classification controls: where their result lives (global or per selected region).
-import { truthy } from "../data.js";
+import { truthy } from "../core/data.js";
 
 /** {regionId, item, value, set(value|null)} of a classification control now. */
 export function classificationOf(store, def) {

@@ -2,9 +2,9 @@
 // with the arrow keys) and <Pairwise> (pick left or right),
 // plus <Relations>, whose UI lives in the regions panel.
 import { html, useEffect, useLayoutEffect, useRef, useState } from "../../lib/html.js";
-import { registerTag } from "../registry.js";
+import { registerTag } from "../core/registry.js";
 import { classificationOf } from "./common.js";
-import { listItems } from "../objects/display.js";
+import { listItems } from "../display/index.js";
 
 // Ranker value (Label Studio): without <Bucket>s {ranker: {<List name>: [ids in order]}}; with
 // buckets {ranker: {<bucket name>: [ids], ...}} plus "_" for the items still in the original

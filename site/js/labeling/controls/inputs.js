@@ -15,9 +15,9 @@
 // Number: saved as typed (each input event), kept to min/max/step; its own hotkey steps it up
 // (stepNumber). A defaultValue shows while it holds nothing; Submit stores it (defaults.js).
 import { html, useReducer, useState } from "../../lib/html.js";
-import { registerTag } from "../registry.js";
+import { registerTag } from "../core/registry.js";
 import { classificationOf, controlTitle } from "./common.js";
-import { truthy } from "../data.js";
+import { truthy } from "../core/data.js";
 import { formatDate, parseDate } from "./datefmt.js";
 
 function blocked(store, def, regionId) {

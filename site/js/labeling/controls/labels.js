@@ -1,8 +1,8 @@
 // <Labels>, <HyperTextLabels>, <ParagraphLabels>: pick labels for the next span, or relabel the
 // selected region; hotkeys, maxUsages (on the control or on a Label), single or multiple.
 import { html } from "../../lib/html.js";
-import { registerTag } from "../registry.js";
-import { tint } from "../colors.js";
+import { registerTag } from "../core/registry.js";
+import { tint } from "../core/colors.js";
 
 const full = (store, ctl, item) => store.labelAtLimit(ctl.name, item.value);
 

@@ -1,10 +1,10 @@
 // <Taxonomy>: a nested tree of choices with search; leafsOnly; maxUsages; perRegion.
 // Value: {taxonomy: [["A", "A1"], ["B"]]} (one path per pick).
 import { html, useState } from "../../lib/html.js";
-import { registerTag } from "../registry.js";
+import { registerTag } from "../core/registry.js";
 import { classificationOf, pickInput } from "./common.js";
 import { storedAs } from "./choices.js";
-import { truthy } from "../data.js";
+import { truthy } from "../core/data.js";
 
 const same = (p, q) => p.length === q.length && p.every((v, i) => v === q[i]);
 

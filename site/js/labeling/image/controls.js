@@ -1,7 +1,7 @@
 // The drawing controls bound to an Image: RectangleLabels, PolygonLabels, EllipseLabels,
 // KeyPointLabels, BrushLabels (label buttons that also pick the control's tool) and the plain
 // Rectangle, Polygon, Ellipse, KeyPoint, Brush (no labels: their tool is in the image toolbar).
-import { registerTag } from "../registry.js";
+import { registerTag } from "../core/registry.js";
 import { labelsControl, toggleLabel } from "../controls/labels.js";
 import { imageUi, TOOL_OF_TAG } from "./ui.js";
 import { kindOf } from "./shapes.js";

@@ -1,6 +1,6 @@
 // Image labeling: the Image object and every image drawing control, registered by tag name.
 import { loadCss } from "../../lib/css.js";
-import { registerTag } from "../registry.js";
+import { registerTag } from "../core/registry.js";
 import { ImageObject } from "./object.js";
 import "./controls.js";
 

@@ -2,8 +2,8 @@
 // store.edit, so undo/redo, drafts and `prediction-changed` work as for text. Image result items
 // carry original_width, original_height, image_rotation (and item_index with valueList), as
 // Label Studio writes them.
-import { newId } from "../regions.js";
-import { valueKeyOf } from "../registry.js";
+import { newId } from "../core/regions.js";
+import { valueKeyOf } from "../core/registry.js";
 
 /** The keys Label Studio adds to every result on an image. */
 export function imageKeys({ width, height, rotation = 0, itemIndex = null }) {

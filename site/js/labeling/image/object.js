@@ -3,9 +3,9 @@
 // tools (tools.js). The toolbar and hotkeys follow Label Studio's names and keys.
 import { html, useEffect, useMemo, useReducer, useRef, useState } from "../../lib/html.js";
 import { isMediaRef, mediaUrl } from "../../store/media.js";
-import { regionColor } from "../colors.js";
-import { comboOf, configHotkeys, typing } from "../hotkeys.js";
-import { truthy } from "../data.js";
+import { regionColor } from "../core/colors.js";
+import { comboOf, configHotkeys, typing } from "../core/hotkeys.js";
+import { truthy } from "../core/data.js";
 import { createStage } from "./stage.js";
 import { attachTools } from "./tools.js";
 import { kindOf, SHAPES } from "./shapes.js";

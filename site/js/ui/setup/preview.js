@@ -21,7 +21,7 @@ function Outline({ config }) {
     ${config?.layout ? node(config.layout, 0) : null}</div>`;
 }
 
-const loadView = () => import("../../labeling/view.js").then(
+const loadView = () => import("../../labeling/core/view.js").then(
   (m) => m.LabelingView ?? Outline,
   (err) => { console.warn("labelcore: the labeling view is not available, the preview shows an outline", err); return Outline; },
 );

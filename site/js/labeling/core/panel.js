@@ -1,6 +1,6 @@
 // The side panel: Details of the selected region, the regions list grouped by label (select,
 // hide, lock, delete), and the relations (direction, labels, delete).
-import { html } from "../lib/html.js";
+import { html } from "../../lib/html.js";
 import { useStore } from "./hooks.js";
 import { labelColors, regionSummary } from "./colors.js";
 import { valueKeyOf } from "./registry.js";

@@ -11,7 +11,7 @@
 //                                               `el.lcRegionBox(id) -> {left, top, right, bottom} | null`
 // The layer re-measures after every store change, on resize and scroll, and when a drawn object
 // changes its view (data-scale/tx/ty/rot/drawn attributes, set by the image stage).
-import { html, useEffect, useLayoutEffect, useRef, useState } from "../lib/html.js";
+import { html, useEffect, useLayoutEffect, useRef, useState } from "../../lib/html.js";
 import { useStore } from "./hooks.js";
 import { regionSummary } from "./colors.js";
 

@@ -1,5 +1,5 @@
 // Preact glue for the region store.
-import { useEffect, useReducer } from "../lib/html.js";
+import { useEffect, useReducer } from "../../lib/html.js";
 
 /** Re-render the calling component on every change of `store`; returns its state. */
 export function useStore(store) {

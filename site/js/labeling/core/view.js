@@ -4,8 +4,8 @@
 // The view handles the hotkeys (label/choice keys, undo/redo, region keys) while it is mounted.
 // Used by the labeling screen (which passes its own store, to save drafts and submit) and by
 // the Labeling Setup preview (which passes only config + task).
-import { html, h, useMemo, useEffect, useLayoutEffect, useRef, useState } from "../lib/html.js";
-import { loadCss } from "../lib/css.js";
+import { html, h, useMemo, useEffect, useLayoutEffect, useRef, useState } from "../../lib/html.js";
+import { loadCss } from "../../lib/css.js";
 import { tagSpec, isRegionControl } from "./registry.js";
 import { createRegionStore } from "./regions.js";
 import { useStore } from "./hooks.js";
@@ -15,7 +15,7 @@ import { entryNamed } from "./repeat.js";
 import { RegionsPanel } from "./panel.js";
 import { RelationsOverlay } from "./relations.js";
 import { handleKey, storeActions } from "./hotkeys.js";
-import "./renderers.js";
+import "../renderers.js";
 
 loadCss("css/labeling.css");
 

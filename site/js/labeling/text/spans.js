@@ -1,9 +1,9 @@
 // Shared by span objects (Text, HyperText, Paragraphs): highlighted segments, region clicks,
 // the keyboard caret mode and the granularity a new span snaps to.
 import { html } from "../../lib/html.js";
-import { segments } from "../textpos.js";
-import { labelColors, regionColor, tint } from "../colors.js";
-import { isRegionControl } from "../registry.js";
+import { segments } from "./textpos.js";
+import { labelColors, regionColor, tint } from "../core/colors.js";
+import { isRegionControl } from "../core/registry.js";
 
 /** The text of [0, text.length) with every visible region over it highlighted (a region with several
  * labels: filled in its first label's colour, underlined in its last one's). */

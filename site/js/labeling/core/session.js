@@ -7,9 +7,9 @@
 // without changing anything (the screen checks required fields and emptiness on it).
 // A Submit / Update / Skip closes the session: nothing it writes after that (a draft due after
 // typing, an edit made while the annotation is being written) can bring a draft back.
-import { db } from "../store/db.js";
-import { annotationsOfTask, createAnnotation, updateAnnotation } from "../store/annotations.js";
-import { getDraft, saveDraft, draftsSettled } from "../store/drafts.js";
+import { db } from "../../store/db.js";
+import { annotationsOfTask, createAnnotation, updateAnnotation } from "../../store/annotations.js";
+import { getDraft, saveDraft, draftsSettled } from "../../store/drafts.js";
 import { createRegionStore, inLsOrder } from "./regions.js";
 import { loadTask, sameAnnotator } from "./stream.js";
 import { repeatFocus } from "./repeat.js";

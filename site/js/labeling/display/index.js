@@ -1,8 +1,8 @@
 // Display-only objects: <Table> (key/value rows), <List> (items for Ranker), <Markdown>.
 import { html, useLayoutEffect, useRef } from "../../lib/html.js";
 import DOMPurify from "../../../vendor/purify.mjs";
-import { registerTag } from "../registry.js";
-import { styleObject } from "../data.js";
+import { registerTag } from "../core/registry.js";
+import { styleObject } from "../core/data.js";
 
 function TableObject({ node, ctx }) {
   const value = ctx.resolve(node.attrs.value);

@@ -4,13 +4,13 @@
 // encoding="base64"/"base64unicode"; a span snaps to its granularity (granularity.js); its value
 // carries `text` unless saveTextResult="no" (the default for valueType="url").
 import { html, useMemo, useRef, useState } from "../../lib/html.js";
-import { registerTag } from "../registry.js";
-import { selectionOffsets } from "../textpos.js";
-import { snapSpan, textLayout } from "../granularity.js";
+import { registerTag } from "../core/registry.js";
+import { selectionOffsets } from "./textpos.js";
+import { snapSpan, textLayout } from "./granularity.js";
 import { Highlighted, visibleSpans, clickRegion, caretProps, spanGranularity } from "./spans.js";
 import { useSource, SourceNotice, savesText } from "./source.js";
-import { truthy } from "../data.js";
-import { rememberText } from "../colors.js";
+import { truthy } from "../core/data.js";
+import { rememberText } from "../core/colors.js";
 
 const asText = (raw) => (raw == null ? "" : Array.isArray(raw) ? raw.join("\n") : String(raw));
 

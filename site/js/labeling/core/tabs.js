@@ -2,10 +2,10 @@
 // (editable), every other annotation of the task (other annotators, earlier ones, skipped ones)
 // and every prediction, each viewable read-only and copyable into a new annotation of the
 // current annotator; and the project's instructions (expert_instruction, sanitized).
-import { html, useEffect, useLayoutEffect, useRef, useState } from "../lib/html.js";
-import { listProfiles, displayName } from "../store/profiles.js";
+import { html, useEffect, useLayoutEffect, useRef, useState } from "../../lib/html.js";
+import { listProfiles, displayName } from "../../store/profiles.js";
 import { LabelingView } from "./view.js";
-import { sanitize } from "./objects/hypertext.js";
+import { sanitize } from "../text/hypertext.js";
 import { useDialogKeys } from "./hotkeys.js";
 
 const MINE = "mine";

@@ -18,8 +18,8 @@ import { truthy, resolveValue } from "./data.js";
 import { isRegionControl } from "./registry.js";
 import { newId, resultItem } from "./regions.js";
 import { repeatLevels } from "./repeat.js";
-import { choiceItems, storedAs } from "./controls/choices.js";
-import { numberAttr } from "./controls/inputs.js";
+import { choiceItems, storedAs } from "../controls/choices.js";
+import { numberAttr } from "../controls/inputs.js";
 
 // tag -> (def, task) -> the value a fresh annotation gives the control, or null
 const FRESH = {

@@ -4,7 +4,7 @@
 // lacks a value (selected first, so the control shows for it).
 import { missingRequired } from "./required.js";
 import { appliesToRegion } from "./visibility.js";
-import { controlTitle } from "./controls/common.js";
+import { controlTitle } from "../controls/common.js";
 import { truthy } from "./data.js";
 import { shownCopies } from "./repeat.js";
 

@@ -1,5 +1,5 @@
 // Layout tags: View, Header, Collapse, Style, Filter, Repeater (every item, or mode="pagination": one at a time).
-import { html, useEffect, useLayoutEffect, useMemo, useState } from "../lib/html.js";
+import { html, useEffect, useLayoutEffect, useMemo, useState } from "../../lib/html.js";
 import { registerTag } from "./registry.js";
 import { styleObject, substitute, truthy } from "./data.js";
 import { repeatFocus, repeatKey } from "./repeat.js";

@@ -7,13 +7,13 @@
 // rendered blocks (granularity.js domLayout); saveTextResult="no" leaves `text` out.
 import { html, useLayoutEffect, useMemo, useRef, useState } from "../../lib/html.js";
 import DOMPurify from "../../../vendor/purify.mjs";
-import { registerTag } from "../registry.js";
-import { selectionOffsets, offsetToPoint, xpathOf, nodeAtXpath, pointToOffset, textNodes } from "../textpos.js";
-import { domLayout, snapSpan } from "../granularity.js";
+import { registerTag } from "../core/registry.js";
+import { selectionOffsets, offsetToPoint, xpathOf, nodeAtXpath, pointToOffset, textNodes } from "./textpos.js";
+import { domLayout, snapSpan } from "./granularity.js";
 import { visibleSpans, clickRegion, caretProps, spanGranularity } from "./spans.js";
 import { useSource, SourceNotice, savesText } from "./source.js";
-import { tint } from "../colors.js";
-import { truthy } from "../data.js";
+import { tint } from "../core/colors.js";
+import { truthy } from "../core/data.js";
 
 const LOCAL_URL = /^(data:image\/|blob:|#)/i;
 const FORBID_TAGS = ["script", "style", "link", "meta", "base", "iframe", "frame", "object", "embed", "form", "input", "button", "textarea", "select", "audio", "video", "source", "track", "svg", "math"];

@@ -4,8 +4,8 @@
 // valueType="url": the phrases are the JSON list in the file the value names (source.js).
 // saveTextResult="no" leaves `text` out of the span (Label Studio's default here is "yes").
 import { html, useRef, useState } from "../../lib/html.js";
-import { registerTag } from "../registry.js";
-import { pointToOffset } from "../textpos.js";
+import { registerTag } from "../core/registry.js";
+import { pointToOffset } from "./textpos.js";
 import { Highlighted, visibleSpans, clickRegion, caretProps } from "./spans.js";
 import { useSource, SourceNotice, savesText } from "./source.js";
 

@@ -2,7 +2,7 @@
 // label/choice hotkeys of the config (and of choices read from the task). None fires while typing
 // in a text field or while a dialog is open over the screen. The key of a
 // control inside a <Repeater> acts on the Repeater's active item only (repeat.js).
-import { html, useEffect, useRef } from "../lib/html.js";
+import { html, useEffect, useRef } from "../../lib/html.js";
 import { tagSpec } from "./registry.js";
 import { activeControl, repeatLevels } from "./repeat.js";
 

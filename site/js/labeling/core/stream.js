@@ -5,12 +5,12 @@
 // A task is done for the current annotator when they annotated or skipped it, and full when it
 // has `overlap` non-skipped annotations. With a Data Manager view (?view=<id>) the order is
 // taskIdsForView(projectId, viewId) ("Label Tasks As Displayed").
-import { db } from "../store/db.js";
+import { db } from "../../store/db.js";
 
 /** Task ids of a project in order: the view's order when viewId is given, else inner_id/id. */
 export async function taskOrder(projectId, viewId = null) {
   if (viewId != null) {
-    const views = await import("../store/views.js").catch(() => null);
+    const views = await import("../../store/views.js").catch(() => null);
     if (views?.taskIdsForView) return views.taskIdsForView(projectId, Number(viewId));
   }
   const keys = await (await db()).getAllFromIndex("tasks", "project", projectId);
@@ -19,14 +19,14 @@ export async function taskOrder(projectId, viewId = null) {
 
 /** Read one task (the Data Manager's getTask when it exists, else the store, read-only). */
 export async function loadTask(id) {
-  const tasks = await import("../store/tasks.js").catch(() => null);
+  const tasks = await import("../../store/tasks.js").catch(() => null);
   if (tasks?.getTask) return tasks.getTask(id);
   return (await db()).get("tasks", id);
 }
 
 /** The current annotator's profile (profiles.js), or null when there is none. */
 export async function annotator() {
-  const profiles = await import("../store/profiles.js").catch(() => null);
+  const profiles = await import("../../store/profiles.js").catch(() => null);
   const profile = profiles?.currentProfile ? await profiles.currentProfile() : null;
   return profile ?? null;
 }
