@@ -33,24 +33,3 @@ export function labelColors(store, id) {
 
 /** A translucent fill of a colour (any CSS colour, named ones included). */
 export const tint = (color, pct = 35) => `color-mix(in srgb, ${color} ${pct}%, transparent)`;
-
-// The text each object shows, per view (told by the objects as they render): a span saved
-// without `text` (saveTextResult="no", the default of valueType="url") is named by its words.
-const SHOWN = new WeakMap();
-
-/** Called by a text object as it renders: `objectName` shows `text` in the view of `store`. */
-export function rememberText(store, objectName, text) {
-  if (!SHOWN.has(store)) SHOWN.set(store, new Map());
-  SHOWN.get(store).set(objectName, text);
-}
-
-/** A short description of a region for lists: its text, or its type. */
-export function regionSummary(region, store = null) {
-  const v = region.value ?? {};
-  if (typeof v.text === "string") return v.text;
-  if ("x" in v && "y" in v) return `${region.type} at ${Math.round(v.x)}, ${Math.round(v.y)}`;
-  const shown = store && SHOWN.get(store)?.get(region.to_name);
-  if (typeof shown === "string" && Number.isInteger(v.start) && Number.isInteger(v.end)) return shown.slice(v.start, v.end);
-  if ("start" in v) return `${v.start} – ${v.end}`;
-  return region.type;
-}

@@ -1,9 +1,10 @@
 // Hotkeys: Label Studio's defaults (ls-keymap.json, the subset this screen acts on) plus the
 // label/choice hotkeys of the config (and of choices read from the task). None fires while typing
 // in a text field or while a dialog is open over the screen. The key of a
-// control inside a <Repeater> acts on the Repeater's active item only (repeat.js).
+// control inside a <Repeater> acts on the Repeater's active item only (repeat.js). The help also
+// lists the keys the config's objects act on themselves (their tags' `hotkeys`, registry.js).
 import { html, useEffect, useRef } from "../../lib/html.js";
-import { tagSpec } from "./registry.js";
+import { tagSpec, objectHotkeys } from "./registry.js";
 import { activeControl, repeatLevels } from "./repeat.js";
 
 export const KEYMAP = {
@@ -167,6 +168,7 @@ export function HotkeyHelp({ config, task = null, onClose }) {
           item only, the one outlined (the item you last clicked or moved the focus into; the first one until then).</p>`}
         <table class="lc-keys"><tbody>
         ${Object.entries(KEYMAP).map(([name, spec]) => html`<tr key=${name}><td><kbd>${isMac ? spec.mac ?? spec.key : spec.key}</kbd></td><td>${spec.title}</td></tr>`)}
+        ${objectHotkeys(config).map((h) => html`<tr key=${`${h.object}:${h.combo}`}><td><kbd>${h.combo}</kbd></td><td>${h.object}: ${h.title}</td></tr>`)}
         ${own.map((h) => html`<tr key=${`${h.control.name}:${h.item?.value ?? ""}`}><td><kbd>${h.combo}</kbd></td>
           <td>${h.control.name}${h.item ? `: ${h.item.value}` : ` (${h.control.tag})`}${repeated.has(h.control.name) && html` <span class="lc-keys-scope">(active item)</span>`}</td></tr>`)}
       </tbody></table></div>

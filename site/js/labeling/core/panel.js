@@ -2,8 +2,9 @@
 // hide, lock, delete), and the relations (direction, labels, delete).
 import { html } from "../../lib/html.js";
 import { useStore } from "./hooks.js";
-import { labelColors, regionSummary } from "./colors.js";
+import { labelColors } from "./colors.js";
 import { valueKeyOf } from "./registry.js";
+import { regionSummary } from "./registry.js";
 import { DIRECTION_SIGNS as DIRECTIONS, NEXT_DIRECTION, regionName } from "./relations.js";
 
 // Small stroke icons (no emoji: they depend on the system's fonts).

@@ -8,7 +8,7 @@
 //             Every other item with that id is one of the region's per-region results
 //             (perRegion Choices/TextArea/Rating/...), whose value repeats the region's
 //             positional keys (start/end/text, x/y/width/height, ...) followed by its own, and
-//             the region's object keys (original_width/original_height/image_rotation/item_index).
+//             the region's object keys (its region kind's objectKeys, registry.js: image size...).
 //   relation  {from_id, to_id, type: "relation", direction: "right"|"left"|"bi", labels?}
 //   flags     {[id]: {hidden, locked}} (UI state saved with the draft and undone like an edit)
 //   selected  id of the selected region or null (not an edit: never in history)
@@ -25,6 +25,7 @@
 // `snapshot()` / `restore()` carry everything a draft needs, history included.
 
 import { isRegionControl, valueKeyOf } from "./registry.js";
+import { objectKeys } from "./registry.js";
 import { entryNamed } from "./repeat.js";
 
 const ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
@@ -49,7 +50,7 @@ export function resultItem({ value, id, from_name, to_name, type, origin = "manu
 export function inLsOrder(item) {
   if (item.type === "relation") return item;
   const out = {};
-  for (const key of [...OBJECT_KEYS, "value", "id", "from_name", "to_name", "type", "origin"]) if (item[key] !== undefined) out[key] = item[key];
+  for (const key of [...objectKeys(), "value", "id", "from_name", "to_name", "type", "origin"]) if (item[key] !== undefined) out[key] = item[key];
   for (const key of Object.keys(item)) if (!(key in out)) out[key] = item[key];
   return out;
 }
@@ -59,6 +60,8 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
   // A Repeater's control ("lang_1" from "lang_{{idx}}") with its index put into its toName too.
   const controlNamed = (name) => controls.get(name) ?? entryNamed(config, config?.controls ?? [], name) ?? undefined;
   const controlOf = (item) => controlNamed(item.from_name);
+  const objects = new Map((config?.objects ?? []).map((o) => [o.name, o]));
+  const objectNamed = (name) => objects.get(name) ?? entryNamed(config, config?.objects ?? [], name) ?? undefined;
   const isRegionItem = (item) => item.type !== "relation" && isRegionControl(controlOf(item)?.tag);
   let state = { items, flags, selected: null, active: {}, relating: null, pending: {} };
   let history = { past, future };
@@ -79,6 +82,8 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
     getState: () => state,
     subscribe(fn) { listeners.add(fn); return () => listeners.delete(fn); },
     control: controlNamed,
+    /** The config entry of an object by name (a Repeater's copy too), or undefined. */
+    object: objectNamed,
     isRegionItem,
 
     /**
@@ -305,13 +310,11 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
   return store;
 }
 
-// Keys a region item carries about its object (images: size, rotation, item of a valueList;
-// audio: length), repeated first on its per-region results as Label Studio writes them.
-const OBJECT_KEYS = ["original_width", "original_height", "image_rotation", "item_index", "original_length"];
-
+// Keys a region item carries about its object (its region kind's objectKeys), repeated first on
+// its per-region results as Label Studio writes them.
 function objectKeysOf(region) {
   const out = {};
-  for (const key of OBJECT_KEYS) if (region && region[key] !== undefined) out[key] = region[key];
+  for (const key of objectKeys()) if (region && region[key] !== undefined) out[key] = region[key];
   return out;
 }
 

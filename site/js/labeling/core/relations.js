@@ -4,20 +4,22 @@
 // arrow heads, the relation labels as a tag on the arch. A click (or Enter / Space on the focused
 // arrow) cycles the direction right -> left -> bi, as Label Studio's relation arrows do.
 //
-// Where a region is on screen (client coordinates):
-//   span objects (Text, HyperText, Paragraphs)  their highlight elements: [data-region=id] or
-//                                               [data-regions~=id]; the first line box is used
-//   drawn objects (Image, ...)                  an element marked data-region-host with a method
-//                                               `el.lcRegionBox(id) -> {left, top, right, bottom} | null`
-// The layer re-measures after every store change, on resize and scroll, and when a drawn object
-// changes its view (data-scale/tx/ty/rot/drawn attributes, set by the image stage).
+// Where a region is on screen is its region kind's `box` (registry.js), kept inside its `frame`
+// when it gives one. The layer re-measures after every store change, on resize and scroll, and
+// when an object tells it its regions moved without a store change (regionsMoved: a pan, a zoom,
+// a redraw of an image).
 import { html, useEffect, useLayoutEffect, useRef, useState } from "../../lib/html.js";
 import { useStore } from "./hooks.js";
-import { regionSummary } from "./colors.js";
+import { regionBoxOf, regionSummary } from "./registry.js";
 
 export const DIRECTION_SIGNS = { right: "→", left: "←", bi: "↔" };
 export const NEXT_DIRECTION = { right: "left", left: "bi", bi: "right" };
-const VIEW_ATTRS = ["data-scale", "data-tx", "data-ty", "data-rot", "data-drawn"];
+const MOVED = "lc-regions-moved";
+
+/** Tell the relation arrows that the regions shown in `el` moved (no store change did it). */
+export function regionsMoved(el) {
+  el?.dispatchEvent(new Event(MOVED, { bubbles: true }));
+}
 
 /**
  * `box` kept inside `frame` (both client rects): the part of it in view, or, when none of it is
@@ -34,15 +36,12 @@ export function clampBox(box, frame) {
 }
 
 /** The client box of a region in `root`, or null when it is not shown. */
-export function regionBox(root, id) {
-  for (const host of root.querySelectorAll("[data-region-host]")) {
-    const box = host.lcRegionBox?.(id);
-    if (box) return clampBox(box, host.getBoundingClientRect());
-  }
-  const esc = CSS.escape(id);
-  const el = root.querySelector(`[data-region="${esc}"], [data-regions~="${esc}"]`);
-  const rect = el && [...el.getClientRects()].find((r) => r.width > 0);
-  return rect ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom } : null;
+export function regionBox(store, root, id) {
+  const region = store.region(id);
+  const box = region && regionBoxOf(store, region, root);
+  if (!box) return null;
+  const { frame, ...rect } = box;
+  return frame ? clampBox(rect, frame) : rect;
 }
 
 /** A short name of a region: "PER: Zoë". */
@@ -53,13 +52,13 @@ export function regionName(store, id) {
   return `${store.labelsOf(id).join(", ") || r.type}: ${text.length > 24 ? `${text.slice(0, 23)}…` : text}`;
 }
 
-function measure(root, relations) {
+function measure(store, root, relations) {
   if (!root) return [];
   const base = root.getBoundingClientRect();
   const out = [];
   relations.forEach((rel, index) => {
-    const a = regionBox(root, rel.from_id);
-    const b = regionBox(root, rel.to_id);
+    const a = regionBox(store, root, rel.from_id);
+    const b = regionBox(store, root, rel.to_id);
     if (!a || !b) return;
     const p = { x: (a.left + a.right) / 2 - base.left, y: a.top - base.top };
     const q = { x: (b.left + b.right) / 2 - base.left, y: b.top - base.top };
@@ -76,7 +75,7 @@ export function RelationsOverlay({ store, root }) {
   const relations = store.relations();
   const latest = useRef(() => {});
   latest.current = () => {
-    const next = measure(root.current, store.relations());
+    const next = measure(store, root.current, store.relations());
     setShapes((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
   };
   // After every render of the store's state (the highlights are in the DOM by then).
@@ -88,11 +87,10 @@ export function RelationsOverlay({ store, root }) {
     const later = () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(() => latest.current()); };
     const size = new ResizeObserver(later);
     size.observe(el);
-    const view = new MutationObserver(later);
-    view.observe(el, { subtree: true, attributes: true, attributeFilter: VIEW_ATTRS });
+    el.addEventListener(MOVED, later);
     el.addEventListener("scroll", later, true);
     addEventListener("resize", later);
-    return () => { size.disconnect(); view.disconnect(); el.removeEventListener("scroll", later, true); removeEventListener("resize", later); cancelAnimationFrame(frame); };
+    return () => { size.disconnect(); el.removeEventListener(MOVED, later); el.removeEventListener("scroll", later, true); removeEventListener("resize", later); cancelAnimationFrame(frame); };
   }, [root]);
 
   if (!relations.length) return null;

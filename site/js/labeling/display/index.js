@@ -58,6 +58,6 @@ function MarkdownObject({ node, ctx }) {
   return html`<div class=${`lc-markdown ${node.attrs.className ?? ""}`} ref=${ref} style=${styleObject(node.attrs.style)}></div>`;
 }
 
-registerTag("Table", { kind: "object", component: TableObject });
-registerTag("List", { kind: "object", component: ListObject });
-registerTag("Markdown", { kind: "object", component: MarkdownObject });
+registerTag("Table", { kind: "object", component: TableObject, data: ["value"] });
+registerTag("List", { kind: "object", component: ListObject, data: ["value"] });
+registerTag("Markdown", { kind: "object", component: MarkdownObject, data: ["value"] });

@@ -5,7 +5,10 @@
 import { newId } from "../core/regions.js";
 import { valueKeyOf } from "../core/registry.js";
 
-/** The keys Label Studio adds to every result on an image. */
+/** The keys Label Studio adds to every result on an image (item_index only with valueList). */
+export const IMAGE_KEYS = ["original_width", "original_height", "image_rotation", "item_index"];
+
+/** Those keys of one result. */
 export function imageKeys({ width, height, rotation = 0, itemIndex = null }) {
   const out = { original_width: width, original_height: height, image_rotation: rotation };
   if (itemIndex != null) out.item_index = itemIndex;

@@ -11,7 +11,8 @@ import { attachTools } from "./tools.js";
 import { kindOf, SHAPES } from "./shapes.js";
 import { imageUi, TOOLS, TOOL_OF_TAG, BRUSH_SIZES } from "./ui.js";
 import { duplicateShape } from "./model.js";
-import { boundsOf, rectCorners } from "./geometry.js";
+import { attachStage } from "./regions.js";
+import { regionsMoved } from "../core/relations.js";
 
 let activeObject = null; // the Image object keyboard shortcuts act on (last used)
 
@@ -32,9 +33,8 @@ export function ImageObject({ node, def, store, ctx }) {
   const [zoom, setZoom] = useState(1);
   const viewport = useRef(null);
   const parts = useRef({});
-  const controls = useMemo(() => (ctx.config.controls ?? []).filter((c) => TOOL_OF_TAG[c.tag] && c.to_name.includes(name)), [ctx.config, name]);
-  const tools = [...new Set(controls.map((c) => TOOL_OF_TAG[c.tag]))];
-  if (tools.includes("brush")) tools.push("eraser");
+  const controls = useMemo(() => drawingControls(ctx.config, name), [ctx.config, name]);
+  const tools = toolsOf(controls);
   const me = parts.current;
   me.state = { index, multi, controls, attrs, readOnly: ctx.readOnly || store.readOnly, sources };
 
@@ -45,7 +45,9 @@ export function ImageObject({ node, def, store, ctx }) {
 
   // Stage and tools live as long as the component; they read the latest props through `me`.
   useEffect(() => {
-    const stage = createStage(viewport.current, { onView: (v) => setZoom(v.s) });
+    // A pan, a zoom or a new set of drawn regions moves them under the relation arrows.
+    const moved = () => regionsMoved(viewport.current);
+    const stage = createStage(viewport.current, { onView: (v) => { setZoom(v.s); moved(); }, onDrawn: moved });
     stage.align = attrs.horizontalAlignment ?? "left";
     const host = {
       store, ui, objectName: name,
@@ -63,9 +65,7 @@ export function ImageObject({ node, def, store, ctx }) {
       activate: () => { activeObject = me; },
     };
     me.stage = stage;
-    // Where a region is on screen, for the relation arrows (relations.js).
-    viewport.current.dataset.regionHost = "";
-    viewport.current.lcRegionBox = (id) => regionScreenBox(stage, id);
+    attachStage(viewport.current, stage); // where its regions are on screen (regions.js box)
     viewport.current.lcStats = stage.stats; // draw times, read by benchmarks/image.py
     me.tools = attachTools(stage, host);
     activeObject ??= me;
@@ -148,6 +148,16 @@ export function ImageObject({ node, def, store, ctx }) {
   </div>`;
 }
 
+/** The drawing controls bound to Image `name`. */
+const drawingControls = (config, name) => (config.controls ?? []).filter((c) => TOOL_OF_TAG[c.tag] && c.to_name.includes(name));
+
+/** The drawing tools of those controls (the eraser with the brush). */
+function toolsOf(controls) {
+  const tools = [...new Set(controls.map((c) => TOOL_OF_TAG[c.tag]))];
+  if (tools.includes("brush")) tools.push("eraser");
+  return tools;
+}
+
 function rotate(me, deg) {
   me.stage.rotateBy(deg);
 }
@@ -168,20 +178,6 @@ function entriesOf(store, name, stage, { index, multi }) {
   return out;
 }
 
-/** The client box of a drawn region, or null when it is not on this image now. */
-function regionScreenBox(stage, id) {
-  const e = stage.entry(id);
-  if (!e?.g) return null;
-  const g = e.g;
-  const pts = e.kind === "rect" ? rectCorners(g)
-    : e.kind === "ellipse" ? [{ x: g.x - g.rx, y: g.y - g.ry }, { x: g.x + g.rx, y: g.y + g.ry }]
-    : Array.isArray(g.points) ? g.points : [g];
-  if (!pts.length) return null;
-  const r = stage.viewport.getBoundingClientRect();
-  const b = boundsOf(pts.map(stage.view.toScreen));
-  return { left: r.left + b.x0, top: r.top + b.y0, right: r.left + b.x1, bottom: r.top + b.y1 };
-}
-
 const GEOMETRY = new WeakMap();
 function geometry(item, kind, stage) {
   if (kind === "brush") return null;
@@ -199,22 +195,38 @@ function labelColor(store, ctl) {
   return entry?.background || ctl.attrs?.strokeColor || "#617ADA";
 }
 
+// The keys of the view (besides the tools'): `on(attrs)` when the config offers them, `act` ->
+// what the key does now, or null when it does nothing (the key then goes on to the screen).
+const rotates = (attrs) => truthy(attrs.rotateControl);
+const lists = (attrs) => Boolean(attrs.valueList);
+const VIEW_KEYS = [
+  { combos: ["ctrl+plus", "ctrl+=", "command+plus"], title: "Zoom in", act: (me) => () => me.stage.zoomAt(1.25) },
+  { combos: ["ctrl+minus", "command+minus"], title: "Zoom out", act: (me) => () => me.stage.zoomAt(1 / 1.25) },
+  { combos: ["shift+1", "shift+!"], title: "Fit the image", act: (me) => () => me.stage.fit() },
+  { combos: ["shift+2", "shift+@"], title: "Actual size", act: (me) => () => me.stage.actual() },
+  { combos: ["ctrl+d", "command+d"], title: "Duplicate the selected region", act(me, store) {
+    const sel = store.getState().selected;
+    return sel && me.stage.entry(sel) ? () => store.select(duplicateShape(store, sel)) : null;
+  } },
+  { combos: ["alt+left"], title: "Rotate left", on: rotates, act: (me) => (rotates(me.state.attrs) ? () => rotate(me, -90) : null) },
+  { combos: ["alt+right"], title: "Rotate right", on: rotates, act: (me) => (rotates(me.state.attrs) ? () => rotate(me, 90) : null) },
+  { combos: ["ctrl+left"], title: "Previous image", on: lists,
+    act: (me, store, setIndex) => (me.state.multi ? () => { setIndex((i) => Math.max(0, i - 1)); store.select(null); } : null) },
+  { combos: ["ctrl+right"], title: "Next image", on: lists,
+    act: (me, store, setIndex) => (me.state.multi ? () => { setIndex((i) => Math.min(me.state.sources.length - 1, i + 1)); store.select(null); } : null) },
+];
+
+/** The keys an Image acts on (registry.js `hotkeys`): its tools' and its view's, for the hotkey help. */
+export function imageHotkeys(def, config) {
+  const attrs = def.attrs ?? {};
+  const tools = ["move", "pan", ...toolsOf(drawingControls(config, def.name))];
+  return [...tools.map((t) => ({ combo: TOOLS[t].key, title: TOOLS[t].title })),
+    ...VIEW_KEYS.filter((k) => !k.on || k.on(attrs)).map((k) => ({ combo: k.combos[0], title: k.title }))];
+}
+
 function keyAction(combo, me, store, ui, tools, setIndex) {
-  const stage = me.stage;
   if (me.tools.key(combo)) return () => {};
   const toolKey = Object.entries(TOOLS).find(([t, spec]) => spec.key === combo && (t === "move" || t === "pan" || tools.includes(t)));
   if (toolKey) return () => { ui.pick(toolKey[0]); me.tools.cancel(); };
-  const sel = store.getState().selected;
-  const map = {
-    "ctrl+plus": () => stage.zoomAt(1.25), "ctrl+=": () => stage.zoomAt(1.25), "ctrl+minus": () => stage.zoomAt(1 / 1.25),
-    "command+plus": () => stage.zoomAt(1.25), "command+minus": () => stage.zoomAt(1 / 1.25),
-    "shift+!": () => stage.fit(), "shift+1": () => stage.fit(), "shift+@": () => stage.actual(), "shift+2": () => stage.actual(),
-    "ctrl+d": sel && stage.entry(sel) ? () => store.select(duplicateShape(store, sel)) : null,
-    "command+d": sel && stage.entry(sel) ? () => store.select(duplicateShape(store, sel)) : null,
-    "alt+left": truthy(me.state.attrs.rotateControl) ? () => rotate(me, -90) : null,
-    "alt+right": truthy(me.state.attrs.rotateControl) ? () => rotate(me, 90) : null,
-    "ctrl+left": me.state.multi ? () => { setIndex((i) => Math.max(0, i - 1)); store.select(null); } : null,
-    "ctrl+right": me.state.multi ? () => { setIndex((i) => Math.min(me.state.sources.length - 1, i + 1)); store.select(null); } : null,
-  };
-  return map[combo] ?? null;
+  return VIEW_KEYS.find((k) => k.combos.includes(combo))?.act(me, store, setIndex) ?? null;
 }

@@ -126,3 +126,5 @@ const KIND_OF_TYPE = {
 /** The shape kind of a result type ("rectanglelabels" -> "rect"), or null. */
 export const kindOf = (type) => KIND_OF_TYPE[type] ?? null;
 export const shapeOf = (type) => SHAPES[kindOf(type)] ?? null;
+/** The result types of a shape kind ("rect" -> ["rectangle", "rectanglelabels"]). */
+export const typesOf = (kind) => Object.keys(KIND_OF_TYPE).filter((type) => KIND_OF_TYPE[type] === kind);

@@ -10,7 +10,7 @@ const RAD = Math.PI / 180;
 const MAX_SCALE = 64;
 const HANDLE = 4;
 
-export function createStage(viewport, { onView } = {}) {
+export function createStage(viewport, { onView, onDrawn } = {}) {
   const img = document.createElement("img");
   img.className = "lci-img"; img.alt = ""; img.draggable = false; img.decoding = "async";
   const base = layer("lci-base"), live = layer("lci-live");
@@ -154,7 +154,7 @@ export function createStage(viewport, { onView } = {}) {
       drawEntries(ctx);
       baseDirty = false;
       keep(stage.stats.base, performance.now() - t0);
-      if (viewport.dataset.drawn !== String(stage.entries.length)) viewport.dataset.drawn = String(stage.entries.length);
+      if (viewport.dataset.drawn !== String(stage.entries.length)) { viewport.dataset.drawn = String(stage.entries.length); onDrawn?.(); }
     }
     if (liveDirty) {
       const t0 = performance.now();

@@ -7,10 +7,10 @@
 // rendered blocks (granularity.js domLayout); saveTextResult="no" leaves `text` out.
 import { html, useLayoutEffect, useMemo, useRef, useState } from "../../lib/html.js";
 import DOMPurify from "../../../vendor/purify.mjs";
-import { registerTag } from "../core/registry.js";
+import { registerTag, registerRegionKind } from "../core/registry.js";
 import { selectionOffsets, offsetToPoint, xpathOf, nodeAtXpath, pointToOffset, textNodes } from "./textpos.js";
 import { domLayout, snapSpan } from "./granularity.js";
-import { visibleSpans, clickRegion, caretProps, spanGranularity } from "./spans.js";
+import { visibleSpans, clickRegion, caretProps, spanGranularity, spanKind } from "./spans.js";
 import { useSource, SourceNotice, savesText } from "./source.js";
 import { tint } from "../core/colors.js";
 import { truthy } from "../core/data.js";
@@ -64,6 +64,24 @@ export function globalOf(pristine, value) {
   return { start: pointToOffset(pristine, s, value.startOffset), end: pointToOffset(pristine, e, value.endOffset) };
 }
 
+/**
+ * A HyperText span: XPaths and offsets in the HTML as given (`root`: the sanitized, unwrapped
+ * HTML), globalOffsets in its text, and the text unless saveTextResult="no".
+ */
+const HYPERTEXT_SPAN = spanKind({
+  positionKeys: ["start", "end", "startOffset", "endOffset", "globalOffsets", "text"],
+  fromValue: (value, { root }) => globalOf(root, value),
+  toValue({ start, end }, { root, text, saveText }) {
+    const from = offsetToPoint(root, start);
+    const to = offsetToPoint(root, end, true);
+    return {
+      start: xpathOf(root, from.node), end: xpathOf(root, to.node),
+      startOffset: from.offset, endOffset: to.offset,
+      globalOffsets: { start, end }, ...(saveText ? { text: text.slice(start, end) } : {}),
+    };
+  },
+});
+
 export function HyperTextObject({ node, def, store, ctx }) {
   const root = useRef(null);
   const [hint, setHint] = useState("");
@@ -77,7 +95,7 @@ export function HyperTextObject({ node, def, store, ctx }) {
     return holder;
   }, [raw, a.clickableLinks]);
   const state = store.getState();
-  const spans = visibleSpans(store, name, (r) => globalOf(pristine, r.value) ?? { start: 0, end: 0 });
+  const spans = visibleSpans(store, name, (r) => HYPERTEXT_SPAN.fromValue(r.value, { root: pristine }) ?? { start: 0, end: 0 });
 
   // Rebuilt only when what it shows changes, so an unrelated render never drops a selection.
   const shown = JSON.stringify([spans, state.selected]);
@@ -105,13 +123,7 @@ export function HyperTextObject({ node, def, store, ctx }) {
     const layout = domLayout(root.current);
     const { start, end } = snapSpan(layout, picked.start, picked.end, spanGranularity(store, ctx.config, name, a.granularity));
     if (start >= end) return;
-    const from = offsetToPoint(pristine, start);
-    const to = offsetToPoint(pristine, end, true);
-    const id = store.addRegion(name, {
-      start: xpathOf(pristine, from.node), end: xpathOf(pristine, to.node),
-      startOffset: from.offset, endOffset: to.offset,
-      globalOffsets: { start, end }, ...(savesText(a) ? { text: layout.text.slice(start, end) } : {}),
-    });
+    const id = store.addRegion(name, HYPERTEXT_SPAN.toValue({ start, end }, { root: pristine, text: layout.text, saveText: savesText(a) }));
     window.getSelection().removeAllRanges();
     setHint(id ? "" : "Pick a label first (click it or press its hotkey), then select the text.");
   };
@@ -128,4 +140,5 @@ export function HyperTextObject({ node, def, store, ctx }) {
   </div>`;
 }
 
-registerTag("HyperText", { kind: "object", component: HyperTextObject });
+registerRegionKind("hypertext-span", HYPERTEXT_SPAN);
+registerTag("HyperText", { kind: "object", component: HyperTextObject, data: ["value"], regions: ["hypertext-span"] });

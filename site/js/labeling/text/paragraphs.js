@@ -4,10 +4,19 @@
 // valueType="url": the phrases are the JSON list in the file the value names (source.js).
 // saveTextResult="no" leaves `text` out of the span (Label Studio's default here is "yes").
 import { html, useRef, useState } from "../../lib/html.js";
-import { registerTag } from "../core/registry.js";
+import { registerTag, registerRegionKind } from "../core/registry.js";
 import { pointToOffset } from "./textpos.js";
-import { Highlighted, visibleSpans, clickRegion, caretProps } from "./spans.js";
+import { Highlighted, visibleSpans, clickRegion, caretProps, spanKind } from "./spans.js";
 import { useSource, SourceNotice, savesText } from "./source.js";
+
+/** A Paragraphs span: phrase indexes (strings, as LS) and offsets in them, its text unless saveTextResult="no". */
+const PHRASE_SPAN = spanKind({
+  positionKeys: ["start", "end", "startOffset", "endOffset", "text"],
+  fromValue: (value) => value,
+  toValue: ({ from, to, text }, { saveText }) => ({
+    start: String(from.index), end: String(to.index), startOffset: from.offset, endOffset: to.offset, ...(saveText ? { text } : {}),
+  }),
+});
 
 const AUTHOR_COLORS = ["#4f63d8", "#1f8a57", "#b7791f", "#c8373a", "#9B5DE5", "#2A9DB4"];
 
@@ -40,7 +49,7 @@ export function ParagraphsObject({ node, def, store, ctx }) {
   const raw = source.status === "ready" ? source.value : null;
   const phrases = Array.isArray(raw) ? raw : [];
   const state = store.getState();
-  const regions = visibleSpans(store, name, (r) => r.value);
+  const regions = visibleSpans(store, name, (r) => PHRASE_SPAN.fromValue(r.value));
   const authors = [...new Set(phrases.map((p) => String(p?.[nameKey] ?? "")))];
 
   const finish = (event) => {
@@ -57,10 +66,7 @@ export function ParagraphsObject({ node, def, store, ctx }) {
       const t = String(phrases[i]?.[textKey] ?? "");
       pieces.push(t.slice(i === from.index ? from.offset : 0, i === to.index ? to.offset : t.length));
     }
-    const id = store.addRegion(name, {
-      start: String(from.index), end: String(to.index), startOffset: from.offset, endOffset: to.offset,
-      ...(savesText(a, true) ? { text: pieces.join("\n") } : {}),
-    });
+    const id = store.addRegion(name, PHRASE_SPAN.toValue({ from, to, text: pieces.join("\n") }, { saveText: savesText(a, true) }));
     sel.removeAllRanges();
     setHint(id ? "" : "Pick a label first (click it or press its hotkey), then select the text.");
   };
@@ -91,4 +97,5 @@ export function ParagraphsObject({ node, def, store, ctx }) {
   </div>`;
 }
 
-registerTag("Paragraphs", { kind: "object", component: ParagraphsObject });
+registerRegionKind("phrase-span", PHRASE_SPAN);
+registerTag("Paragraphs", { kind: "object", component: ParagraphsObject, data: ["value"], regions: ["phrase-span"] });

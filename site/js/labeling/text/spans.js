@@ -1,5 +1,7 @@
 // Shared by span objects (Text, HyperText, Paragraphs): highlighted segments, region clicks,
-// the keyboard caret mode and the granularity a new span snaps to.
+// the keyboard caret mode, the granularity a new span snaps to, and what their region kinds share
+// (registry.js: a summary for the regions panel, the box relation arrows attach to).
+// A highlight element carries data-region=<id of the top region> and data-regions=<every id>.
 import { html } from "../../lib/html.js";
 import { segments } from "./textpos.js";
 import { labelColors, regionColor, tint } from "../core/colors.js";
@@ -18,6 +20,39 @@ export function Highlighted({ text, spans, store, state }) {
     return html`<span class=${`lc-hl${selected ? " lc-selected" : ""}`} data-region=${seg.ids.at(-1)}
       data-regions=${seg.ids.join(" ")} style=${{ background: tint(color, Math.min(70, 30 + 12 * (seg.ids.length - 1))), borderBottomColor: top.last ?? color }}>${piece}</span>`;
   });
+}
+
+// The text each object shows, per view (told by the objects as they render): a span saved
+// without `text` (saveTextResult="no", the default of valueType="url") is named by its words.
+const SHOWN = new WeakMap();
+
+/** Called by a text object as it renders: `objectName` shows `text` in the view of `store`. */
+export function rememberText(store, objectName, text) {
+  if (!SHOWN.has(store)) SHOWN.set(store, new Map());
+  SHOWN.get(store).set(objectName, text);
+}
+
+/** A span region kind (registry.js) with the summary and box every span object shares. */
+export function spanKind(spec) {
+  return { summary: spanSummary, box: spanBox, ...spec };
+}
+
+/** A span's summary: its text, else the words it covers, else its offsets, else its type. */
+function spanSummary(region, store) {
+  const v = region.value ?? {};
+  if (typeof v.text === "string") return v.text;
+  const shown = SHOWN.get(store)?.get(region.to_name);
+  if (typeof shown === "string" && Number.isInteger(v.start) && Number.isInteger(v.end)) return shown.slice(v.start, v.end);
+  if ("start" in v) return `${v.start} – ${v.end}`;
+  return region.type;
+}
+
+/** A span's box: the first line box of its highlight. */
+function spanBox(region, root) {
+  const esc = CSS.escape(region.id);
+  const el = root.querySelector(`[data-region="${esc}"], [data-regions~="${esc}"]`);
+  const rect = el && [...el.getClientRects()].find((r) => r.width > 0);
+  return rect ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom } : null;
 }
 
 /** Span regions of an object with their colours, hidden ones left out. */

@@ -4,13 +4,19 @@
 // encoding="base64"/"base64unicode"; a span snaps to its granularity (granularity.js); its value
 // carries `text` unless saveTextResult="no" (the default for valueType="url").
 import { html, useMemo, useRef, useState } from "../../lib/html.js";
-import { registerTag } from "../core/registry.js";
+import { registerTag, registerRegionKind } from "../core/registry.js";
 import { selectionOffsets } from "./textpos.js";
 import { snapSpan, textLayout } from "./granularity.js";
-import { Highlighted, visibleSpans, clickRegion, caretProps, spanGranularity } from "./spans.js";
+import { Highlighted, visibleSpans, clickRegion, caretProps, spanGranularity, rememberText, spanKind } from "./spans.js";
 import { useSource, SourceNotice, savesText } from "./source.js";
 import { truthy } from "../core/data.js";
-import { rememberText } from "../core/colors.js";
+
+/** A Text span: UTF-16 offsets into the text, and the text itself unless saveTextResult="no". */
+const TEXT_SPAN = spanKind({
+  positionKeys: ["start", "end", "text"],
+  fromValue: (v) => ({ start: v.start, end: v.end }),
+  toValue: ({ start, end }, { text, saveText }) => (saveText ? { start, end, text: text.slice(start, end) } : { start, end }),
+});
 
 const asText = (raw) => (raw == null ? "" : Array.isArray(raw) ? raw.join("\n") : String(raw));
 
@@ -24,7 +30,7 @@ export function TextObject({ node, def, store, ctx }) {
   const text = source.status === "ready" ? source.value : "";
   rememberText(store, name, text); // names spans saved without their text in the panel
   const layout = useMemo(() => textLayout(text), [text]);
-  const spans = visibleSpans(store, name, (r) => ({ start: r.value.start, end: r.value.end }));
+  const spans = visibleSpans(store, name, (r) => TEXT_SPAN.fromValue(r.value));
   const selectable = !ctx.readOnly && a.selectionEnabled !== false && a.selectionEnabled !== "false";
 
   const finish = (event) => {
@@ -34,7 +40,7 @@ export function TextObject({ node, def, store, ctx }) {
     if (!picked) return;
     const { start, end } = snapSpan(layout, picked.start, picked.end, spanGranularity(store, ctx.config, name, a.granularity));
     if (start >= end) return;
-    const id = store.addRegion(name, savesText(a) ? { start, end, text: text.slice(start, end) } : { start, end });
+    const id = store.addRegion(name, TEXT_SPAN.toValue({ start, end }, { text, saveText: savesText(a) }));
     window.getSelection().removeAllRanges();
     setHint(id ? "" : "Pick a label first (click it or press its hotkey), then select the text.");
   };
@@ -51,4 +57,5 @@ export function TextObject({ node, def, store, ctx }) {
   </div>`;
 }
 
-registerTag("Text", { kind: "object", component: TextObject });
+registerRegionKind("text-span", TEXT_SPAN);
+registerTag("Text", { kind: "object", component: TextObject, data: ["value"], regions: ["text-span"] });
