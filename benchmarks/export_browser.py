@@ -9,8 +9,8 @@ For each format, on the same task list as the CPython half:
   ``bridge.handle`` of the same request in CPython (JSON in, JSON out with the file as base64, decode).
   ``to`` is the page -> args parsed part, ``from`` the export done -> answer in the page part
   (the zip, the JSON reply and the buffer's trip back).
-Then, once per project, the Export dialog's path: the tasks read from IndexedDB and assembled
-as Label Studio JSON (store/exports.js), then exported; with the page's JS heap before, at the
+Then, once per project, the Export dialog's path: the stored records read from IndexedDB
+(store/exports.js), then shaped and exported by the core; with the page's JS heap before, at the
 peak and after (was the page's copy of the tasks released once posted?). And the binary bridge
 on its own: a "with images" export carrying stored media as bytes, MB/s each way.
 """

@@ -14,6 +14,7 @@ import zipfile
 
 from playwright.sync_api import expect
 
+from labelcore.cli import main
 from labelcore.config import parse_config
 from labelcore.exporters import ExportOptions, run_export
 from labelcore.exporters.png import png_grey
@@ -21,11 +22,13 @@ from labelcore.exporters.png import png_grey
 READY = '.core-status[data-state="ready"]'
 BOOT_TIMEOUT = 90_000
 
-# Writes one project with its media, tasks and annotations; a data value "@media:N" becomes
-# the reference ("media://<id>/<name>", store/media.js) of the N-th stored media file.
-# Returns {project, media: [refs], tasks: [ids]}.
+# Writes one project with its media, tasks, annotations and predictions through the app's record
+# builders (store/records.js); a data value "@media:N" becomes the reference
+# ("media://<id>/<name>", store/media.js) of the N-th stored media file; a task, annotation or
+# prediction with an "id" keeps it. Returns {project, media: [refs], tasks: [ids]}.
 SEED = """async ({name, xml, media, tasks}) => {
   const {core, projects, store} = window.labelcore;
+  const R = await import("./js/store/records.js");
   const parsed = await core.call("config.parse", {xml});
   const project = await projects.createProject({name, label_config: xml});
   await projects.updateProject(project.id, {parsed_config: parsed.config});
@@ -36,15 +39,17 @@ SEED = """async ({name, xml, media, tasks}) => {
                                        size: bytes.length, blob: new Blob([bytes], {type: m.type})});
     return `media://${id}/${encodeURIComponent(m.name)}`;
   })));
-  const taskIds = await store.write(["tasks", "annotations"], async (tx) => {
+  const taskIds = await store.write(["tasks", "annotations", "predictions"], async (tx) => {
     const ids = [];
     for (const [i, t] of tasks.entries()) {
       const data = Object.fromEntries(Object.entries(t.data).map(([k, v]) =>
         [k, typeof v === "string" && v.startsWith("@media:") ? refs[Number(v.slice(7))] : v]));
       const stamp = "2024-03-0" + (i + 1) + "T10:00:00.000Z";
-      const id = await tx.objectStore("tasks").add({project: project.id, data, meta: {}, created_at: stamp,
-                                                    updated_at: stamp, inner_id: i + 1});
-      for (const a of t.annotations) await tx.objectStore("annotations").add({...a, task: id, project: project.id});
+      const id = await tx.objectStore("tasks").add(R.taskRecord({created_at: stamp, updated_at: stamp, inner_id: i + 1, ...t, data},
+                                                                {project: project.id, id: t.id}));
+      const at = (row) => ({task: id, project: project.id, id: row.id});
+      for (const a of t.annotations) await tx.objectStore("annotations").add(R.annotationRecord(a, at(a)));
+      for (const p of t.predictions ?? []) await tx.objectStore("predictions").add(R.predictionRecord(p, at(p)));
       ids.push(id);
     }
     return ids;
@@ -94,13 +99,16 @@ def _open(page, site_url: str, seed: dict) -> dict:
     return ids
 
 
-def _export(page, fmt: str, scope: str = "Annotated tasks only"):
-    """Open the dialog, choose the format and the tasks, Export; the download's path and name."""
+def _export(page, fmt: str, scope: str = "Annotated tasks only", predictions: bool = False):
+    """Open the dialog, choose the format, the tasks and whether predictions go, Export; the
+    download's bytes and name."""
     page.get_by_role("button", name="Export").click()
     dialog = page.get_by_role("dialog", name="Export data")
     radio = dialog.get_by_role("radio", name=fmt, exact=True)
     radio.check()
     dialog.get_by_role("radio", name=re.compile("^" + re.escape(scope))).check()
+    if predictions:
+        dialog.get_by_role("checkbox", name=re.compile("^Include predictions")).check()
     with page.expect_download() as info:
         dialog.get_by_role("button", name="Export", exact=True).click()
     download = info.value
@@ -209,3 +217,58 @@ def test_text_project_exports_csv_and_conll(page, site_url):
     tokens = [line.split() for line in lines[1:] if line.strip()]
     assert [(t[0], t[-1]) for t in tokens] == [("Angela", "B-PER"), ("Merkel", "I-PER"), ("visited", "O"),
                                                ("Berlin", "B-LOC"), (".", "O")]
+
+
+def test_json_export_is_the_clis_byte_for_byte(page, site_url, tmp_path):
+    """The JSON the Export dialog downloads is what `labelcore export` writes from a tasks file
+    holding the same tasks: the core alone decides the shape (key order, counts, defaults) and
+    which tasks go (annotated only, all, a selection), for the page and the command line."""
+    text = "Grüße aus Köln 🙂"
+    tasks = [
+        {"id": 501, "data": {"text": text}, "meta": {"source": "mail"}, "created_at": "2024-05-01T08:00:00.000Z",
+         "updated_at": "2024-05-01T08:00:00.000Z", "inner_id": 1,
+         "annotations": [_annotation(1, [_span("s1", 10, 14, "Köln", "LOC")], id=9001),
+                         _annotation(2, [], id=9002, was_cancelled=True, completed_by=2)],
+         "predictions": [{"id": 7001, "result": [_span("q1", 0, 5, "Grüße", "PER")], "score": 0.25,
+                          "model_version": "ner-v2", "created_at": "2024-05-01T09:00:00.000Z"}]},
+        {"id": 502, "data": {"text": "Nothing here."}, "meta": {}, "created_at": "2024-05-02T08:00:00.000Z",
+         "updated_at": "2024-05-02T08:00:00.000Z", "inner_id": 2, "annotations": []},
+        {"id": 503, "data": {"text": "Only skipped."}, "meta": {}, "created_at": "2024-05-03T08:00:00.000Z",
+         "updated_at": "2024-05-03T08:00:00.000Z", "inner_id": 3,
+         "annotations": [_annotation(3, [], id=9003, was_cancelled=True)]},
+    ]
+    ids = _open(page, site_url, {"name": "Same bytes", "xml": TEXT_XML, "media": [], "tasks": tasks})
+    assert ids["tasks"] == [501, 502, 503]
+    # The tasks file: the same tasks of the same project (annotations name no task: the core adds it).
+    for task in tasks:
+        task["project"] = ids["project"]
+    (tmp_path / "config.xml").write_text(TEXT_XML, encoding="utf-8")
+    (tmp_path / "tasks.json").write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+
+    def cli(name: str, *flags: str) -> bytes:
+        out = tmp_path / name
+        assert main(["export", "--config", str(tmp_path / "config.xml"), "--tasks", str(tmp_path / "tasks.json"),
+                     "--format", "JSON", "-o", str(out), *flags]) == 0
+        return (out / "result.json").read_bytes()
+
+    annotated, _ = _export(page, "JSON")
+    assert annotated == cli("annotated")
+    got = json.loads(annotated)
+    assert [t["id"] for t in got] == [501, 503], "the skipped-only task counts as annotated; 502 does not"
+    assert list(got[0])[:4] == ["id", "annotations", "drafts", "data"] and "predictions" not in got[0]
+    assert (got[0]["total_annotations"], got[0]["cancelled_annotations"], got[0]["total_predictions"]) == (1, 1, 1)
+    assert [(a["id"], a["task"], a["project"], a["result_count"]) for a in got[0]["annotations"]] == \
+        [(9001, 501, ids["project"], 1), (9002, 501, ids["project"], 0)]
+
+    assert _export(page, "JSON", scope="All tasks")[0] == cli("all", "--all-tasks")
+
+    with_predictions, _ = _export(page, "JSON", predictions=True)
+    assert with_predictions == cli("predictions", "--predictions")
+    [prediction] = json.loads(with_predictions)[0]["predictions"]
+    assert (prediction["id"], prediction["task"], prediction["model_version"]) == (7001, 501, "ner-v2")
+
+    for task_id in (501, 502):
+        page.get_by_role("checkbox", name=f"Select task {task_id}").check()
+    selected, _ = _export(page, "JSON", scope="Selected tasks (2)")
+    assert selected == cli("selected", "--task-ids", "501,502")
+    assert [t["id"] for t in json.loads(selected)] == [501, 502], "a selection goes whole, annotated or not"

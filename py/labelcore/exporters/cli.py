@@ -20,8 +20,14 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", required=True, help="format name, e.g. COCO (see `labelcore formats`)")
     parser.add_argument("-o", "--output", required=True, type=Path, help="a directory, or a file ending .zip")
     parser.add_argument("--all-tasks", action="store_true", help="export tasks without annotations too")
+    parser.add_argument("--task-ids", type=_ids, metavar="ID,ID,...",
+                        help="export exactly these tasks, in this order, annotated or not (a Data Manager selection)")
     parser.add_argument("--predictions", action="store_true", help="keep predictions (JSON)")
     parser.add_argument("--media-dir", type=Path, help="folder holding the tasks' media files (for *_WITH_IMAGES)")
+
+
+def _ids(text: str) -> list[int | str]:
+    return [int(part) if part.strip().lstrip("-").isdigit() else part.strip() for part in text.split(",") if part.strip()]
 
 
 def _load_tasks(path: Path) -> list:
@@ -51,7 +57,8 @@ def export_command(ns: argparse.Namespace) -> int:
     info = get_format(ns.format)
     config = parse_config(ns.config.read_text(encoding="utf-8"))
     tasks = _load_tasks(ns.tasks)
-    options = ExportOptions(scope="all" if ns.all_tasks else "annotated", include_predictions=ns.predictions,
+    scope = "selection" if ns.task_ids is not None else "all" if ns.all_tasks else "annotated"
+    options = ExportOptions(scope=scope, task_ids=ns.task_ids, include_predictions=ns.predictions,
                             media=_media(tasks, ns.media_dir))
     files = run_export(info.name, tasks, config, options)
     if ns.output.suffix.lower() == ".zip":

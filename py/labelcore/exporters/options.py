@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+# Which tasks an export takes (records.select_tasks applies it). "view" and "selection" are the
+# Data Manager's tab and ticked tasks: exactly the tasks in task_ids, annotated or not.
+Scope = Literal["annotated", "all", "view", "selection"]
 
 
 class ExportOptions(BaseModel):
@@ -12,8 +16,9 @@ class ExportOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    scope: Literal["annotated", "all"] = Field(
-        "annotated", description="'annotated': only tasks with at least one annotation; 'all': every task given")
+    scope: Scope = Field(
+        "annotated", description="'annotated': only tasks with at least one annotation (skipped ones count); "
+                                 "'all': every task given; 'view' / 'selection': the tasks in task_ids")
     task_ids: list[int | str] | None = Field(
         None, description="Export only these tasks (the Data Manager's filter or selection), in the order given")
     include_predictions: bool = Field(
@@ -26,3 +31,9 @@ class ExportOptions(BaseModel):
     image_sizes: dict[str, tuple[int, int]] = Field(
         default_factory=dict, description="Media reference -> (width, height) for results without original sizes")
     created: str = Field("", description="Timestamp written into COCO's info block (blank: none)")
+
+    @model_validator(mode="after")
+    def _ids_for_view(self) -> "ExportOptions":
+        if self.scope in ("view", "selection") and self.task_ids is None:
+            raise ValueError(f"scope {self.scope!r} exports the tasks in task_ids, and none are given")
+        return self

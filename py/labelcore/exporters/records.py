@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from labelcore.config.repeat import Names
 from labelcore.errors import DataError, FormatError
+from labelcore.exporters.ls_shape import annotations_of
 from labelcore.exporters.options import ExportOptions
 
 
@@ -126,19 +127,30 @@ def _is_skipped(annotation: dict[str, Any]) -> bool:
 
 
 def select_tasks(tasks: list[dict[str, Any]], options: ExportOptions) -> Iterator[tuple[int, dict[str, Any]]]:
-    """``(index, task)`` for each task the options choose, checking each is a task dict."""
-    wanted = None if options.task_ids is None else {str(t) for t in options.task_ids}
-    for index, task in enumerate(tasks):
-        if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
-            raise DataError("a task must be an object with a 'data' object", {"path": f"$[{index}]"})
-        if wanted is not None and str(task.get("id")) not in wanted:
-            continue
-        annotations = task.get("annotations") or task.get("completions") or []
-        if not isinstance(annotations, list):
-            raise DataError("'annotations' must be a list", {"path": f"$[{index}].annotations"})
-        if options.scope == "annotated" and not annotations:
+    """``(index, task)`` for each task the options choose, checking each is a task dict: with
+    ``task_ids``, those tasks in that order (ids not given are skipped), else the input's order;
+    scope "annotated" keeps the tasks with at least one annotation, skipped ones too."""
+    checked: Iterable[tuple[int, dict[str, Any], list[Any]]] = (
+        (index, task, _annotations(task, index)) for index, task in enumerate(tasks))
+    if options.task_ids is not None:
+        by_id: dict[str, tuple[int, dict[str, Any], list[Any]]] = {}
+        for item in checked:
+            by_id.setdefault(str(item[1].get("id")), item)
+        checked = [by_id[key] for key in dict.fromkeys(str(t) for t in options.task_ids) if key in by_id]
+    annotated_only = options.scope == "annotated"
+    for index, task, annotations in checked:
+        if annotated_only and not annotations:
             continue
         yield index, task
+
+
+def _annotations(task: Any, index: int) -> list[Any]:
+    if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+        raise DataError("a task must be an object with a 'data' object", {"path": f"$[{index}]"})
+    annotations = annotations_of(task)
+    if not isinstance(annotations, list):
+        raise DataError("'annotations' must be a list", {"path": f"$[{index}].annotations"})
+    return annotations
 
 
 def _created_key(annotation: dict[str, Any]) -> str:
@@ -151,7 +163,7 @@ def records(tasks: list[dict[str, Any]], config: Any, options: ExportOptions,
     """The records of the chosen tasks; ``keep_ids`` copies each result's ``id``/``parentID``."""
     view = view or ConfigView(config)
     for index, task in select_tasks(tasks, options):
-        annotations = task.get("annotations") or task.get("completions") or []
+        annotations = annotations_of(task)
         if not annotations:
             yield Record(task, index, None, {})
             continue

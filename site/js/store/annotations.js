@@ -1,7 +1,8 @@
 // Annotations: read per task / project; Submit turns a draft into an annotation, Update edits
 // one, Skip records was_cancelled: true; each in one transaction that also removes the draft.
-// Records follow Label Studio's annotation keys (ls-format.md) plus `task` and `project`.
+// Records are built by store/records.js (Label Studio's annotation keys plus `task` and `project`).
 import { db, write, now } from "./db.js";
+import { annotationRecord } from "./records.js";
 
 export async function annotationsOfTask(taskId) {
   return (await db()).getAllFromIndex("annotations", "task", taskId);
@@ -22,22 +23,10 @@ export async function getAnnotation(id) {
  */
 export async function createAnnotation(fields, draft = null) {
   const stamp = now();
-  const record = {
-    result: fields.result ?? [],
-    was_cancelled: Boolean(fields.was_cancelled),
-    ground_truth: false,
-    created_at: stamp,
-    updated_at: stamp,
-    lead_time: round(fields.lead_time ?? 0),
-    prediction: {},
-    result_count: (fields.result ?? []).length,
-    task: fields.task,
-    project: fields.project,
-    completed_by: fields.completed_by ?? null,
-    parent_prediction: fields.parent_prediction ?? null,
-    parent_annotation: null,
-    last_action: null,
-  };
+  const record = annotationRecord({
+    result: fields.result, was_cancelled: fields.was_cancelled, lead_time: round(fields.lead_time ?? 0),
+    completed_by: fields.completed_by, parent_prediction: fields.parent_prediction,
+  }, { task: fields.task, project: fields.project, created_at: stamp, updated_at: stamp }, stamp);
   return write(["annotations", "drafts"], async (tx) => {
     const id = await tx.objectStore("annotations").add(record);
     await dropDraft(tx, draft);
@@ -51,10 +40,8 @@ export async function updateAnnotation(id, { result, lead_time = 0, was_cancelle
     const store = tx.objectStore("annotations");
     const current = await store.get(id);
     if (!current) throw new Error(`Annotation ${id} does not exist any more.`);
-    const next = {
-      ...current, result, result_count: result.length, was_cancelled,
-      lead_time: round((current.lead_time ?? 0) + lead_time), updated_at: now(),
-    };
+    const next = annotationRecord({ ...current, result, was_cancelled, lead_time: round((current.lead_time ?? 0) + lead_time) },
+      { id, task: current.task, project: current.project, updated_at: now() });
     await store.put(next);
     await dropDraft(tx, draft);
     return next;

@@ -7,17 +7,20 @@
 //    profiles: [{id, name, email}]               the annotators that completed_by names
 //    tasks, annotations, predictions, drafts, views: [rows as stored, sorted by id]
 //    media: [{...row, blob: undefined, base64}]  bytes as base64, type kept}
-// Restore writes everything in ONE transaction (all or nothing). Rows keep their ids, timestamps
-// and every field when their ids are free in this browser (restoring after a delete gives back
-// the very same project); a store whose ids are taken gets new ids, and references are
-// rewritten: task.id in annotations/predictions/drafts, project everywhere, and media
-// references in task data ("media://<id>/<name>", see store/media.js). So two backups of the same project compare
-// equal apart from `exported_at`, and, when ids had to change, the ids above.
+// Restore writes everything in ONE transaction (all or nothing); task, annotation and prediction
+// rows are built again by store/records.js (a row of an older Labelcore gains the keys it
+// lacks). Rows keep their ids, timestamps and every field when their ids are free in this
+// browser (restoring after a delete gives back the very same project); a store whose ids are
+// taken gets new ids, and references are rewritten: task.id in annotations/predictions/drafts,
+// project everywhere, and media references in task data ("media://<id>/<name>", see
+// store/media.js). So two backups of the same project compare equal apart from `exported_at`,
+// and, when ids had to change, the ids above.
 // Profiles are matched by id and email, then by email, else created.
 
 import { read, write, now } from "./db.js";
 import { getProject } from "./projects.js";
 import { isMediaRef, mediaId, newMediaId } from "./media.js";
+import { taskRecord, annotationRecord, predictionRecord } from "./records.js";
 
 export const BACKUP_FORMAT = "labelcore-project-backup";
 export const BACKUP_VERSION = 1;
@@ -158,13 +161,18 @@ async function insertProject(snapshot, { keepIds }) {
     const keep = async (name) => keepIds && idsFree(tx.objectStore(name), snapshot[name] ?? []);
     const mediaRows = (snapshot.media ?? []).map((m) => ({ ...m, project: projectId }));
     const mediaMap = await addMedia(tx.objectStore("media"), mediaRows, keepIds);
-    const tasks = (snapshot.tasks ?? []).map((t) => ({ ...t, project: projectId, data: rewriteMedia(t.data, mediaMap) }));
+    const tasks = (snapshot.tasks ?? []).map((t) => ({
+      id: t.id, ...taskRecord(t, { project: projectId, data: rewriteMedia(t.data, mediaMap) }),
+    }));
     const taskMap = await addAll(tx.objectStore("tasks"), tasks, await keep("tasks"));
-    const owned = (row) => ({ ...row, project: projectId, task: taskMap.get(row.task) ?? row.task });
-    const predictionMap = await addAll(tx.objectStore("predictions"), (snapshot.predictions ?? []).map(owned), await keep("predictions"));
-    const annotations = (snapshot.annotations ?? []).map((a) => ({
-      ...owned(a), completed_by: person(a.completed_by),
-      ...(a.parent_prediction != null && { parent_prediction: predictionMap.get(a.parent_prediction) ?? a.parent_prediction }),
+    const taskOf = (row) => taskMap.get(row.task) ?? row.task;
+    const owned = (row) => ({ ...row, project: projectId, task: taskOf(row) });
+    const rebuilt = (build, row, at = {}) => ({ id: row.id, ...build(row, { project: projectId, task: taskOf(row), ...at }) });
+    const predictions = (snapshot.predictions ?? []).map((p) => rebuilt(predictionRecord, p));
+    const predictionMap = await addAll(tx.objectStore("predictions"), predictions, await keep("predictions"));
+    const annotations = (snapshot.annotations ?? []).map((a) => rebuilt(annotationRecord, a, {
+      completed_by: person(a.completed_by),
+      parent_prediction: a.parent_prediction != null ? predictionMap.get(a.parent_prediction) ?? a.parent_prediction : undefined,
     }));
     await addAll(tx.objectStore("annotations"), annotations, await keep("annotations"));
     const drafts = (snapshot.drafts ?? []).map((d) => ({ ...owned(d), annotator: person(d.annotator) }));

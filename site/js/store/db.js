@@ -1,7 +1,8 @@
 // The one owner of IndexedDB. Every other module reads and writes through the
 // functions exported here (and the per-store modules beside it).
 //
-// Schema (database "labelcore"). Change it only by appending a migration below.
+// Schema (database "labelcore"). Change it only by appending a migration below. Task,
+// annotation and prediction records are built only by store/records.js.
 //   projects     keyPath id (auto)   {id, name, description, color, label_config, parsed_config,
 //                                     settings, created_at, updated_at}
 //   tasks        keyPath id (auto)   {id, project, data, meta, created_at, updated_at, inner_id}

@@ -1,10 +1,15 @@
-// What an export reads: a project's tasks with their annotations (and predictions) as Label
-// Studio's JSON export writes them, and the media bytes the "with images" formats add.
-// Read-only: every read goes through db.js's read(); nothing here writes.
+// What an export reads: a project's stored records, handed to the core as they are stored, and
+// the media bytes the "with images" formats add. Read-only: every read goes through db.js's
+// read(); nothing here writes.
 //
-// Memory: the records IndexedDB returns are reshaped in place of being copied (the task and
-// annotation dicts share the stored `data` and `result` objects), so the page holds one copy
-// of the project while the worker receives its own.
+// The Label Studio export shape (key order, counts, defaults) and which tasks an export takes
+// (annotated only, all, a view, a selection) are the core's: exporters/ls_shape.py and
+// records.select_tasks. Here each task record gets its own annotation records as `annotations`
+// and, when asked for, its prediction records as `predictions`; else `total_predictions`, the
+// number stored (counted from keys: no prediction is read).
+//
+// Memory: the records IndexedDB returns are nested, not copied, so the page holds one copy of
+// the project while the worker receives its own.
 
 import { read } from "./db.js";
 
@@ -12,65 +17,12 @@ import { read } from "./db.js";
 // "media://<id>"; <id> is the media record's key.
 const MEDIA_REF = /^media:\/\/([^/?#]+)/;
 
-// Keys Label Studio writes on every exported annotation / prediction / task, with the value it
-// writes when Labelcore has nothing to say. Stored keys win; unknown stored keys are kept.
-const ANNOTATION_DEFAULTS = {
-  id: null, completed_by: null, result: [], was_cancelled: false, ground_truth: false,
-  created_at: null, updated_at: null, draft_created_at: null, lead_time: null, prediction: {},
-  result_count: 0, import_id: null, last_action: null, bulk_created: false, task: null, project: null,
-  updated_by: null, parent_prediction: null, parent_annotation: null, last_created_by: null,
-};
-const PREDICTION_DEFAULTS = {
-  id: null, result: [], model_version: "", score: null, cluster: null, neighbors: null,
-  mislabeling: 0, created_at: null, updated_at: null, model: null, model_run: null, task: null, project: null,
-};
-const TASK_KEYS_FIRST = ["id", "annotations", "drafts", "predictions", "data", "meta", "created_at", "updated_at",
-  "inner_id", "total_annotations", "cancelled_annotations", "total_predictions", "comment_count",
-  "unresolved_comment_count", "last_comment_updated_at", "project", "updated_by", "comment_authors"];
-
-/** An annotation record as Label Studio exports it. */
-export function lsAnnotation(record) {
-  const out = { ...ANNOTATION_DEFAULTS, ...record };
-  out.result = Array.isArray(record.result) ? record.result : [];
-  out.was_cancelled = Boolean(record.was_cancelled);
-  out.ground_truth = Boolean(record.ground_truth);
-  if (record.result_count === undefined) out.result_count = out.result.length;
-  return out;
-}
-
-/** A prediction record as Label Studio exports it. */
-export function lsPrediction(record) {
-  const out = { ...PREDICTION_DEFAULTS, ...record };
-  out.result = Array.isArray(record.result) ? record.result : [];
-  return out;
-}
-
-/** A task record with its annotations (and predictions, when given) as Label Studio exports it. */
-export function lsTask(record, annotations, predictions, totalPredictions) {
-  const cancelled = annotations.reduce((n, a) => n + (a.was_cancelled ? 1 : 0), 0);
-  const values = {
-    ...record,
-    annotations, drafts: [], meta: record.meta ?? {},
-    inner_id: record.inner_id ?? record.id,
-    total_annotations: annotations.length - cancelled, cancelled_annotations: cancelled,
-    total_predictions: totalPredictions,
-    comment_count: 0, unresolved_comment_count: 0, last_comment_updated_at: null,
-    updated_by: record.updated_by ?? null, comment_authors: [],
-  };
-  if (predictions) values.predictions = predictions;
-  const out = {};
-  for (const key of TASK_KEYS_FIRST) if (key in values) out[key] = values[key];
-  for (const key of Object.keys(values)) if (!(key in out)) out[key] = values[key];
-  return out;
-}
-
-function groupByTask(records, wanted, shape) {
+function groupByTask(records, wanted) {
   const out = new Map();
   for (const record of records) {
     if (wanted && !wanted.has(record.task)) continue;
     const list = out.get(record.task);
-    const item = shape(record);
-    if (list) list.push(item); else out.set(record.task, [item]);
+    if (list) list.push(record); else out.set(record.task, [record]);
   }
   return out;
 }
@@ -92,13 +44,12 @@ async function predictionCounts(tx, projectId, tasks) {
 }
 
 /**
- * The tasks of a project as Label Studio JSON, in id order (or in the order of `taskIds`).
- *   scope        "annotated" (tasks with at least one annotation, skipped ones count) | "all"
- *   taskIds      only these tasks (a Data Manager view or selection), in this order
- *   includePredictions  add each task's predictions
+ * The stored tasks of a project with their annotations (see the header), in id order, or only
+ * the tasks `taskIds` names, in that order (the core is told the same ids and keeps their order).
+ *   includePredictions  nest each task's prediction records (else their count)
  *   onProgress({done, total, phase})
  */
-export async function exportTasks(projectId, { scope = "annotated", taskIds = null, includePredictions = false, onProgress } = {}) {
+export async function exportTasks(projectId, { taskIds = null, includePredictions = false, onProgress } = {}) {
   const report = (done, total, phase) => onProgress?.({ done, total, phase });
   const stores = ["tasks", "annotations", "predictions"];
   return read(stores, async (tx) => {
@@ -112,24 +63,18 @@ export async function exportTasks(projectId, { scope = "annotated", taskIds = nu
     }
     report(1, 3, "annotations");
     const wanted = taskIds ? new Set(tasks.map((t) => t.id)) : null;
-    const annotations = groupByTask(await tx.objectStore("annotations").index("project").getAll(projectId), wanted, lsAnnotation);
+    const annotations = groupByTask(await tx.objectStore("annotations").index("project").getAll(projectId), wanted);
     report(2, 3, "predictions");
-    let predictions = null;
-    let counts;
-    if (includePredictions) {
-      predictions = groupByTask(await tx.objectStore("predictions").index("project").getAll(projectId), wanted, lsPrediction);
-      counts = new Map([...predictions].map(([task, list]) => [task, list.length]));
-    } else {
-      counts = await predictionCounts(tx, projectId, tasks);
-    }
-    const out = [];
+    const predictions = includePredictions
+      ? groupByTask(await tx.objectStore("predictions").index("project").getAll(projectId), wanted) : null;
+    const counts = includePredictions ? null : await predictionCounts(tx, projectId, tasks);
     for (const task of tasks) {
-      const own = annotations.get(task.id) ?? [];
-      if (scope === "annotated" && !own.length) continue;
-      out.push(lsTask(task, own, predictions ? predictions.get(task.id) ?? [] : null, counts.get(task.id) ?? 0));
+      task.annotations = annotations.get(task.id) ?? [];
+      if (predictions) task.predictions = predictions.get(task.id) ?? [];
+      else task.total_predictions = counts.get(task.id) ?? 0;
     }
     report(3, 3, "done");
-    return out;
+    return tasks;
   });
 }
 

@@ -12,18 +12,17 @@
 // it by deleting every record of that import_id. So an import is never seen half-written after a
 // reload: it is either complete (no record) or undone.
 //
-// Records written (see db.js for the schema):
-//   task        {...the imported task's own keys, project, data, meta, inner_id, import_id,
-//                created_at, updated_at, imported_id?}     (an imported "id" is kept as imported_id)
-//   annotation  {...its keys, task, project, result, was_cancelled, ground_truth, completed_by,
-//                lead_time, created_at, updated_at, import_id, imported_id?}
-//   prediction  {...its keys, task, project, result, score, model_version, created_at, import_id,
-//                imported_id?}
+// Records written (built by store/records.js; see db.js for the schema):
+//   task        records.js's task with import_id, imported_id? (an imported "id"), created_at and
+//               updated_at the import's time, inner_id the project's next
+//   annotation  records.js's annotation (its own created_at kept) with import_id, imported_id?
+//   prediction  records.js's prediction with import_id, imported_id?
 //   media       store/media.js records for the "media://" references the written tasks hold.
 
 import { unwrap } from "../../vendor/idb.js";
 import { write, read, now } from "./db.js";
 import { isMediaRef, mediaRecord, mediaId } from "./media.js";
+import { taskRecord, annotationRecord, predictionRecord } from "./records.js";
 
 export const SINGLE_TX_MAX = 20000;
 const STORES = ["projects", "tasks", "annotations", "predictions", "media", "settings"];
@@ -53,34 +52,6 @@ async function nextInnerId(tx, project) {
   return typeof last === "number" ? last + 1 : 1;
 }
 
-function without(obj, keys) {
-  const out = {};
-  for (const [k, v] of Object.entries(obj ?? {})) if (!keys.includes(k)) out[k] = v;
-  return out;
-}
-
-const CHILD_KEYS = ["id", "task", "project"];
-
-function annotationRecord(ann, task, project, importId, stamp) {
-  const rec = {
-    ...without(ann, CHILD_KEYS), task, project, result: ann.result ?? [],
-    was_cancelled: ann.was_cancelled ?? false, ground_truth: ann.ground_truth ?? false,
-    completed_by: ann.completed_by ?? null, lead_time: ann.lead_time ?? null,
-    created_at: ann.created_at ?? stamp, updated_at: ann.updated_at ?? stamp, import_id: importId,
-  };
-  if (ann.id !== undefined) rec.imported_id = ann.id;
-  return rec;
-}
-
-function predictionRecord(pred, task, project, importId, stamp) {
-  const rec = {
-    ...without(pred, CHILD_KEYS), task, project, result: pred.result ?? [], score: pred.score ?? null,
-    model_version: pred.model_version ?? "", created_at: pred.created_at ?? stamp, import_id: importId,
-  };
-  if (pred.id !== undefined) rec.imported_id = pred.id;
-  return rec;
-}
-
 /** Media references (top-level "media://" values of task.data) a task holds. */
 function refsOf(task) {
   const refs = [];
@@ -102,18 +73,15 @@ function addTasks(tx, project, tasks, { inner, importId, media, stamp }) {
   const counts = { tasks: 0, annotations: 0, predictions: 0, files: 0, bytes: 0 };
   for (const task of tasks) {
     const { annotations = [], predictions = [] } = task;
-    const record = {
-      ...without(task, ["id", "annotations", "predictions", "project"]), project,
-      data: task.data, meta: task.meta ?? {}, inner_id: inner++, import_id: importId,
-      created_at: stamp, updated_at: stamp,
-    };
-    if (task.id !== undefined) record.imported_id = task.id;
-    const added = taskStore.add(record);
+    const added = taskStore.add(taskRecord(task, {
+      project, inner_id: inner++, import_id: importId, created_at: stamp, updated_at: stamp, imported_id: task.id,
+    }, stamp));
     if (annotations.length || predictions.length) {
       added.onsuccess = () => {
         try {
-          for (const a of annotations) annStore.add(annotationRecord(a, added.result, project, importId, stamp));
-          for (const p of predictions) predStore.add(predictionRecord(p, added.result, project, importId, stamp));
+          const at = (source) => ({ task: added.result, project, import_id: importId, imported_id: source.id });
+          for (const a of annotations) annStore.add(annotationRecord(a, at(a), stamp));
+          for (const p of predictions) predStore.add(predictionRecord(p, at(p), stamp));
         } catch (err) {
           console.error("labelcore: an imported annotation could not be stored", err);
           tx.abort();

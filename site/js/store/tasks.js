@@ -18,6 +18,7 @@
 
 import { db, read, write, now } from "./db.js";
 import { mediaId } from "./media.js";
+import { annotationRecord } from "./records.js";
 
 export async function getTask(id) {
   return (await db()).get("tasks", Number(id));
@@ -135,13 +136,10 @@ export async function annotationsFromPredictions(projectId, taskIds, completedBy
     const stamp = now();
     const store = tx.objectStore("annotations");
     const tick = progress(onProgress, newest.size * 2, "records written");
-    await Promise.all([...newest.values()].map((p) => store.add({
-      task: p.task, project: projectId,
+    await Promise.all([...newest.values()].map((p) => store.add(annotationRecord({
       result: (p.result ?? []).map((item) => ({ ...structuredClone(item), origin: "prediction" })),
-      completed_by: completedBy, was_cancelled: false, ground_truth: false,
-      created_at: stamp, updated_at: stamp, lead_time: 0,
-      prediction: {}, parent_prediction: p.id, last_action: "prediction",
-    }).then(() => tick())));
+      completed_by: completedBy, lead_time: 0, parent_prediction: p.id, last_action: "prediction",
+    }, { task: p.task, project: projectId, created_at: stamp, updated_at: stamp }, stamp)).then(() => tick())));
     const tasks = tx.objectStore("tasks");
     await Promise.all([...newest.keys()].map(async (id) => {
       const task = await tasks.get(id);

@@ -105,10 +105,10 @@ export function ExportDialog({ project, counts, onClose, openDialog, navigate })
     event?.preventDefault();
     if (!format || busy) return;
     setError(null); setDone(null); setStep({ fraction: 0, phase: "Starting" });
-    const taskIds = scope === "view" || scope === "selection" ? view.ids : null;
+    const taskIds = view && scope === view.kind ? view.ids : null; // which of them go: the core's rule
     try {
       const result = await runExport(core, project, {
-        format, scope: taskIds ? "all" : scope, taskIds, includePredictions: predictions,
+        format, scope, taskIds, includePredictions: predictions,
       }, (s) => live.current && setStep(s));
       const name = downloadName(project, result.filename, format.name);
       saveFile(result.bytes, name, result.mime);

@@ -21,8 +21,11 @@ export function downloadName(project, filename, format) {
 
 /**
  * Export a project in one format; resolves to {filename, mime, files, bytes, tasks, timing}.
- *   choice   {format (a FormatInfo from export.formats), scope "all"|"annotated", taskIds, includePredictions}
+ *   choice   {format (a FormatInfo from export.formats), scope "annotated"|"all"|"view"|"selection",
+ *             taskIds (a view's or selection's tasks, in order), includePredictions}
  *   onStep({fraction, phase, done, total})
+ * Which tasks go, and the shape they are written in, are the core's (export.select / export.run):
+ * this reads the stored records and hands them over.
  */
 export async function runExport(core, project, choice, onStep = () => {}) {
   const { format, scope, taskIds = null, includePredictions = false } = choice;
@@ -30,17 +33,13 @@ export async function runExport(core, project, choice, onStep = () => {}) {
   const step = (name, phase, done = 0, total = 0) => onStep({ fraction: fraction(name, done, total), phase, done, total });
 
   let tasks = await exportTasks(project.id, {
-    scope, taskIds, includePredictions,
+    taskIds, includePredictions,
     onProgress: (p) => step("read", "Reading tasks from this browser", p.done, p.total),
   });
-  const count = tasks.length;
-  if (!count) {
-    throw new Error(scope === "annotated"
-      ? "No task has an annotation yet: label some tasks, or choose “All tasks”."
-      : "There are no tasks to export.");
-  }
-  let options = { scope: taskIds ? "all" : scope, include_predictions: includePredictions };
-  let media = await exportMedia(project.id, tasks, {
+  let options = { scope, include_predictions: includePredictions, ...(taskIds && { task_ids: taskIds }) };
+  // Media bytes only for the tasks the export takes: the core names them first.
+  const chosen = format.media ? new Set(await core.call("export.select", { tasks, options })) : null;
+  let media = await exportMedia(project.id, chosen ? tasks.filter((t) => chosen.has(t.id)) : tasks, {
     withBytes: format.media, onProgress: (p) => step("media", "Reading stored media", p.done, p.total),
   });
   options.media_names = media.media_names;
@@ -49,7 +48,7 @@ export async function runExport(core, project, choice, onStep = () => {}) {
   const mediaBytes = media.bytes;
   media = null;
   marks.read = performance.now();
-  step("core", `Exporting ${count} tasks as ${format.title}`, 0, 1);
+  step("core", `Exporting as ${format.title}`, 0, 1);
 
   // The page's copy of the tasks is not kept: once posted, only the worker holds them.
   const args = { config_xml: project.label_config, tasks, format: format.name, options };
@@ -58,8 +57,8 @@ export async function runExport(core, project, choice, onStep = () => {}) {
       if (!marks.parsed) marks.parsed = performance.now();
       else marks.exported = performance.now();
       const done = p.total && p.done >= p.total;
-      step("core", done && p.phase === "zip" ? "Packing the zip" : `Exporting ${count} tasks as ${format.title}`,
-        done ? 1 : 0.2, 1);
+      step("core", done && p.phase === "zip" ? "Packing the zip"
+        : `Exporting ${p.total} tasks as ${format.title}`, done ? 1 : 0.2, 1);
     },
   });
   tasks = null;
@@ -74,7 +73,7 @@ export async function runExport(core, project, choice, onStep = () => {}) {
   marks.decoded = performance.now();
   step("file", "Done", 1, 1);
   return {
-    filename: answer.filename, mime: answer.mime, files: answer.files, bytes, tasks: count, mediaBytes,
+    filename: answer.filename, mime: answer.mime, files: answer.files, bytes, tasks: answer.tasks, mediaBytes,
     timing: {
       read: marks.read - marks.start,
       toCore: (marks.parsed ?? marks.answered) - marks.read,
