@@ -47,7 +47,7 @@ export async function runExport(core, project, choice, onStep = () => {}) {
   if (format.media) options.media = media.media;
   else if (format.supports.some((tags) => tags.includes("Image"))) options.image_sizes = await imageSizes(project.id, tasks);
   const mediaBytes = media.bytes;
-  media = null;
+  media = null;  // eslint-disable-line no-useless-assignment -- drops the reference early
   marks.read = performance.now();
   step("core", `Exporting ${count} tasks as ${format.title}`, 0, 1);
 
@@ -62,8 +62,8 @@ export async function runExport(core, project, choice, onStep = () => {}) {
         done ? 1 : 0.2, 1);
     },
   });
-  tasks = null;
-  options = null;
+  tasks = null;  // eslint-disable-line no-useless-assignment
+  options = null;  // eslint-disable-line no-useless-assignment
   args.tasks = null;
   args.options = null;
   const answer = await pending;
