@@ -3,10 +3,12 @@
 
     python3 build.py            build the deployable site into dist/
     python3 build.py serve      set up, build, serve dist/ at http://127.0.0.1:8080/
-    python3 build.py test       set up (and a browser), build, run every test
+    python3 build.py test       lint, set up (and a browser), build, run every test
     python3 build.py bench NAME run benchmarks/NAME.py against a fresh build
+    python3 build.py lint       ruff (lint + format check) and ESLint, as `test` runs them first
+    python3 build.py fmt        ruff check --fix, ruff format, eslint --fix, then lint
 
-Needs only Python 3.11+ and Node 20+ (npm) on the machine. Everything else comes
+Needs only Python 3.11+ and Node 20.19+ (npm) on the machine. Everything else comes
 from PyPI and the npm registry, pinned here and in package-lock.json, cached in
 .cache/ so that a second build needs no network.
 """
@@ -140,7 +142,7 @@ def ensure_node_modules() -> None:
         return
     npm = shutil.which("npm")
     if npm is None:
-        sys.exit("build.py: npm is not installed. Install Node.js 20+ (it brings npm), then run this again.")
+        sys.exit("build.py: npm is not installed. Install Node.js 20.19+ (it brings npm), then run this again.")
     run([npm, "ci", "--no-audit", "--no-fund"], cwd=ROOT)
     stamp.write_text(key)
 
@@ -403,6 +405,46 @@ def serve(port: int, prefix: str) -> None:
         pass
 
 
+# ---------------------------------------------------------------- lint
+
+# ruff is configured in pyproject.toml, ESLint in eslint.config.js; both are pinned (pyproject's
+# dev extra, package-lock.json). Each step: (name, runner, arguments).
+_ESLINT = (NODE_MODULES / "eslint" / "bin" / "eslint.js", "--cache", "--cache-location",
+           CACHE / "eslint-cache")
+# What `build.py test` and `lint` check.
+LINT_CHECKS = (
+    ("ruff check", "python", ("-m", "ruff", "check", ".")),
+    ("ruff format", "python", ("-m", "ruff", "format", "--check", ".")),
+    ("eslint", "node", (*_ESLINT, ".")),
+)
+# What `build.py fmt` runs before the checks, which then report what is left to fix by hand.
+# ruff's fixes come before the formatter (a fix can leave a line unformatted), quietly: its
+# report would predate the formatting.
+LINT_FIXES = (
+    ("ruff check --fix", "python", ("-m", "ruff", "check", "--fix", "--exit-zero", "--quiet", ".")),
+    ("ruff format", "python", ("-m", "ruff", "format", ".")),
+    ("eslint --fix", "node", (*_ESLINT, "--fix", "--quiet", ".")),
+)
+
+
+def lint(python: Path, fix: bool = False) -> int:
+    """Run the checks (after the fixes, with fix); 1 when one of them found something."""
+    ensure_node_modules()
+    runners = {"python": python, "node": shutil.which("node") or "node"}
+
+    def call(runner: str, args: tuple) -> int:
+        cmd = [str(c) for c in (runners[runner], *args)]
+        log("$ " + " ".join(cmd))
+        return subprocess.call(cmd, cwd=ROOT)
+
+    for _name, runner, args in LINT_FIXES if fix else ():
+        call(runner, args)
+    failed = [name for name, runner, args in LINT_CHECKS if call(runner, args) != 0]
+    if failed:
+        log(f"{', '.join(failed)} found problems" + ("" if fix else ": `python3 build.py fmt` fixes most"))
+    return 1 if failed else 0
+
+
 # ---------------------------------------------------------------- main
 
 def main(argv: list[str] | None = None) -> int:
@@ -411,8 +453,11 @@ def main(argv: list[str] | None = None) -> int:
     p_serve = sub.add_parser("serve", help="set up, build and serve the site")
     p_serve.add_argument("--port", type=int, default=8080)
     p_serve.add_argument("--prefix", default="/", help="URL path to serve at, e.g. /labelcore/")
-    sub.add_parser("test", help="set up, build and run every test (browser tests included); "
-                   "further arguments go to pytest")
+    p_test = sub.add_parser("test", help="lint, set up, build and run every test (browser tests included); "
+                            "further arguments go to pytest")
+    p_test.add_argument("--no-lint", action="store_true", help="skip the linters (a quick rerun while editing)")
+    sub.add_parser("lint", help="ruff check, ruff format --check and ESLint")
+    sub.add_parser("fmt", help="ruff check --fix, ruff format and eslint --fix, then the checks")
     p_bench = sub.add_parser("bench", help="build, then run a script from benchmarks/; further arguments go to it")
     p_bench.add_argument("name")
     ns, extra = parser.parse_known_args(argv)
@@ -420,6 +465,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
 
     python = ensure_venv()
+    if ns.cmd in ("lint", "fmt"):
+        return lint(python, fix=ns.cmd == "fmt")
+    if ns.cmd == "test" and not ns.no_lint and lint(python):
+        return 1
     if ns.cmd is None:
         build()
         return 0

@@ -243,7 +243,7 @@ def cpython_report(ns: argparse.Namespace) -> None:
                     continue
                 r = bench_format(fmt, xml, tasks, root, ns.repeat) if fmt != "JSON" else None
                 if r is None:
-                    ours = statistics.median(timed(lambda: run_export(fmt, tasks, parse_config(xml)))[0]
+                    ours = statistics.median(timed(lambda fmt=fmt, tasks=tasks, xml=xml: run_export(fmt, tasks, parse_config(xml)))[0]
                                              for _ in range(ns.repeat))
                     copy = bench_json_copy(tasks, root, ns.repeat)
                     print(f"{project:<7} {fmt:<10} {ours:7.3f}   (LS copies the input file: {copy:.3f} s; no ratio)")

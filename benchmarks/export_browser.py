@@ -184,8 +184,8 @@ def browser_report(projects: list[tuple[str, str, list[dict[str, Any]], list[str
                 for fmt in formats:
                     if only and fmt not in only:
                         continue
-                    worker, cpy = _paired(repeat, lambda: page.evaluate(CALL_JS, {"xml": xml, "format": fmt}),
-                                          lambda: cpython_op(xml, tasks, fmt))
+                    worker, cpy = _paired(repeat, lambda xml=xml, fmt=fmt: page.evaluate(CALL_JS, {"xml": xml, "format": fmt}),
+                                          lambda xml=xml, tasks=tasks, fmt=fmt: cpython_op(xml, tasks, fmt))
                     print(_row(label, fmt, worker, cpy), flush=True)
                 page.evaluate("() => { window.benchTasks = null; }")
                 _dialog_path(page, label, xml, text, next((f for f in ("COCO", "CONLL2003") if f in formats), formats[-1]), repeat)

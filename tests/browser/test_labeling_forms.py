@@ -126,8 +126,9 @@ def test_dialogue_and_hostile_hypertext(page, site_url, context):
 
 def test_prediction_accepted_and_changed(page, site_url):
     text = "Zoë met Ana in Lisbon."
-    region = lambda rid, word, label: {"value": {"start": text.index(word), "end": text.index(word) + len(word), "text": word, "labels": [label]},
-                                       "id": rid, "from_name": "label", "to_name": "text", "type": "labels"}
+    def region(rid, word, label):
+        return {"value": {"start": text.index(word), "end": text.index(word) + len(word), "text": word, "labels": [label]},
+                "id": rid, "from_name": "label", "to_name": "text", "type": "labels"}
     preds = [[{"result": [region("old0000001", "Zoë", "LOC")], "score": 0.2, "model_version": "v1", "created_at": "2025-01-01T00:00:00Z"},
               {"result": [region("zoe0000001", "Zoë", "PER"), region("ana0000001", "Ana", "LOC")], "score": 0.87,
                "model_version": "v2", "created_at": "2025-02-01T00:00:00Z"}]]

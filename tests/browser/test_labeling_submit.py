@@ -119,7 +119,7 @@ def test_blocked_submit_points_at_the_first_missing_control(page, site_url):
       <Choices name="mood" toName="text" required="true"><Choice value="Happy"/><Choice value="Sad"/></Choices>
       <TextArea name="note" toName="text" perRegion="true" required="true"/></View>"""
     text = "A phone from Paris."
-    ids = open_task(page, site_url, xml, [{"text": text}])
+    open_task(page, site_url, xml, [{"text": text}])
     page.keyboard.press("1")
     panel = spans(page, text, ("phone", "Paris"))
     panel.get_by_role("button", name="phone").click()

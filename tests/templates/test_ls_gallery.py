@@ -35,7 +35,7 @@ def _wheel() -> str | None:
 def config_block(yml: str) -> str | None:
     """The ``config: |`` literal block of a gallery ``config.yml`` (no YAML library needed)."""
     lines = yml.splitlines()
-    for start, line in enumerate(lines):
+    for start, line in enumerate(lines):  # noqa: B007 - start is read after the loop
         if line.rstrip() in ("config: |", "config: |-", "config: |+"):
             break
     else:

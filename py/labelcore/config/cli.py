@@ -40,7 +40,8 @@ def validate(ns: argparse.Namespace) -> int:
         findings = check_config(text)
         for finding in findings.every:
             label = "warning: " if severity(finding) == "warning" else ""
-            print(f"{path}:{finding.where.get('line', 1)}:{finding.where.get('col', 1)}: {label}{finding.message}", file=report)
+            line, col = finding.where.get("line", 1), finding.where.get("col", 1)
+            print(f"{path}:{line}:{col}: {label}{finding.message}", file=report)
         if findings.errors:
             invalid += 1
         elif ns.json:

@@ -49,7 +49,8 @@ def _compile(name: str, flags: Sequence[str]) -> tuple[re.Pattern[str], tuple[st
 
 
 def name_pattern(name: str, flags: str | Sequence[str]) -> re.Pattern[str] | None:
-    """``page_{{idx}}`` -> a pattern matching ``page_0``, ``page_12`` (not ``page_01``); ``None`` without a flag.
+    """``page_{{idx}}`` -> a pattern matching ``page_0``, ``page_12`` (not ``page_01``); ``None``
+    without a flag.
 
     The pattern is both a Python and an ECMA-262 (JSON Schema) regular expression.
     """
@@ -67,7 +68,8 @@ def item_keys(text: str, list_key: str, flag: str) -> list[str]:
 
 
 def fill(text: str, indices: dict[str, int]) -> str:
-    """``text`` with each flag replaced by its index: ``fill("page_{{idx}}", {"{{idx}}": 2})`` -> ``page_2``."""
+    """``text`` with each flag replaced by its index:
+    ``fill("page_{{idx}}", {"{{idx}}": 2})`` -> ``page_2``."""
     for flag, index in indices.items():
         text = text.replace(flag, str(index))
     return text
@@ -125,7 +127,8 @@ _STEP = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
 
 
 def resolve_ref(data: Any, ref: str) -> tuple[bool, Any]:
-    """``(found, value)`` of a ``$key`` reference in task data: ``$pages``, ``$doc.pages``, ``$pages[2].lines``.
+    """``(found, value)`` of a ``$key`` reference in task data: ``$pages``, ``$doc.pages``,
+    ``$pages[2].lines``.
 
     A flat key (``"doc.pages"`` as one key) wins over nesting, as Label Studio reads it.
     """
@@ -156,7 +159,8 @@ class Repeats:
 
     def find(self, name: str, kind: str | None = None) -> tuple[Repeated, dict[str, int]] | None:
         """``(tag, {flag: index})`` when ``name`` names an item of a repeated tag (of an ``"object"`` or a
-        ``"control"`` when ``kind`` says so); the most specific name wins (``a_{{idx}}_x`` over ``a_{{idx}}``)."""
+        ``"control"`` when ``kind`` says so); the most specific name wins (``a_{{idx}}_x`` over
+        ``a_{{idx}}``)."""
         key = (name, kind)
         if key not in self._found:
             if len(self._found) >= 4096:   # names come from imported results: keep the cache bounded

@@ -166,7 +166,8 @@ def _videorectangle_labels(control: ControlTag, schema: Schema) -> Schema:
 
 
 def _name(name: str, repeated: dict[str, Repeated]) -> Schema:
-    """``{"const": name}``, or a pattern for a repeated name (``page_{{idx}}`` -> ``^page_(0|[1-9][0-9]*)$``)."""
+    """``{"const": name}``, or a pattern for a repeated name
+    (``page_{{idx}}`` -> ``^page_(0|[1-9][0-9]*)$``)."""
     tag = repeated.get(name)
     if tag is None or tag.pattern is None:
         return {"const": name}

@@ -25,7 +25,8 @@ class ExportOptions(BaseModel):
         False, description="Keep each task's predictions (JSON writes them; other formats read annotations only)")
     media: dict[str, bytes] = Field(
         default_factory=dict,
-        description="Media stored in the project: the reference a task holds (e.g. 'media://7' or a file name) -> bytes")
+        description="Media stored in the project: the reference a task holds"
+        " (e.g. 'media://7' or a file name) -> bytes")
     media_names: dict[str, str] = Field(
         default_factory=dict, description="File name to write for a media reference that is not a path or URL")
     image_sizes: dict[str, tuple[int, int]] = Field(

@@ -37,7 +37,8 @@ class ConfigView:
             return tag
 
     def control_for(self, from_name: str) -> Any | None:
-        """The control a result's ``from_name`` belongs to (a Repeater's ``a_0`` is its ``a_{{idx}}``), cached."""
+        """The control a result's ``from_name`` belongs to (a Repeater's ``a_0`` is its ``a_{{idx}}``),
+        cached."""
         control = self.controls.get(from_name)
         if control is not None or not self._names.patterns:
             return control

@@ -6,7 +6,17 @@ One module per source registers its parser by name (:func:`register_importer`):
 ``cli`` the ``labelcore import`` command.
 """
 
-from labelcore.importers import from_csv, from_html, from_json, from_jsonl, from_media, from_tsv, from_txt, from_urls  # noqa: F401  (registration)
+# Imported for their side effect: each module registers its parser.
+from labelcore.importers import (  # noqa: F401
+    from_csv,
+    from_html,
+    from_json,
+    from_jsonl,
+    from_media,
+    from_tsv,
+    from_txt,
+    from_urls,
+)
 from labelcore.importers.registry import IMPORTERS, Parser, get_importer, importer_for_name, register_importer
 from labelcore.importers.session import ImportReport, ImportSession, undefined_key
 

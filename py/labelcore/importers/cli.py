@@ -2,9 +2,9 @@
 
 Normalizes any supported input to a Label Studio JSON task list (stdout or
 ``-o``). Bad input: nothing is written, the report goes to stderr as
-``file:where: message`` lines (``data.csv:4: ...``, ``tasks.json:$[2].data: ...``), and the exit code is 1. With ``--skip-invalid``
-the valid tasks are written, the report still goes to stderr, and the exit
-code is 0. A media file becomes a task holding its path.
+``file:where: message`` lines (``data.csv:4: ...``, ``tasks.json:$[2].data: ...``), and the exit
+code is 1. With ``--skip-invalid`` the valid tasks are written, the report still goes to stderr,
+and the exit code is 0. A media file becomes a task holding its path.
 """
 
 from __future__ import annotations

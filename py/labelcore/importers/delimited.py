@@ -103,8 +103,8 @@ class DelimitedParser(Parser):
         columns = self.columns or []
         if len(cells) != len(columns):
             return ({"row": self._row}, None,
-                    f"the row has {len(cells)} cell{'s' * (len(cells) != 1)} but the header has {len(columns)} columns "
-                    f"({', '.join(columns)})")
+                    f"the row has {len(cells)} cell{'s' * (len(cells) != 1)} but the header has "
+                    f"{len(columns)} columns ({', '.join(columns)})")
         row = row_dict(columns, cells)
         types = self._types
         if types is not None:

@@ -16,6 +16,7 @@ _BY_EXTENSION = {ext: kind for kind, exts in MEDIA_EXTENSIONS.items() for ext in
 
 
 def media_kind(name: str) -> str | None:
-    """``"image"`` for ``cat.JPG`` or ``https://x/cat.jpg?sig=1``; None when the extension is not a media one."""
+    """``"image"`` for ``cat.JPG`` or ``https://x/cat.jpg?sig=1``; None when the extension is not a
+    media one."""
     path = urlsplit(name).path if "://" in name else name
     return _BY_EXTENSION.get(posixpath.splitext(path)[1].lower())

@@ -104,7 +104,7 @@ class ImportSession:
             self._start(get_importer("media"))
         for f in files:
             self.bytes += int(f.get("size") or 0)
-            self._run(lambda: self.parser.add_file(self.files, f["name"], int(f.get("size") or 0),
+            self._run(lambda f=f: self.parser.add_file(self.files, f["name"], int(f.get("size") or 0),
                                                    f.get("ref") or f["name"], f.get("mime")))
             self.files += 1
 

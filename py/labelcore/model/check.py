@@ -247,7 +247,8 @@ def _check_relation(checker: TaskChecker, item: dict[str, Any], at: str, scope: 
 
 def _check_to_name(checker: TaskChecker, ctl: _Control, indices: dict[str, int], item: dict[str, Any],
                    at: str, data: dict[str, Any]) -> list[Problem]:
-    """``to_name`` is one of the control's toName (for a repeated item, with its index) and exists in the task."""
+    """``to_name`` is one of the control's toName (for a repeated item, with its index) and exists in
+    the task."""
     wanted = sorted(fill(t, indices) for t in ctl.to_name)
     to_names = str(item.get("to_name", "")).split(",")
     if not all(t in wanted for t in to_names):

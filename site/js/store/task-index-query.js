@@ -98,7 +98,7 @@ export function compileItem(index, item) {
   }
   if (operator === "regex") {
     let re;
-    try { re = new RegExp(String(value)); } catch (err) { throw new Error(`Not a valid regular expression: ${err.message}`); }
+    try { re = new RegExp(String(value)); } catch (err) { throw new Error(`Not a valid regular expression: ${err.message}`, { cause: err }); }
     const raw = type === LIST ? lowerText(index, filter) : null;
     return (r) => re.test(raw ? raw[r] : textOf(col[r]));
   }

@@ -195,7 +195,7 @@ export async function patchIndex(index, project, taskIds) {
   const gone = new Set(taskIds.filter((id) => !known.has(id) && rowOfId(index.ids, id) >= 0));
   const added = [...fresh.ids].filter((id) => rowOfId(index.ids, id) < 0);
   const keys = new Set([...Object.keys(index.columns), ...Object.keys(fresh.columns)]);
-  let columns = index.columns, ids = index.ids;
+  let columns, ids;
   if (gone.size || added.length) {
     // The new row order: the old rows that stay, with the new ids merged in, ascending.
     const order = [];

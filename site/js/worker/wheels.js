@@ -79,7 +79,7 @@ async function inflate(entry, label) {
     }
   } catch (err) {
     reader.cancel().catch(() => {});
-    throw new Error(`${label}: ${entry.name} does not inflate: ${err?.message ?? err}`);
+    throw new Error(`${label}: ${entry.name} does not inflate: ${err?.message ?? err}`, { cause: err });
   }
   if (filled !== entry.size) throw new Error(`${label}: ${entry.name} inflated to ${filled} bytes, expected ${entry.size}`);
   return data;
@@ -127,7 +127,7 @@ export async function fetchWheel(lock, name, baseUrl) {
   try {
     response = await fetch(new URL(entry.file_name, baseUrl), { integrity: `sha256-${hexToBase64(entry.sha256)}` });
   } catch (err) {
-    throw new Error(`${label}: the download failed or does not match the lock's sha256 (${err?.message ?? err})`);
+    throw new Error(`${label}: the download failed or does not match the lock's sha256 (${err?.message ?? err})`, { cause: err });
   }
   if (!response.ok) throw new Error(`${label}: HTTP ${response.status}`);
   return { name, ...await wheelFiles(new Uint8Array(await response.arrayBuffer()), label) };

@@ -34,7 +34,7 @@ function parseJson(text) {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new Error(`The file is not JSON (a list of phrases is expected): ${err.message}`);
+    throw new Error(`The file is not JSON (a list of phrases is expected): ${err.message}`, { cause: err });
   }
 }
 

@@ -9,7 +9,7 @@ import { isRegionControl } from "../core/registry.js";
 
 /** The text of [0, text.length) with every visible region over it highlighted (a region with several
  * labels: filled in its first label's colour, underlined in its last one's). */
-export function Highlighted({ text, spans, store, state }) {
+export function Highlighted({ text, spans, state }) {
   const byId = new Map(spans.map((s) => [s.id, s]));
   return segments(text.length, spans).map((seg) => {
     const piece = text.slice(seg.start, seg.end);

@@ -46,7 +46,7 @@ export async function runExport(core, project, choice, onStep = () => {}) {
   if (format.media) options.media = media.media;
   else if (format.supports.some((tags) => tags.includes("Image"))) options.image_sizes = await imageSizes(project.id, tasks);
   const mediaBytes = media.bytes;
-  media = null;
+  media = null;  // eslint-disable-line no-useless-assignment -- drops the reference early
   marks.read = performance.now();
   step("core", `Exporting as ${format.title}`, 0, 1);
 
@@ -61,8 +61,8 @@ export async function runExport(core, project, choice, onStep = () => {}) {
         : `Exporting ${p.total} tasks as ${format.title}`, done ? 1 : 0.2, 1);
     },
   });
-  tasks = null;
-  options = null;
+  tasks = null;  // eslint-disable-line no-useless-assignment
+  options = null;  // eslint-disable-line no-useless-assignment
   args.tasks = null;
   args.options = null;
   const answer = await pending;

@@ -70,12 +70,12 @@ export function filesFromInput(input) {
 }
 
 function readEntries(reader) {
-  return new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+  return new Promise((resolve, reject) => { reader.readEntries(resolve, reject); });
 }
 
 async function filesFromEntry(entry) {
   if (entry.isFile) {
-    const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+    const file = await new Promise((resolve, reject) => { entry.file(resolve, reject); });
     return [{ file, path: entry.fullPath.replace(/^\//, "") }];
   }
   const reader = entry.createReader();

@@ -52,7 +52,7 @@ const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function StatusLine({ coreState, pending, result, dirty, empty, hostSaves }) {
   const warned = result?.warnings?.length ? ` (${plural(result.warnings.length, "warning")})` : "";
-  let text = "";
+  let text;
   if (empty) text = "Pick a template, or write a config.";
   else if (coreState.status === "failed") text = `The Python core failed: ${coreState.error?.message ?? ""} The config cannot be checked.`;
   else if (pending && coreState.status !== "ready") text = "Python core loading… the config is checked as soon as it is ready.";
