@@ -11,8 +11,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-READY = '.core-status[data-state="ready"]'
-BOOT_TIMEOUT = 90_000
+from tests.browser.helpers import BOOT_TIMEOUT
+
 SHOTS = Path(os.environ.get("LABELCORE_SHOTS", "/tmp/labelcore-shots"))
 
 TEXT_CONFIG = """<View><Text name="text" value="$text"/>

@@ -12,17 +12,12 @@ a Number is saved as it is typed, and its hotkey steps it up, back to 0 after ma
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from playwright.sync_api import expect
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
-_text = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_text)
-seed, select_text, validate, ANNOTATIONS = _text.seed, _text.select_text, _text.validate, _text.ANNOTATIONS
+from tests.browser.helpers import (
+    ANNOTATIONS, DRAFT, draft_values, open_task, reload, spans, submit, validate, values,
+)
 
-DRAFT = _text.DRAFT  # the saved draft of a task, or None
 
 # WCAG contrast ratio of an element's text colour on the page's surface colour.
 CONTRAST = """(el) => {
@@ -36,45 +31,6 @@ CONTRAST = """(el) => {
   const bg = lum(rgb(getComputedStyle(document.documentElement).getPropertyValue('--surface').trim()));
   return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
 }"""
-
-
-def open_task(page, site_url, xml, tasks, predictions=None, index=0):
-    ids = seed(page, site_url, xml, tasks, predictions)
-    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][index]}")
-    page.wait_for_selector(".lc-view")
-    return ids
-
-
-def reload(page):
-    page.reload()
-    page.wait_for_selector(".lc-view")
-
-
-def spans(page, text, words):
-    """Select each word of the task's text with the mouse (a region each); the regions panel."""
-    doc = page.get_by_role("document", name="Text text")
-    for word in words:
-        i = text.index(word)
-        select_text(page, doc, i, i + len(word))
-    return page.get_by_role("complementary", name="Regions panel")
-
-
-def draft_values(page, task) -> dict:
-    draft = page.evaluate(DRAFT, task)
-    return {it["from_name"]: it["value"] for it in (draft or {}).get("result", [])}
-
-
-def submit(page, task) -> dict:
-    """Submit with ctrl+enter from wherever the focus is; the stored annotation."""
-    page.keyboard.press("Control+Enter")
-    expect(page.get_by_role("button", name="Update")).to_be_visible()
-    [ann] = page.evaluate(ANNOTATIONS, task)
-    assert all(list(it) == ["value", "id", "from_name", "to_name", "type", "origin"] for it in ann["result"])
-    return ann
-
-
-def values(ann) -> dict:
-    return {it["from_name"]: it["value"] for it in ann["result"]}
 
 
 PLAIN = '<View><Text name="text" value="$text"/><TextArea name="answer" toName="text" placeholder="Answer"/></View>'

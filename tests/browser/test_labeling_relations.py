@@ -5,24 +5,13 @@ carrying the image keys Label Studio writes. Stored results validate against the
 
 from __future__ import annotations
 
-import base64
-import importlib.util
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
-from labelcore.config.parse import parse_config
 from labelcore.exporters.png import png_grey
+from tests.browser.helpers import ANNOTATIONS, seed, seed_image, select_text, validate
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
-_text = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_text)
-seed, select_text, validate, ANNOTATIONS = _text.seed, _text.select_text, _text.validate, _text.ANNOTATIONS
-_spec = importlib.util.spec_from_file_location("labeling_image", Path(__file__).with_name("test_labeling_image.py"))
-_image = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_image)
-SEED_IMAGE = _image.SEED  # one stored PNG (media img0001) and one task showing it
 
 TEXT_XML = """<View>
   <Labels name="label" toName="text"><Label value="PER" background="#e25b5b"/><Label value="LOC" background="#31a06c"/></Labels>
@@ -103,10 +92,8 @@ VIEW = """(v) => { const r = v.getBoundingClientRect(), d = v.dataset; return { 
 
 
 def test_image_relation_arrow_follows_zoom_and_per_region_keys(page, site_url):
-    page.goto(site_url)
-    expect(page.get_by_role("button", name="Create Project").first).to_be_visible()
     png = png_grey(bytes((x + y) % 256 for y in range(H) for x in range(W)), H, W)
-    ids = page.evaluate(SEED_IMAGE, [IMAGE_XML, parse_config(IMAGE_XML).to_json(), base64.b64encode(png).decode()])
+    ids = seed_image(page, site_url, IMAGE_XML, png)
     page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
     expect(page.get_by_text(f"{W} × {H} px")).to_be_visible()
     viewport = page.locator(".lci-viewport")

@@ -8,18 +8,13 @@ refused; a Submit blocked by a required field puts the focus on the first missin
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
-_spec = importlib.util.spec_from_file_location("labeling_inputs", Path(__file__).with_name("test_labeling_inputs.py"))
-_inputs = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_inputs)
-seed, validate, ANNOTATIONS, DRAFT = _inputs.seed, _inputs.validate, _inputs.ANNOTATIONS, _inputs.DRAFT
-open_task, reload, draft_values, submit, values, spans = (_inputs.open_task, _inputs.reload, _inputs.draft_values,
-                                                          _inputs.submit, _inputs.values, _inputs.spans)
+from tests.browser.helpers import (
+    ANNOTATIONS, DRAFT, draft_values, open_task, reload, seed, spans, submit, validate, values, wait_saved,
+)
 
 
 NOEMPTY = """async (id) => { const projects = await import('./js/store/projects.js');

@@ -5,18 +5,13 @@ edited and submitted; the originals stay as they were. Stored results validate."
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
 from labelcore.config.parse import parse_config
+from tests.browser.helpers import ANNOTATIONS, NER, select_text, validate
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
-_text = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_text)
-select_text, validate, ANNOTATIONS, NER = _text.select_text, _text.validate, _text.ANNOTATIONS, _text.NER
 
 TEXT = "Zoë met Ana in Lisbon."
 INSTRUCTIONS = ('<h3>Tag people and places</h3><p>Mark every <b>person</b> as PER.<img src="x" onerror="window.__pwned=1">'

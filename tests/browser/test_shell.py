@@ -7,12 +7,7 @@ from urllib.parse import urlsplit
 import labelcore
 from playwright.sync_api import expect
 
-READY = '.core-status[data-state="ready"]'
-BOOT_TIMEOUT = 90_000  # ms: Pyodide takes ~5 s on a 2-core machine; leave room under load
-
-
-def wait_ready(page):
-    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+from tests.browser.helpers import BOOT_TIMEOUT, wait_ready
 
 
 def test_project_list_renders_before_python_is_ready(context, site_url):
