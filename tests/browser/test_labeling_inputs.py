@@ -15,7 +15,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests.browser.helpers import (
-    ANNOTATIONS, DRAFT, draft_values, open_task, reload, spans, submit, validate, values,
+    ANNOTATIONS, DRAFT, draft_values, open_task, reload, spans, submit, validate, values, wait_saved,
 )
 
 
@@ -47,7 +47,7 @@ def test_textarea_typed_text_survives_a_reload_and_submit_adds_it(page, site_url
     expect(box).to_have_value("typed, Enter not pressed")
     expect(page.get_by_text("Restored your unsaved work on this task.")).to_be_visible()
     expect(page.get_by_role("button", name="Undo")).to_be_disabled()  # typing is not an undo step
-    page.wait_for_timeout(600)  # the draft saved after the typing stopped holds it too
+    wait_saved(page)  # the draft saved after the typing stopped holds it too
     draft = page.evaluate(DRAFT, task)
     assert draft["result"] == [] and list(draft["pending"].values()) == ["typed, Enter not pressed"]
     reload(page)
@@ -93,7 +93,7 @@ def test_editable_line_is_saved_as_typed(page, site_url):
     expect(line).to_have_value("first, corrected")
     assert draft_values(page, task) == {"answer": {"text": ["first", "second"]}}  # not in the result until it is left
     line.press("Enter")
-    page.wait_for_timeout(200)
+    wait_saved(page)
     assert draft_values(page, task) == {"answer": {"text": ["first, corrected", "second"]}}
     page.get_by_role("button", name="Undo").click()  # the whole change is one step
     expect(page.get_by_role("textbox", name="answer text 1")).to_have_value("first")
@@ -185,7 +185,7 @@ def test_datetime_stores_its_format_and_reads_it_back(page, site_url):
         "day": {"datetime": "03/02/2024"}, "when": {"datetime": "Feb  3, 2024 02:05 PM"}, "yday": {"datetime": "2024-034"},
         "year": {"datetime": "2024"}, "plain": {"datetime": "2024-02-03"}, "clock": {"datetime": "09:30"},
     }
-    page.wait_for_timeout(200)
+    wait_saved(page)
     assert draft_values(page, task) == expected
     for name in ("day", "when", "year"):
         expect(page.get_by_text(name, exact=True)).to_have_count(0)  # no raw-name caption
@@ -229,7 +229,7 @@ def test_number_keeps_to_its_step_and_an_untouched_slider_is_unset(page, site_ur
     n.fill("12")
     n.press("Tab")
     expect(n).to_have_value("10")
-    page.wait_for_timeout(200)
+    wait_saved(page)
     assert draft_values(page, task)["n"] == {"number": 10}
     n.fill("2.5")
     n.press("Tab")
@@ -239,7 +239,7 @@ def test_number_keeps_to_its_step_and_an_untouched_slider_is_unset(page, site_ur
     slider = page.get_by_role("slider", name="s")
     expect(slider).to_have_attribute("aria-valuetext", "not set")
     expect(page.locator(".lc-number output")).to_have_text("not set")
-    page.wait_for_timeout(200)
+    wait_saved(page)
     assert "s" not in draft_values(page, task)
     slider.focus()
     page.keyboard.press("Home")  # at min already: the key still sets it
@@ -319,7 +319,7 @@ def test_number_hotkey_steps_up_and_wraps_after_max(page, site_url):
     for shown in ("1", "2", "3", "0", "1"):  # one up each press; after max, 0 (Label Studio's increaseValue)
         page.keyboard.press("n")
         expect(box).to_have_value(shown)
-    page.wait_for_timeout(200)
+    wait_saved(page)
     assert draft_values(page, task) == {"n": {"number": 1}}
     page.get_by_role("button", name="Hotkeys").click()
     expect(page.get_by_role("dialog", name="Hotkeys").get_by_role("row", name="n n (Number)")).to_be_visible()

@@ -127,11 +127,22 @@ def test_image_relation_arrow_follows_zoom_and_per_region_keys(page, site_url):
         assert abs(ends["start"]["x"] - car[0]) < 2 and abs(ends["start"]["y"] - car[1]) < 2, (ends, car)
         assert abs(ends["end"]["x"] - sign[0]) < 2 and abs(ends["end"]["y"] - sign[1]) < 2, (ends, sign)
 
+    def redrawn():
+        """The arrow is drawn for the view as it is now (it follows a frame after the view changes)."""
+        page.wait_for_function(f"""() => {{
+          const v = ({VIEW})(document.querySelector('.lci-viewport'));
+          const line = document.querySelector('.lc-relations-layer .lc-arrow-line');
+          if (!line) return false;
+          const ends = ({ARROW_MID})(line);
+          const near = (p, x, y) => Math.abs(p.x - (v.left + v.tx + v.s * x)) < 2 && Math.abs(p.y - (v.top + v.ty + v.s * y)) < 2;
+          return near(ends.start, 90, 40) && near(ends.end, 300, 150);
+        }}""")
+
     check_ends()
     before = viewport.get_attribute("data-scale")
     page.keyboard.press("Shift+2")  # actual size: the view changes, the arrow follows
     expect(viewport).not_to_have_attribute("data-scale", before)
-    page.wait_for_timeout(100)
+    redrawn()
     check_ends()
     page.screenshot(path="/tmp/lc/relation-image.png")
 
@@ -149,7 +160,7 @@ def test_image_relation_arrow_follows_zoom_and_per_region_keys(page, site_url):
     page.screenshot(path="/tmp/lc/relation-image-out-of-view.png")
     page.keyboard.press("Shift+2")
     expect(arrow).to_be_visible()
-    page.wait_for_timeout(100)
+    redrawn()
     check_ends()
 
     page.keyboard.press("Control+Enter")

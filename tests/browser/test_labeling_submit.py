@@ -34,7 +34,7 @@ def test_no_draft_outlives_a_submit_and_text_not_added_is_named(page, site_url):
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_role("status").filter(has_text='Annotation')).to_have_text(
         re.compile(r'^Annotation \d+ submitted\. Not added: "One" is already there\.$'))
-    page.wait_for_timeout(800)  # past the moment the typing's own draft save was due
+    wait_saved(page)  # no draft save of the typing is due or under way
     assert page.evaluate(DRAFT, first) is None
     reload(page)
     expect(page.get_by_role("button", name="Update")).to_be_visible()  # the annotation, not a stale draft
@@ -50,7 +50,7 @@ def test_no_draft_outlives_a_submit_and_text_not_added_is_named(page, site_url):
     page.keyboard.press("Control+Enter")
     expect(page.get_by_text("No more tasks to label")).to_be_visible()
     expect(page.get_by_role("status").filter(has_text="Annotation")).to_have_text(re.compile(r'^Annotation \d+ submitted\. Not added: "TWO" is already there\.$'))
-    page.wait_for_timeout(800)
+    wait_saved(page)
     assert page.evaluate(DRAFT, second) is None
     [ann] = page.evaluate(ANNOTATIONS, second)
     assert values(ann) == {"answer": {"text": ["two"]}}
@@ -74,7 +74,7 @@ def test_defaults_of_a_fresh_annotation(page, site_url):
     expect(page.get_by_role("spinbutton", name="n")).to_have_value("5")
     expect(page.get_by_role("radio", name="3 stars")).to_have_attribute("aria-checked", "false")  # LS shows no default rating
     spans(page, text, ("phone", "Paris"))  # with the label picked by selected="true"
-    page.wait_for_timeout(200)
+    wait_saved(page)
     # the choice is in the result at once; a Number's default only once Submit stores it, as in LS
     assert {k: v for k, v in draft_values(page, task).items() if k != "ner"} == {"mood": {"choices": ["Happy"]}}
     ann = submit(page, task)
