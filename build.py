@@ -68,6 +68,10 @@ BROWSER_WHEELS = (
     ("markupsafe", "3.0.4", "sdist", "2e9ad7dd851bf45fab9f75cbff4cb493fee9979e8d8c7c9c3ee119022518edd6"),
 )
 
+# Label Studio's own wheel (no dependencies), fetched like a browser wheel for `test` only: the
+# gallery tests read its annotation_templates/ out of it (tests/label_studio.py); never installed.
+LABEL_STUDIO_WHEEL = ("label_studio", "1.23.2", "pure", "c575b2552d0b271554224c5e56ab2ce9449c6e62a0b4851bc8c706d8fe651137")
+
 # npm files copied into dist/vendor/: (source under node_modules, target name, import rewrites).
 VENDOR_FILES = (
     ("idb/build/index.js", "idb.js", {}),
@@ -479,6 +483,8 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ, LABELCORE_DIST=str(DIST), LABELCORE_CHROMIUM=ensure_browser())
     build()
     if ns.cmd == "test":
+        with build_lock():
+            env["LABELCORE_LS_WHEEL"] = str(fetch_wheel(*LABEL_STUDIO_WHEEL))
         return subprocess.call([python, "-m", "pytest", *extra], cwd=ROOT, env=env)
     script = ROOT / "benchmarks" / f"{ns.name}.py"
     if not script.exists():

@@ -7,6 +7,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.helpers import wait_saved
+
 N = 30
 TEXTS = ["a red car", "a river bank", "the blue house", "river and sea", "a tree"]
 
@@ -109,7 +111,7 @@ def test_sort_filter_search_and_tabs_survive_a_reload(page, site_url):
     expect(page.get_by_role("tab", name="Tab 2")).to_have_attribute("aria-selected", "true")
     expect(page.get_by_text(f"{N} tasks", exact=True)).to_be_visible()
     page.get_by_role("tab", name="Default").click()
-    page.wait_for_timeout(500)  # the tab saves 300 ms after the last change
+    wait_saved(page)  # the tab is saved a moment after the last change
     page.reload()
     expect(page.get_by_role("tab", name="Default")).to_have_attribute("aria-selected", "true")
     expect(page.get_by_text(f"{len(wanted)} of {N} tasks")).to_be_visible()
@@ -252,7 +254,7 @@ def test_kept_index_catches_up_new_columns_and_column_order(page, site_url):
     assert headers(page)[:3] == ["Annotations", "ID", "Completed"]
     row = table.get_by_role("row").filter(has_text="the blue house 7")
     expect(row.get_by_role("cell").nth(1)).to_have_text("1")  # the cells follow their header
-    page.wait_for_timeout(500)  # the tab saves 300 ms after the last change
+    wait_saved(page)  # the tab is saved a moment after the last change
     page.reload()
     expect(page.locator(".dm-head .dm-th-title").first).to_have_text("Annotations")
     assert headers(page)[:3] == ["Annotations", "ID", "Completed"]

@@ -18,9 +18,8 @@ from labelcore.cli import main
 from labelcore.config import parse_config
 from labelcore.exporters import ExportOptions, run_export
 from labelcore.exporters.png import png_grey
+from tests.browser.helpers import wait_ready
 
-READY = '.core-status[data-state="ready"]'
-BOOT_TIMEOUT = 90_000
 
 # Writes one project with its media, tasks, annotations and predictions through the app's record
 # builders (store/records.js); a data value "@media:N" becomes the reference
@@ -92,7 +91,7 @@ def _png(width: int, height: int) -> str:
 
 def _open(page, site_url: str, seed: dict) -> dict:
     page.goto(site_url)
-    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+    wait_ready(page)
     ids = page.evaluate(SEED, seed)
     page.goto(f"{site_url}#/projects/{ids['project']}")
     expect(page.get_by_role("heading", name=seed["name"])).to_be_visible()

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-READY = '.core-status[data-state="ready"]'
-BOOT_TIMEOUT = 90_000
+from tests.browser.helpers import BOOT_TIMEOUT
+
 SHOTS = Path(os.environ.get("LABELCORE_SHOTS", "/tmp/labelcore-shots"))
 
 TEXT_CONFIG = """<View><Text name="text" value="$text"/>
@@ -200,13 +200,9 @@ def test_a_chunked_write_that_fails_is_undone_and_a_left_over_one_is_undone_at_r
           if (i === 2) await new Promise(() => {});  // never answers: the page goes away here
           return Array.from({length: 100}, (_, j) => ({data: {text: `t${i}-${j}`}}));
         }};
-        writeImport(project, {source, oneTransactionMax: 150});
-        const { read } = labelcore.store;
-        for (;;) {
-          const n = await read(["tasks"], (tx) => tx.objectStore("tasks").index("project").count(project));
-          if (n === 200) return;
-          await new Promise((r) => setTimeout(r, 20));
-        }
+        // the import's own progress: two chunks written, the third never comes
+        await new Promise((written) => writeImport(project, {source, oneTransactionMax: 150,
+          onProgress: ({done, phase}) => { if (phase === "write" && done === 200) written(); }}));
       }""", project)
     assert len(stored(page, project)["pending"]) == 1
     # While its page is alive (it holds the import's Web Lock), recovery from another tab leaves it alone.
@@ -215,12 +211,10 @@ def test_a_chunked_write_that_fails_is_undone_and_a_left_over_one_is_undone_at_r
     page.reload()
     # The closed page's Web Lock is released a moment after it unloads; until then recovery
     # (at start-up, or here) leaves the import alone, as it must for a live page.
-    for _ in range(50):
-        page.evaluate("async () => (await import('./js/store/imports.js')).recoverImports()")
-        got = stored(page, project)
-        if not got["pending"]:
-            break
-        page.wait_for_timeout(100)
+    page.wait_for_function("""async () => !(await navigator.locks.query()).held
+        .some((lock) => lock.name.startsWith("labelcore:import:"))""")
+    page.evaluate("async () => (await import('./js/store/imports.js')).recoverImports()")
+    got = stored(page, project)
     assert got["tasks"] == [] and got["pending"] == []
     # A complete chunked write keeps every task, numbered in order, and leaves no record.
     page.evaluate("""async (project) => {

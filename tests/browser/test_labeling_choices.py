@@ -9,15 +9,10 @@ draft, with no waiting that could let an unrelated re-render hide the fault."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from playwright.sync_api import expect
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
-_text = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_text)
-seed, select_text, validate, ANNOTATIONS = _text.seed, _text.select_text, _text.validate, _text.ANNOTATIONS
+from tests.browser.helpers import ANNOTATIONS, draft_result, seed, select_text, validate
+
 
 FORM = """<View>
   <Labels name="ner" toName="text"><Label value="Thing"/></Labels>
@@ -82,7 +77,7 @@ def test_clicks_and_hotkeys_show_what_is_saved_also_after_a_reload(page, site_ur
         act()
         screen_matches(page, {name: True for name in on})
 
-    saved = {r["from_name"]: r["value"] for r in _text.draft_result(page, task) or [] if r["type"] != "labels"}
+    saved = {r["from_name"]: r["value"] for r in draft_result(page, task) or [] if r["type"] != "labels"}
     assert saved == {"sentiment": {"choices": ["Negative"]}, "flag": {"choices": ["Ad"]},
                      "topics": {"choices": ["Tech"]}, "place": {"taxonomy": [["Asia"]]}}
 

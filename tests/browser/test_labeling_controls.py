@@ -6,15 +6,10 @@ Results are checked against Label Studio's values and validated with the core's 
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from playwright.sync_api import expect
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
-_text = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_text)
-seed, validate, ANNOTATIONS = _text.seed, _text.validate, _text.ANNOTATIONS
+from tests.browser.helpers import ANNOTATIONS, seed, validate, values
+
 
 FORM = """<View>
   <Text name="text" value="$text"/>
@@ -42,10 +37,6 @@ COMPARE = """<View>
     <Choices name="lang_{{idx}}" toName="page_{{idx}}"><Choice value="en"/><Choice value="fr"/></Choices>
   </Repeater>
 </View>"""
-
-
-def values(ann):
-    return {it["from_name"]: it["value"] for it in ann["result"]}
 
 
 def test_taxonomy_number_datetime_conditions_filter_collapse(page, site_url):

@@ -5,17 +5,12 @@ config (result schemas + the model check)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
-_text = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_text)
-seed, select_text, validate, utf16 = _text.seed, _text.select_text, _text.validate, _text.utf16
-ANNOTATIONS, NER = _text.ANNOTATIONS, _text.NER
+from tests.browser.helpers import ANNOTATIONS, NER, seed, select_text, validate
+
 
 FORM = """<View>
   <Text name="text" value="$text"/>

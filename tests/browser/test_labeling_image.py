@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from labelcore.config.parse import parse_config
 from labelcore.exporters.png import png_grey
 from labelcore.exporters.rle import alpha_mask
+from tests.browser.helpers import ANNOTATIONS, seed_image
 
 W, H = 400, 300
 XML = """<View>
@@ -31,21 +32,6 @@ XML = """<View>
   <BrushLabels name="mask" toName="image"><Label value="Sky" background="#2bb0c9"/></BrushLabels>
 </View>"""
 
-SEED = """async ([xml, config, png]) => {
-  const { projects, store } = window.labelcore;
-  const p = await projects.createProject({ name: 'Image test', label_config: xml });
-  await projects.updateProject(p.id, { parsed_config: config });
-  const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
-  const ids = await store.write(['media', 'tasks'], async (tx) => {
-    await tx.objectStore('media').add({ id: 'img0001', project: p.id, name: 'street.png', path: 'street.png', type: 'image/png',
-      size: bytes.length, blob: new Blob([bytes], { type: 'image/png' }) });
-    return [await tx.objectStore('tasks').add({ project: p.id, data: { image: 'media://img0001/street.png' }, meta: {}, inner_id: 1,
-      created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' })];
-  });
-  return { project: p.id, tasks: ids };
-}"""
-
-ANNOTATIONS = "async (task) => (await import('./js/store/annotations.js')).annotationsOfTask(task)"
 
 EXPORT = """async ([project, xml, format]) => {
   const { exportTasks } = await import('./js/store/exports.js');
@@ -107,9 +93,7 @@ def pct(v: float, size: int) -> float:
 
 
 def test_draw_edit_every_tool_then_export(page, site_url):
-    page.goto(site_url)
-    expect(page.get_by_role("button", name="Create Project").first).to_be_visible()
-    ids = page.evaluate(SEED, [XML, parse_config(XML).to_json(), base64.b64encode(picture()).decode()])
+    ids = seed_image(page, site_url, XML, picture())
     page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
     expect(page.get_by_text(f"{W} × {H} px")).to_be_visible()
     page.keyboard.press("Shift+2")  # actual size: one image pixel per page pixel

@@ -12,17 +12,12 @@ a Number is saved as it is typed, and its hotkey steps it up, back to 0 after ma
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from playwright.sync_api import expect
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
-_text = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_text)
-seed, select_text, validate, ANNOTATIONS = _text.seed, _text.select_text, _text.validate, _text.ANNOTATIONS
+from tests.browser.helpers import (
+    ANNOTATIONS, DRAFT, draft_values, open_task, reload, spans, submit, validate, values, wait_saved,
+)
 
-DRAFT = _text.DRAFT  # the saved draft of a task, or None
 
 # WCAG contrast ratio of an element's text colour on the page's surface colour.
 CONTRAST = """(el) => {
@@ -36,45 +31,6 @@ CONTRAST = """(el) => {
   const bg = lum(rgb(getComputedStyle(document.documentElement).getPropertyValue('--surface').trim()));
   return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
 }"""
-
-
-def open_task(page, site_url, xml, tasks, predictions=None, index=0):
-    ids = seed(page, site_url, xml, tasks, predictions)
-    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][index]}")
-    page.wait_for_selector(".lc-view")
-    return ids
-
-
-def reload(page):
-    page.reload()
-    page.wait_for_selector(".lc-view")
-
-
-def spans(page, text, words):
-    """Select each word of the task's text with the mouse (a region each); the regions panel."""
-    doc = page.get_by_role("document", name="Text text")
-    for word in words:
-        i = text.index(word)
-        select_text(page, doc, i, i + len(word))
-    return page.get_by_role("complementary", name="Regions panel")
-
-
-def draft_values(page, task) -> dict:
-    draft = page.evaluate(DRAFT, task)
-    return {it["from_name"]: it["value"] for it in (draft or {}).get("result", [])}
-
-
-def submit(page, task) -> dict:
-    """Submit with ctrl+enter from wherever the focus is; the stored annotation."""
-    page.keyboard.press("Control+Enter")
-    expect(page.get_by_role("button", name="Update")).to_be_visible()
-    [ann] = page.evaluate(ANNOTATIONS, task)
-    assert all(list(it) == ["value", "id", "from_name", "to_name", "type", "origin"] for it in ann["result"])
-    return ann
-
-
-def values(ann) -> dict:
-    return {it["from_name"]: it["value"] for it in ann["result"]}
 
 
 PLAIN = '<View><Text name="text" value="$text"/><TextArea name="answer" toName="text" placeholder="Answer"/></View>'
@@ -91,7 +47,7 @@ def test_textarea_typed_text_survives_a_reload_and_submit_adds_it(page, site_url
     expect(box).to_have_value("typed, Enter not pressed")
     expect(page.get_by_text("Restored your unsaved work on this task.")).to_be_visible()
     expect(page.get_by_role("button", name="Undo")).to_be_disabled()  # typing is not an undo step
-    page.wait_for_timeout(600)  # the draft saved after the typing stopped holds it too
+    wait_saved(page)  # the draft saved after the typing stopped holds it too
     draft = page.evaluate(DRAFT, task)
     assert draft["result"] == [] and list(draft["pending"].values()) == ["typed, Enter not pressed"]
     reload(page)
@@ -137,7 +93,7 @@ def test_editable_line_is_saved_as_typed(page, site_url):
     expect(line).to_have_value("first, corrected")
     assert draft_values(page, task) == {"answer": {"text": ["first", "second"]}}  # not in the result until it is left
     line.press("Enter")
-    page.wait_for_timeout(200)
+    wait_saved(page)
     assert draft_values(page, task) == {"answer": {"text": ["first, corrected", "second"]}}
     page.get_by_role("button", name="Undo").click()  # the whole change is one step
     expect(page.get_by_role("textbox", name="answer text 1")).to_have_value("first")
@@ -229,7 +185,7 @@ def test_datetime_stores_its_format_and_reads_it_back(page, site_url):
         "day": {"datetime": "03/02/2024"}, "when": {"datetime": "Feb  3, 2024 02:05 PM"}, "yday": {"datetime": "2024-034"},
         "year": {"datetime": "2024"}, "plain": {"datetime": "2024-02-03"}, "clock": {"datetime": "09:30"},
     }
-    page.wait_for_timeout(200)
+    wait_saved(page)
     assert draft_values(page, task) == expected
     for name in ("day", "when", "year"):
         expect(page.get_by_text(name, exact=True)).to_have_count(0)  # no raw-name caption
@@ -273,7 +229,7 @@ def test_number_keeps_to_its_step_and_an_untouched_slider_is_unset(page, site_ur
     n.fill("12")
     n.press("Tab")
     expect(n).to_have_value("10")
-    page.wait_for_timeout(200)
+    wait_saved(page)
     assert draft_values(page, task)["n"] == {"number": 10}
     n.fill("2.5")
     n.press("Tab")
@@ -283,7 +239,7 @@ def test_number_keeps_to_its_step_and_an_untouched_slider_is_unset(page, site_ur
     slider = page.get_by_role("slider", name="s")
     expect(slider).to_have_attribute("aria-valuetext", "not set")
     expect(page.locator(".lc-number output")).to_have_text("not set")
-    page.wait_for_timeout(200)
+    wait_saved(page)
     assert "s" not in draft_values(page, task)
     slider.focus()
     page.keyboard.press("Home")  # at min already: the key still sets it
@@ -363,7 +319,7 @@ def test_number_hotkey_steps_up_and_wraps_after_max(page, site_url):
     for shown in ("1", "2", "3", "0", "1"):  # one up each press; after max, 0 (Label Studio's increaseValue)
         page.keyboard.press("n")
         expect(box).to_have_value(shown)
-    page.wait_for_timeout(200)
+    wait_saved(page)
     assert draft_values(page, task) == {"n": {"number": 1}}
     page.get_by_role("button", name="Hotkeys").click()
     expect(page.get_by_role("dialog", name="Hotkeys").get_by_role("row", name="n n (Number)")).to_be_visible()

@@ -3,15 +3,10 @@ object, extend it with shift+arrows, release shift; the spans match the mouse-ma
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from playwright.sync_api import expect
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
-_text = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_text)
-seed, validate, ANNOTATIONS = _text.seed, _text.validate, _text.ANNOTATIONS
+from tests.browser.helpers import ANNOTATIONS, draft_result, seed, select_text, validate
+
 
 XML = """<View>
   <HyperTextLabels name="ents" toName="page"><Label value="Thing"/></HyperTextLabels>
@@ -76,7 +71,7 @@ def test_hotkeys_of_choices_from_task_data_and_none_under_a_dialog(page, site_ur
     page.keyboard.press("Control+z")
     page.keyboard.press("Escape")
     expect(help_).to_be_hidden()
-    assert [r["value"] for r in _text.draft_result(page, ids["tasks"][0])] == [{"choices": ["Opt1"]}]
+    assert [r["value"] for r in draft_result(page, ids["tasks"][0])] == [{"choices": ["Opt1"]}]
     page.keyboard.press("w")
     expect(page.get_by_role("checkbox", name="Opt2").or_(page.get_by_role("radio", name="Opt2"))).to_be_checked()
     page.get_by_role("button", name="Submit").click()
@@ -98,7 +93,7 @@ def test_rating_hotkey_steps_up_and_wraps(page, site_url):
     expect(page.locator(".lc-star.lc-on")).to_have_count(0)
     page.keyboard.press("r")
     page.keyboard.press("r")
-    assert [r["value"] for r in _text.draft_result(page, ids["tasks"][0])] == [{"rating": 2}]
+    assert [r["value"] for r in draft_result(page, ids["tasks"][0])] == [{"rating": 2}]
     page.keyboard.press("Shift+?")
     expect(page.get_by_role("dialog", name="Hotkeys")).to_contain_text("r (Rating)")
 
@@ -113,7 +108,7 @@ def test_ctrl_h_hides_and_shows_every_region(page, site_url):
     page.keyboard.press("1")
     for word in ("Ann", "Bob"):
         i = text.index(word)
-        _text.select_text(page, doc, i, i + len(word))
+        select_text(page, doc, i, i + len(word))
     panel = page.get_by_role("complementary", name="Regions panel")
     expect(panel.get_by_role("button", name="Hide region")).to_have_count(2)
     page.keyboard.press("Control+h")

@@ -5,24 +5,13 @@ carrying the image keys Label Studio writes. Stored results validate against the
 
 from __future__ import annotations
 
-import base64
-import importlib.util
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
-from labelcore.config.parse import parse_config
 from labelcore.exporters.png import png_grey
+from tests.browser.helpers import ANNOTATIONS, seed, seed_image, select_text, validate
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
-_text = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_text)
-seed, select_text, validate, ANNOTATIONS = _text.seed, _text.select_text, _text.validate, _text.ANNOTATIONS
-_spec = importlib.util.spec_from_file_location("labeling_image", Path(__file__).with_name("test_labeling_image.py"))
-_image = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_image)
-SEED_IMAGE = _image.SEED  # one stored PNG (media img0001) and one task showing it
 
 TEXT_XML = """<View>
   <Labels name="label" toName="text"><Label value="PER" background="#e25b5b"/><Label value="LOC" background="#31a06c"/></Labels>
@@ -103,10 +92,8 @@ VIEW = """(v) => { const r = v.getBoundingClientRect(), d = v.dataset; return { 
 
 
 def test_image_relation_arrow_follows_zoom_and_per_region_keys(page, site_url):
-    page.goto(site_url)
-    expect(page.get_by_role("button", name="Create Project").first).to_be_visible()
     png = png_grey(bytes((x + y) % 256 for y in range(H) for x in range(W)), H, W)
-    ids = page.evaluate(SEED_IMAGE, [IMAGE_XML, parse_config(IMAGE_XML).to_json(), base64.b64encode(png).decode()])
+    ids = seed_image(page, site_url, IMAGE_XML, png)
     page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
     expect(page.get_by_text(f"{W} × {H} px")).to_be_visible()
     viewport = page.locator(".lci-viewport")
@@ -140,11 +127,22 @@ def test_image_relation_arrow_follows_zoom_and_per_region_keys(page, site_url):
         assert abs(ends["start"]["x"] - car[0]) < 2 and abs(ends["start"]["y"] - car[1]) < 2, (ends, car)
         assert abs(ends["end"]["x"] - sign[0]) < 2 and abs(ends["end"]["y"] - sign[1]) < 2, (ends, sign)
 
+    def redrawn():
+        """The arrow is drawn for the view as it is now (it follows a frame after the view changes)."""
+        page.wait_for_function(f"""() => {{
+          const v = ({VIEW})(document.querySelector('.lci-viewport'));
+          const line = document.querySelector('.lc-relations-layer .lc-arrow-line');
+          if (!line) return false;
+          const ends = ({ARROW_MID})(line);
+          const near = (p, x, y) => Math.abs(p.x - (v.left + v.tx + v.s * x)) < 2 && Math.abs(p.y - (v.top + v.ty + v.s * y)) < 2;
+          return near(ends.start, 90, 40) && near(ends.end, 300, 150);
+        }}""")
+
     check_ends()
     before = viewport.get_attribute("data-scale")
     page.keyboard.press("Shift+2")  # actual size: the view changes, the arrow follows
     expect(viewport).not_to_have_attribute("data-scale", before)
-    page.wait_for_timeout(100)
+    redrawn()
     check_ends()
     page.screenshot(path="/tmp/lc/relation-image.png")
 
@@ -162,7 +160,7 @@ def test_image_relation_arrow_follows_zoom_and_per_region_keys(page, site_url):
     page.screenshot(path="/tmp/lc/relation-image-out-of-view.png")
     page.keyboard.press("Shift+2")
     expect(arrow).to_be_visible()
-    page.wait_for_timeout(100)
+    redrawn()
     check_ends()
 
     page.keyboard.press("Control+Enter")

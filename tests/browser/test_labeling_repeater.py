@@ -7,10 +7,8 @@ to_name "text_1") and validates with the core's result schemas (schema_for) and 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-from pathlib import Path
 
 import jsonschema
 from playwright.sync_api import expect
@@ -18,11 +16,8 @@ from playwright.sync_api import expect
 from labelcore.config.parse import parse_config
 from labelcore.config.schema import schema_for, schemas
 from labelcore.model.check import TaskChecker
+from tests.browser.helpers import ANNOTATIONS, seed, select_text
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
-_text = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_text)
-seed, ANNOTATIONS = _text.seed, _text.ANNOTATIONS
 
 # Hotkeys are assigned in Label Studio's order: PER 1, LOC 2, en 3, fr 4, es 5.
 REPEATED = """<View>
@@ -125,7 +120,7 @@ def test_spans_in_repeated_items_and_custom_nested_flags(page, site_url):
     doc.click()
     page.keyboard.press("2")  # LOC of the second item
     start = DATA["items"][1]["text"].index("Paris")
-    _text.select_text(page, doc, start, start + 5)
+    select_text(page, doc, start, start + 5)
     panel = page.get_by_role("complementary", name="Regions panel")
     expect(panel.get_by_role("button", name="Paris")).to_be_visible()
     page.keyboard.press("Control+Enter")

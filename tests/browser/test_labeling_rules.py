@@ -5,28 +5,9 @@ choice; accepted pre-labels are written back in Label Studio's key order."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from playwright.sync_api import expect
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
-_text = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_text)
-seed, select_text, validate, ANNOTATIONS = _text.seed, _text.select_text, _text.validate, _text.ANNOTATIONS
-
-def open_task(page, site_url, xml, tasks, predictions=None):
-    ids = seed(page, site_url, xml, tasks, predictions)
-    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
-    expect(page.get_by_role("button", name="Submit")).to_be_visible()
-    return ids
-
-
-def spans(page, text, words):
-    doc = page.get_by_role("document", name="Text text")
-    for w in words:
-        i = text.index(w)
-        select_text(page, doc, i, i + len(w))
+from tests.browser.helpers import ANNOTATIONS, draft_result, open_task, seed, spans, validate
 
 
 def test_label_max_usages_holds_while_the_label_stays_picked(page, site_url):
@@ -46,7 +27,7 @@ def test_label_max_usages_holds_while_the_label_stays_picked(page, site_url):
     spans(page, text, ["Ann"])
     panel = page.get_by_role("complementary", name="Regions panel")
     expect(panel.get_by_role("listitem")).to_have_count(2)
-    result = _text.draft_result(page, ids["tasks"][0])
+    result = draft_result(page, ids["tasks"][0])
     assert sorted((r["value"]["text"], r["value"]["labels"][0]) for r in result) == [("Ann", "PER"), ("Paris", "LOC")]
     page.keyboard.press("Control+z")  # Ann gone, then Paris gone: LOC can be used again
     page.keyboard.press("Control+z")
@@ -106,7 +87,7 @@ def test_locked_region_refuses_a_select_layout_choice(page, site_url):
     panel.get_by_role("button", name="Lock region").click()
     select.select_option("Big")
     expect(select).to_have_value("Small")  # the screen shows what is kept
-    result = _text.draft_result(page, ids["tasks"][0])
+    result = draft_result(page, ids["tasks"][0])
     assert [r["value"]["choices"] for r in result if r["from_name"] == "size"] == [["Small"]]
 
 
@@ -184,7 +165,7 @@ def test_max_usages_per_label_and_on_relabelling(page, site_url):
     panel = page.get_by_role("complementary", name="Regions panel")
     panel.get_by_role("button", name="Rome").click()
     page.keyboard.press("1")
-    result = _text.draft_result(page, ids["tasks"][0])
+    result = draft_result(page, ids["tasks"][0])
     assert sorted((r["value"]["text"], r["value"]["labels"]) for r in result) == [
         ("Acme", ["ORG"]), ("Ann", ["PER"]), ("Initech", ["ORG"]), ("Rome", ["LOC"])]
 

@@ -12,19 +12,14 @@ of a Text or a block of HTML, and whitespace the page collapses is left where th
 from __future__ import annotations
 
 import base64
-import importlib.util
 import json
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
 from labelcore.config.parse import parse_config
+from tests.browser.helpers import ANNOTATIONS, seed, select_text, utf16, validate
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
-_text = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_text)
-seed, select_text, validate, utf16, ANNOTATIONS = _text.seed, _text.select_text, _text.validate, _text.utf16, _text.ANNOTATIONS
 
 TEXT = "Zoë met Ana. She said hi! 東京は大きい。大阪も？\nSecond line, one sentence 👩‍💻 here. Last one.\n\n  Indented third.  "
 

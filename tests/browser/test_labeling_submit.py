@@ -8,18 +8,13 @@ refused; a Submit blocked by a required field puts the focus on the first missin
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
-_spec = importlib.util.spec_from_file_location("labeling_inputs", Path(__file__).with_name("test_labeling_inputs.py"))
-_inputs = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_inputs)
-seed, validate, ANNOTATIONS, DRAFT = _inputs.seed, _inputs.validate, _inputs.ANNOTATIONS, _inputs.DRAFT
-open_task, reload, draft_values, submit, values, spans = (_inputs.open_task, _inputs.reload, _inputs.draft_values,
-                                                          _inputs.submit, _inputs.values, _inputs.spans)
+from tests.browser.helpers import (
+    ANNOTATIONS, DRAFT, draft_values, open_task, reload, seed, spans, submit, validate, values, wait_saved,
+)
 
 
 NOEMPTY = """async (id) => { const projects = await import('./js/store/projects.js');
@@ -39,7 +34,7 @@ def test_no_draft_outlives_a_submit_and_text_not_added_is_named(page, site_url):
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_role("status").filter(has_text='Annotation')).to_have_text(
         re.compile(r'^Annotation \d+ submitted\. Not added: "One" is already there\.$'))
-    page.wait_for_timeout(800)  # past the moment the typing's own draft save was due
+    wait_saved(page)  # no draft save of the typing is due or under way
     assert page.evaluate(DRAFT, first) is None
     reload(page)
     expect(page.get_by_role("button", name="Update")).to_be_visible()  # the annotation, not a stale draft
@@ -55,7 +50,7 @@ def test_no_draft_outlives_a_submit_and_text_not_added_is_named(page, site_url):
     page.keyboard.press("Control+Enter")
     expect(page.get_by_text("No more tasks to label")).to_be_visible()
     expect(page.get_by_role("status").filter(has_text="Annotation")).to_have_text(re.compile(r'^Annotation \d+ submitted\. Not added: "TWO" is already there\.$'))
-    page.wait_for_timeout(800)
+    wait_saved(page)
     assert page.evaluate(DRAFT, second) is None
     [ann] = page.evaluate(ANNOTATIONS, second)
     assert values(ann) == {"answer": {"text": ["two"]}}
@@ -79,7 +74,7 @@ def test_defaults_of_a_fresh_annotation(page, site_url):
     expect(page.get_by_role("spinbutton", name="n")).to_have_value("5")
     expect(page.get_by_role("radio", name="3 stars")).to_have_attribute("aria-checked", "false")  # LS shows no default rating
     spans(page, text, ("phone", "Paris"))  # with the label picked by selected="true"
-    page.wait_for_timeout(200)
+    wait_saved(page)
     # the choice is in the result at once; a Number's default only once Submit stores it, as in LS
     assert {k: v for k, v in draft_values(page, task).items() if k != "ner"} == {"mood": {"choices": ["Happy"]}}
     ann = submit(page, task)

@@ -5,18 +5,13 @@ edited and submitted; the originals stay as they were. Stored results validate."
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
 from labelcore.config.parse import parse_config
+from tests.browser.helpers import ANNOTATIONS, NER, select_text, validate
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
-_text = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_text)
-select_text, validate, ANNOTATIONS, NER = _text.select_text, _text.validate, _text.ANNOTATIONS, _text.NER
 
 TEXT = "Zoë met Ana in Lisbon."
 INSTRUCTIONS = ('<h3>Tag people and places</h3><p>Mark every <b>person</b> as PER.<img src="x" onerror="window.__pwned=1">'
@@ -110,13 +105,10 @@ def test_tabs_view_copy_and_instructions(page, site_url):
     page.get_by_role("tabpanel", name="Prediction v7 (0.5)").get_by_role("button", name="Copy").click()
     expect(page.get_by_role("button", name="Submit")).to_be_visible()
     page.keyboard.press("Control+Enter")
+    expect(page.get_by_role("button", name="Update")).to_be_visible()  # the second Submit is written
     expect(tabs.get_by_role("tab")).to_have_count(4)  # mine (newest) + Ada's + my first + the prediction
 
-    for _ in range(50):  # the second Submit's write may still be in flight
-        anns = {a["id"]: a for a in page.evaluate(ANNOTATIONS, ids["task"])}
-        if sum(a["completed_by"] == ids["bob"] for a in anns.values()) == 2:
-            break
-        page.wait_for_timeout(100)
+    anns = {a["id"]: a for a in page.evaluate(ANNOTATIONS, ids["task"])}
     assert anns[ids["ann"]]["result"] == ada_result  # untouched
     first, second = sorted((a for a in anns.values() if a["completed_by"] == ids["bob"]), key=lambda a: a["id"])
     assert [it["value"]["text"] for it in first["result"]] == ["Zoë", "Lisbon", "Ana"]

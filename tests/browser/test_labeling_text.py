@@ -4,127 +4,13 @@ restores everything, Submit then Update; the stored annotation validates against
 
 from __future__ import annotations
 
-import json
 import re
 
-import jsonschema
 from playwright.sync_api import expect
 
-from labelcore.config.parse import parse_config
-from labelcore.config.schema import schema_for, schemas
-from labelcore.model.check import TaskChecker
-
-NER = """<View>
-  <Labels name="label" toName="text">
-    <Label value="PER" background="#e25b5b"/>
-    <Label value="LOC" background="#31a06c"/>
-  </Labels>
-  <Text name="text" value="$text"/>
-  <Relations><Relation value="lives_in"/></Relations>
-  <TextArea name="note" toName="text" perRegion="true" placeholder="Note on the region"/>
-</View>"""
+from tests.browser.helpers import ANNOTATIONS, NER, seed, select_text, utf16, validate
 
 TEXT = "Zoë 👩‍💻 met Ana in São Paulo 🇧🇷, e\u0301 voilà 東京."
-
-SEED = """async ([xml, config, tasks, predictions]) => {
-  const projects = await import('./js/store/projects.js');
-  const { write } = await import('./js/store/db.js');
-  const p = await projects.createProject({ name: 'Labeling test', label_config: xml });
-  await projects.updateProject(p.id, { parsed_config: config });
-  const ids = await write(['tasks', 'predictions'], async (tx) => {
-    const out = [];
-    for (const [i, data] of tasks.entries()) {
-      const id = await tx.objectStore('tasks').add({ project: p.id, data, meta: {}, inner_id: i + 1,
-        created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' });
-      out.push(id);
-      for (const pred of predictions[i] ?? []) await tx.objectStore('predictions').add({ ...pred, task: id, project: p.id });
-    }
-    return out;
-  });
-  return { project: p.id, tasks: ids };
-}"""
-
-# The current annotator's saved draft of a task (after every queued write), or None.
-DRAFT = """async (task) => {
-  const { draftsSettled, getDraft } = await import('./js/store/drafts.js');
-  await draftsSettled();
-  const me = (await (await import('./js/store/profiles.js')).currentProfile())?.id ?? 0;
-  return (await getDraft(task, me)) ?? null;
-}"""
-
-
-def draft_result(page, task: int) -> list[dict] | None:
-    """The result of the saved draft of a task, or None when there is no draft."""
-    draft = page.evaluate(DRAFT, task)
-    return draft["result"] if draft else None
-
-
-ANNOTATIONS = """async (task) => {
-  const { annotationsOfTask } = await import('./js/store/annotations.js');
-  return annotationsOfTask(task);
-}"""
-
-
-def utf16(text: str, index: int) -> int:
-    """A Python str index as a JS string index (UTF-16 code units)."""
-    return len(text[:index].encode("utf-16-le")) // 2
-
-
-def seed(page, site_url, xml, tasks, predictions=None):
-    page.goto(site_url)
-    expect(page.get_by_role("button", name="Create Project").first).to_be_visible()
-    config = parse_config(xml).to_json()
-    return page.evaluate(SEED, [xml, config, tasks, predictions or []])
-
-
-def select_text(page, locator, start: int, end: int):
-    """Drag the mouse over [start, end) (JS string offsets) of the text under `locator`."""
-    box = locator.evaluate("""(root, [start, end]) => {
-      const nodes = []; const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement.closest('[data-lc-skip]')) nodes.push(n);
-      const at = (off, end) => { let acc = 0; for (const n of nodes) { if (off < acc + n.length || (end && off === acc + n.length)) return [n, off - acc]; acc += n.length; } };
-      const r = document.createRange(); r.setStart(...at(start, false)); r.setEnd(...at(end, true));
-      const rects = [...r.getClientRects()].filter((q) => q.width > 0);
-      const a = rects[0], b = rects[rects.length - 1];
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-    }""", [start, end])
-    page.mouse.move(box["x1"], box["y1"])
-    page.mouse.down()
-    page.mouse.move((box["x1"] + box["x2"]) / 2, (box["y1"] + box["y2"]) / 2, steps=3)
-    page.mouse.move(box["x2"], box["y2"], steps=3)
-    page.mouse.up()
-
-
-EXPORT_JSON = """async ([project, xml]) => {
-  const { exportTasks } = await import('./js/store/exports.js');
-  const tasks = await exportTasks(project, {});
-  const answer = await window.labelcore.core.call('export.run', { config_xml: xml, tasks, format: 'JSON' });
-  return new TextDecoder().decode(answer.data);
-}"""
-
-
-def validate(xml: str, task_data: dict, annotations: list[dict], page=None, project: int | None = None) -> None:
-    """The task validates against the config's result schemas and the model check. With a page
-    and a project, so does the project's JSON export made by the core in that page (what a
-    person downloads), and it carries these annotations' results unchanged."""
-    cfg = parse_config(xml)
-    sch = schemas(cfg)
-    tasks = [{"id": 1, "data": task_data, "annotations": annotations}]
-    if page is not None:
-        page.wait_for_selector('.core-status[data-state="ready"]', timeout=90_000)
-        exported = json.loads(page.evaluate(EXPORT_JSON, [project, xml]))
-        by_id = {a["id"]: a for t in exported for a in t["annotations"]}
-        for ann in annotations:
-            assert by_id[ann["id"]]["result"] == ann["result"]
-        tasks = exported
-    for task in tasks:
-        for ann in task["annotations"]:
-            for item in ann["result"]:
-                schema = schema_for(sch, item)  # a Repeater's copy ("lang_1") by its control ("lang_{{idx}}")
-                assert schema is not None, item
-                jsonschema.validate(item, schema)
-        problems = TaskChecker(cfg).check(json.loads(json.dumps(task)))
-        assert not problems, problems
 
 
 def test_ner_spans_relation_undo_reload_submit_update(page, site_url):

@@ -7,12 +7,9 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from tests.browser.helpers import no_python
+
 SEED = (Path(__file__).parent / "seed_project.js").read_text()
-
-
-def no_python(page):
-    """Pyodide's runtime answers 404: the core fails fast and these screens must not care."""
-    page.route(re.compile(r".*/pyodide/pyodide\.asm\.wasm$"), lambda route: route.fulfill(status=404, body="held back"))
 
 
 def card(page, name):

@@ -10,6 +10,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.helpers import wait_ready
+
 CORE = 90_000
 REVIEWS = "review,stars\nThe battery lasts all week,5\nIt broke on the second day,1\nDoes what it says,4\n"
 SHOTS = os.environ.get("LABELCORE_SCREENSHOTS")  # a folder: save a screenshot of every step there
@@ -18,10 +20,6 @@ SHOTS = os.environ.get("LABELCORE_SCREENSHOTS")  # a folder: save a screenshot o
 def shot(page, name):
     if SHOTS:
         page.screenshot(path=os.path.join(SHOTS, f"quickstart-{name}.png"))
-
-
-def core_ready(page):
-    page.wait_for_selector('.core-status[data-state="ready"]', timeout=CORE)
 
 
 def test_quick_start_from_empty_browser_to_export(page, site_url):
@@ -85,7 +83,7 @@ def test_quick_start_from_empty_browser_to_export(page, site_url):
     card = page.get_by_role("list", name="Projects").get_by_role("listitem")
     expect(card).to_contain_text("3 tasks")
     card.get_by_role("link").first.click()
-    core_ready(page)
+    wait_ready(page)
     page.get_by_role("button", name="Export").click()
     export = page.get_by_role("dialog", name=re.compile("Export"))
     export.get_by_role("radio", name=re.compile("^CSV")).check()

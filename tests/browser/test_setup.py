@@ -16,9 +16,8 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from labelcore.templates import list_templates
+from tests.browser.helpers import BOOT_TIMEOUT, READY
 
-READY = '.core-status[data-state="ready"]'
-BOOT_TIMEOUT = 90_000
 CORE = 30_000  # ms: anything waiting on an answer from the worker (2 shared cores under load)
 SHOTS = Path(os.environ.get("LABELCORE_SHOTS", "/tmp/setup-shots"))
 

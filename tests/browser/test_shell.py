@@ -7,29 +7,23 @@ from urllib.parse import urlsplit
 import labelcore
 from playwright.sync_api import expect
 
-READY = '.core-status[data-state="ready"]'
-BOOT_TIMEOUT = 90_000  # ms: Pyodide takes ~5 s on a 2-core machine; leave room under load
-
-
-def wait_ready(page):
-    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+from tests.browser.helpers import BOOT_TIMEOUT, wait_ready
 
 
 def test_project_list_renders_before_python_is_ready(context, site_url):
     page = context.new_page()
     held = []
     # Hold Pyodide's runtime back: the shell must not wait for it.
-    page.route(re.compile(r".*/pyodide/pyodide\.asm\.wasm$"), lambda route: held.append(route))
-    page.goto(site_url)
-    expect(page.get_by_role("heading", name="No projects yet")).to_be_visible()
-    expect(page.get_by_role("button", name="Create Project").first).to_be_enabled()
+    wasm = re.compile(r".*/pyodide/pyodide\.asm\.wasm$")
+    page.route(wasm, lambda route: held.append(route))
+    with page.expect_request(wasm, timeout=BOOT_TIMEOUT):  # the worker asks for it
+        page.goto(site_url)
+        expect(page.get_by_role("heading", name="No projects yet")).to_be_visible()
+        expect(page.get_by_role("button", name="Create Project").first).to_be_enabled()
     status = page.get_by_role("status")
     expect(status).to_have_attribute("data-state", "loading")
     expect(status).to_contain_text("Python core loading")
-    for _ in range(100):
-        if held:
-            break
-        page.wait_for_timeout(100)
+    # (the route handler has run by now: its message came before the answers to these calls)
     assert held, "the worker never asked for pyodide.asm.wasm"
     for route in held:
         route.continue_()

@@ -10,7 +10,8 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-BOOT_TIMEOUT = 90_000  # ms, as test_shell: Pyodide takes ~5 s on a loaded 2-core machine
+from tests.browser.helpers import BOOT_TIMEOUT
+
 
 UNPACK = """async ([b64]) => {
     const { wheelFiles } = await import("./js/worker/wheels.js");

@@ -1,21 +1,15 @@
-"""Real-world configs validate: our template gallery, and Label Studio's own gallery when it is at hand.
+"""Real-world configs validate: our template gallery, and Label Studio's own gallery.
 
-Label Studio's templates are read from an installed ``label_studio`` package, from the folder
-named by LABEL_STUDIO_TEMPLATES (its ``annotation_templates``), or from a Label Studio wheel in
-/tmp/lsdl (``pip download --no-deps -d /tmp/lsdl label-studio``); they are never copied here.
-Label Studio accepts every one of them: we must too (a few earn a warning).
+Label Studio's templates are read out of its pinned wheel (tests/label_studio.py; `build.py test`
+downloads it into .cache/ once); they are never copied here. Label Studio accepts every one of
+them: we must too (a few earn a warning).
 """
-
-import glob
-import importlib.util
-import os
-import zipfile
-from pathlib import Path
 
 import pytest
 
 from labelcore.config import check_config, parse_config
 from labelcore.templates import get_template, list_templates
+from tests.label_studio import SKIP_REASON, gallery, wheel
 
 OURS = [t.name for t in list_templates()]
 
@@ -34,26 +28,9 @@ def test_our_template_validates_and_its_sample_task_has_every_data_key(name):
             value = value[part]
 
 
-def _ls_templates() -> Path | None:
-    if os.environ.get("LABEL_STUDIO_TEMPLATES"):
-        return Path(os.environ["LABEL_STUDIO_TEMPLATES"])
-    spec = importlib.util.find_spec("label_studio")
-    if spec and spec.submodule_search_locations:
-        return Path(next(iter(spec.submodule_search_locations))) / "annotation_templates"
-    return None
-
-
 def _ls_files() -> dict[str, bytes]:
-    """Gallery folder name -> its config.yml: from the templates folder, else from a wheel in /tmp/lsdl."""
-    root = _ls_templates()
-    if root is not None and root.is_dir():
-        return {path.parent.name: path.read_bytes() for path in sorted(root.glob("**/config.yml"))}
-    wheels = sorted(glob.glob("/tmp/lsdl/label_studio-1.*-py3-none-any.whl"))
-    if not wheels:
-        return {}
-    with zipfile.ZipFile(wheels[-1]) as zf:
-        return {name.split("/")[-2]: zf.read(name) for name in sorted(zf.namelist())
-                if name.startswith("label_studio/annotation_templates/") and name.endswith("/config.yml")}
+    """Gallery folder name -> its config.yml, from Label Studio's wheel."""
+    return {path.split("/")[-2]: data for path, data in gallery().items() if path.endswith("/config.yml")}
 
 
 # Label Studio templates it accepts that we warn about, with the warning.
@@ -78,8 +55,7 @@ def _ls_configs() -> list[tuple[str, str]]:
 LS_CONFIGS = _ls_configs()
 
 
-@pytest.mark.skipif(not LS_CONFIGS, reason="Label Studio's templates are not available (install label-studio, "
-                    "set LABEL_STUDIO_TEMPLATES, or pip download --no-deps -d /tmp/lsdl label-studio)")
+@pytest.mark.skipif(not LS_CONFIGS, reason=SKIP_REASON)
 @pytest.mark.parametrize("name,config", LS_CONFIGS, ids=[n for n, _ in LS_CONFIGS])
 def test_label_studio_gallery_config_is_accepted_with_only_the_expected_warnings(name, config):
     findings = check_config(config)
@@ -93,6 +69,6 @@ def test_label_studio_gallery_config_is_accepted_with_only_the_expected_warnings
 
 
 def test_label_studio_gallery_was_read_when_a_wheel_is_at_hand():
-    if not glob.glob("/tmp/lsdl/label_studio-1.*-py3-none-any.whl") and _ls_templates() is None:
-        pytest.skip("no Label Studio templates at hand")
+    if wheel() is None:
+        pytest.skip(SKIP_REASON)
     assert len(LS_CONFIGS) >= 60 and set(LS_WARNED) <= {n for n, _ in LS_CONFIGS}

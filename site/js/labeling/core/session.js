@@ -7,6 +7,7 @@
 // without changing anything (the screen checks required fields and emptiness on it).
 // A Submit / Update / Skip closes the session: nothing it writes after that (a draft due after
 // typing, an edit made while the annotation is being written) can bring a draft back.
+// A draft due or being written holds <html data-saved="false"> (lib/saved.js) until it is in IndexedDB.
 import { db } from "../../store/db.js";
 import { annotationsOfTask, createAnnotation, updateAnnotation } from "../../store/annotations.js";
 import { getDraft, saveDraft, draftsSettled } from "../../store/drafts.js";
@@ -16,6 +17,7 @@ import { repeatFocus } from "./repeat.js";
 import { tagSpec } from "./registry.js";
 import { submittable } from "./visibility.js";
 import { freshItems, pickSelectedLabels, fillSubmitDefaults } from "./defaults.js";
+import { holdUnsaved, whileWriting } from "../../lib/saved.js";
 
 // A reload can cut an IndexedDB write short: each draft is also written synchronously to
 // localStorage and removed there once IndexedDB has it, so whichever is left is the newest.
@@ -122,6 +124,13 @@ export function createSession({ project, task, me, start, config, onSaved }) {
   pickSelectedLabels(store, config);
   const opened = performance.now();
   let typing = null; // the draft save due after typing
+  let due = () => {}; // its mark on <html data-saved> (lib/saved.js)
+  const cancelTyping = () => { clearTimeout(typing); due(); };
+  const saveAfterTyping = () => {
+    cancelTyping();
+    due = holdUnsaved();
+    typing = setTimeout(() => s.saveDraft(), TYPED_SAVE_MS);
+  };
   let closed = false; // a Submit / Update / Skip is under way or done: no more drafts
   const s = {
     store,
@@ -129,7 +138,7 @@ export function createSession({ project, task, me, start, config, onSaved }) {
     prediction: start.prediction ?? null,
     leadTime: () => (start.lead ?? 0) + (performance.now() - opened) / 1000,
     saveDraft() {
-      clearTimeout(typing);
+      cancelTyping();
       if (closed) return Promise.resolve();
       const snap = store.snapshot();
       const draft = {
@@ -138,7 +147,7 @@ export function createSession({ project, task, me, start, config, onSaved }) {
         pending: snap.pending,
       };
       if (writePending(task.id, me, draft)) clearTyped(task.id, me);
-      return saveDraft(draft).then(() => { clearPending(task.id, me, draft); clearTyped(task.id, me, snap.pending); onSaved?.(); }, (err) => onSaved?.(err));
+      return whileWriting(saveDraft(draft)).then(() => { clearPending(task.id, me, draft); clearTyped(task.id, me, snap.pending); onSaved?.(); }, (err) => onSaved?.(err));
     },
     /** Start over from a prediction (or from nothing with null); an undoable edit. */
     usePrediction(prediction) {
@@ -165,7 +174,7 @@ export function createSession({ project, task, me, start, config, onSaved }) {
     /** Submit, Update (an own annotation) or Skip: {annotation, notes} (notes: typed text not sent, and why). */
     async submit({ skip = false } = {}) {
       closed = true;
-      clearTimeout(typing);
+      cancelTyping();
       try {
         const notes = prepare(store, config);
         const fields = { result: submittable(store), lead_time: s.leadTime(), was_cancelled: skip };
@@ -188,10 +197,9 @@ export function createSession({ project, task, me, start, config, onSaved }) {
   store.watchPending((pending) => {
     if (closed) return;
     writeTyped(task.id, me, pending);
-    clearTimeout(typing);
-    typing = setTimeout(() => s.saveDraft(), TYPED_SAVE_MS);
+    saveAfterTyping();
   });
   // typed text restored from localStorage alone (a reload came first): into the draft too
-  if (readTyped(task.id, me)) typing = setTimeout(() => s.saveDraft(), TYPED_SAVE_MS);
+  if (readTyped(task.id, me)) saveAfterTyping();
   return s;
 }

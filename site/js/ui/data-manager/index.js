@@ -14,6 +14,7 @@ import { Tabs } from "./tabs.js";
 import { Toolbar } from "./toolbar.js";
 import { useSelection } from "./selection.js";
 import { ACTIONS } from "./actions.js";
+import { holdUnsaved, whileWriting } from "../../lib/saved.js";
 
 loadCss("css/data-manager.css");
 
@@ -53,12 +54,12 @@ function moveField(ordered, shown, id, to) {
 
 function useViews(projectId) {
   const [state, setState] = useState({ views: null, activeId: null, error: null });
-  const timers = useRef(new Map());
+  const timers = useRef(new Map()); // tab id -> {timer, done}: its save, due (done: its mark on <html data-saved>)
   const latest = useRef(state);
   latest.current = state;
   const save = (id) => {
     const view = latest.current.views?.find((v) => v.id === id);
-    if (view) updateView(id, view).catch((err) => console.error("labelcore: saving the tab failed", err));
+    if (view) whileWriting(updateView(id, view)).catch((err) => console.error("labelcore: saving the tab failed", err));
   };
   useEffect(() => {
     let live = true;
@@ -69,19 +70,21 @@ function useViews(projectId) {
     }, (err) => live && setState((s) => ({ ...s, error: String(err?.message ?? err) })));
     return () => {
       live = false;
-      for (const [id, t] of timers.current) { clearTimeout(t); save(id); }  // flush unsaved tab changes
+      for (const [id, t] of timers.current) { clearTimeout(t.timer); save(id); t.done(); }  // flush unsaved tab changes
       timers.current.clear();
     };
   }, [projectId]);
   const api = {
     ...state,
     active: state.views?.find((v) => v.id === state.activeId) ?? null,
-    pick(id) { setState((s) => ({ ...s, activeId: id })); setActiveViewId(projectId, id); },
+    pick(id) { setState((s) => ({ ...s, activeId: id })); whileWriting(setActiveViewId(projectId, id)); },
     patch(changes) {
       const id = state.activeId;
       setState((s) => ({ ...s, views: s.views.map((v) => (v.id === id ? { ...v, ...changes } : v)) }));
-      clearTimeout(timers.current.get(id));
-      timers.current.set(id, setTimeout(() => { timers.current.delete(id); save(id); }, SAVE_DELAY));
+      const old = timers.current.get(id);
+      if (old) { clearTimeout(old.timer); old.done(); }
+      const done = holdUnsaved();
+      timers.current.set(id, { done, timer: setTimeout(() => { timers.current.delete(id); save(id); done(); }, SAVE_DELAY) });
     },
     async add(from) {
       const base = from ?? { title: `Tab ${state.views.length + 1}` };
