@@ -37,15 +37,16 @@ NER = """<View>
 SEED = """async ([xml, config, tasks, predictions]) => {
   const projects = await import('./js/store/projects.js');
   const { write } = await import('./js/store/db.js');
+  const R = await import('./js/store/records.js');
   const p = await projects.createProject({ name: 'Labeling test', label_config: xml });
   await projects.updateProject(p.id, { parsed_config: config });
   const ids = await write(['tasks', 'predictions'], async (tx) => {
     const out = [];
     for (const [i, data] of tasks.entries()) {
-      const id = await tx.objectStore('tasks').add({ project: p.id, data, meta: {}, inner_id: i + 1,
-        created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' });
+      const id = await tx.objectStore('tasks').add(R.taskRecord({ data, meta: {}, inner_id: i + 1,
+        created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' }, { project: p.id }));
       out.push(id);
-      for (const pred of predictions[i] ?? []) await tx.objectStore('predictions').add({ ...pred, task: id, project: p.id });
+      for (const pred of predictions[i] ?? []) await tx.objectStore('predictions').add(R.predictionRecord(pred, { task: id, project: p.id }));
     }
     return out;
   });
@@ -55,14 +56,15 @@ SEED = """async ([xml, config, tasks, predictions]) => {
 # One stored PNG (media img0001, street.png) and one task showing it.
 SEED_IMAGE = """async ([xml, config, png]) => {
   const { projects, store } = window.labelcore;
+  const R = await import('./js/store/records.js');
   const p = await projects.createProject({ name: 'Image test', label_config: xml });
   await projects.updateProject(p.id, { parsed_config: config });
   const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
   const ids = await store.write(['media', 'tasks'], async (tx) => {
     await tx.objectStore('media').add({ id: 'img0001', project: p.id, name: 'street.png', path: 'street.png', type: 'image/png',
       size: bytes.length, blob: new Blob([bytes], { type: 'image/png' }) });
-    return [await tx.objectStore('tasks').add({ project: p.id, data: { image: 'media://img0001/street.png' }, meta: {}, inner_id: 1,
-      created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' })];
+    return [await tx.objectStore('tasks').add(R.taskRecord({ data: { image: 'media://img0001/street.png' }, meta: {}, inner_id: 1,
+      created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' }, { project: p.id }))];
   });
   return { project: p.id, tasks: ids };
 }"""

@@ -254,6 +254,7 @@ MULTI = """<View>
 
 SEED_MULTI = """async ([xml, config, pngs, prediction]) => {
   const { projects, store } = window.labelcore;
+  const R = await import('./js/store/records.js');
   const p = await projects.createProject({ name: 'Gallery', label_config: xml });
   await projects.updateProject(p.id, { parsed_config: config });
   const ids = await store.write(['media', 'tasks', 'predictions'], async (tx) => {
@@ -264,9 +265,9 @@ SEED_MULTI = """async ([xml, config, pngs, prediction]) => {
         size: bytes.length, blob: new Blob([bytes], { type: 'image/png' }) });
       refs.push(`media://g${i}/g${i}.png`);
     }
-    const id = await tx.objectStore('tasks').add({ project: p.id, data: { images: refs }, meta: {}, inner_id: 1,
-      created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' });
-    await tx.objectStore('predictions').add({ ...prediction, task: id, project: p.id });
+    const id = await tx.objectStore('tasks').add(R.taskRecord({ data: { images: refs }, meta: {}, inner_id: 1,
+      created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' }, { project: p.id }));
+    await tx.objectStore('predictions').add(R.predictionRecord(prediction, { task: id, project: p.id }));
     return [id];
   });
   return { project: p.id, tasks: ids };

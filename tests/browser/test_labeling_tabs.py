@@ -28,18 +28,19 @@ SEED = """async ([xml, config, text, instructions, adaResult, predResult]) => {
   const projects = await import('./js/store/projects.js');
   const profiles = await import('./js/store/profiles.js');
   const { write } = await import('./js/store/db.js');
+  const R = await import('./js/store/records.js');
   const ada = await profiles.createProfile({ name: 'Ada Lovelace', email: 'ada@example.org' });
   const bob = await profiles.createProfile({ name: 'Bob Stone', email: 'bob@example.org' });  // the current annotator
   const p = await projects.createProject({ name: 'Tabs test', label_config: xml });
   await projects.updateProject(p.id, { parsed_config: config });
   await projects.updateSettings(p.id, { expert_instruction: instructions, show_instruction: true, maximum_annotations: 3 });
   return write(['tasks', 'annotations', 'predictions'], async (tx) => {
-    const task = await tx.objectStore('tasks').add({ project: p.id, data: { text }, meta: {}, inner_id: 1,
-      created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' });
-    const ann = await tx.objectStore('annotations').add({ project: p.id, task, completed_by: ada.id, result: adaResult, was_cancelled: false,
-      ground_truth: false, lead_time: 4, created_at: '2025-01-02T00:00:00.000Z', updated_at: '2025-01-02T00:00:00.000Z' });
-    await tx.objectStore('predictions').add({ project: p.id, task, result: predResult, score: 0.5, model_version: 'v7',
-      created_at: '2025-01-03T00:00:00.000Z' });
+    const task = await tx.objectStore('tasks').add(R.taskRecord({ data: { text }, meta: {}, inner_id: 1,
+      created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' }, { project: p.id }));
+    const ann = await tx.objectStore('annotations').add(R.annotationRecord({ completed_by: ada.id, result: adaResult, was_cancelled: false,
+      ground_truth: false, lead_time: 4, created_at: '2025-01-02T00:00:00.000Z', updated_at: '2025-01-02T00:00:00.000Z' }, { project: p.id, task }));
+    await tx.objectStore('predictions').add(R.predictionRecord({ result: predResult, score: 0.5, model_version: 'v7',
+      created_at: '2025-01-03T00:00:00.000Z' }, { project: p.id, task }));
     return { project: p.id, task, ann, ada: ada.id, bob: bob.id };
   });
 }"""
