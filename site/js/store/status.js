@@ -11,6 +11,7 @@
 //   whoKeys(completedBy)        -> the identity keys an annotation carries (the index keeps them
 //                                  per task in STATUS_COLUMNS.who: "done by me" without the records)
 //   streamRows(index)           -> the rows of the label stream without a view: inner_id, then id
+//                                  (a Uint32Array, worked out once per order column)
 //   pickNext(index, rows, project, me, {exclude}) -> the task id to open next, or null
 //
 // The label stream (labeling/core/stream.js): from `rows` (the stream order, or a Data Manager
@@ -52,24 +53,27 @@ function myKeys(me) {
   return keys;
 }
 
-// The stream order depends on the index only: worked out once per index object.
+// The stream order depends on the order column only (a patched index shares it when no task came
+// or went): worked out once per column.
 const orders = new WeakMap();
 
 export function streamRows(index) {
-  let rows = orders.get(index);
-  if (rows) return rows;
   const inner = index.columns[STATUS_COLUMNS.inner], ids = index.ids;
-  rows = Array.from({ length: index.size }, (_, r) => r);
+  let rows = orders.get(inner);
+  if (rows) return rows;
+  rows = new Uint32Array(index.size);
+  for (let r = 0; r < index.size; r++) rows[r] = r;
   let sorted = true;  // rows are in id order; usually inner_id follows it and no sort is needed
   for (let r = 1; r < index.size && sorted; r++) sorted = inner[r - 1] <= inner[r];
-  if (!sorted) rows.sort((a, b) => inner[a] - inner[b] || ids[a] - ids[b]);
-  orders.set(index, rows);
+  if (!sorted) rows = Uint32Array.from([...rows].sort((a, b) => inner[a] - inner[b] || ids[a] - ids[b]));
+  orders.set(inner, rows);
   return rows;
 }
 
-// sampling setting -> pick one row from the open ones (in stream order)
+// sampling setting -> pick one row from the open ones (in stream order); `first`: the first open
+// row is the answer, so the scan stops there.
 const SAMPLERS = {
-  sequential: (open) => open[0],
+  sequential: Object.assign((open) => open[0], { first: true }),
   random: (open) => open[Math.floor(Math.random() * open.length)],
   uncertainty(open, index) {
     const score = index.columns[STATUS_COLUMNS.minScore];
@@ -82,13 +86,14 @@ const SAMPLERS = {
 export function pickNext(index, rows, project, me, { exclude = null } = {}) {
   const overlap = overlapOf(project), mine = myKeys(me);
   const { ids } = index, counted = index.columns["tasks:total_annotations"], who = index.columns[STATUS_COLUMNS.who];
+  const sampler = SAMPLERS[project.settings?.sampling] ?? SAMPLERS.sequential;
   const open = [];
   for (const r of rows) {
     if (ids[r] === exclude || isCompleted(counted[r], overlap)) continue;
     if (who[r]?.some((k) => mine.has(k))) continue;
     open.push(r);
+    if (sampler.first) break;
   }
   if (!open.length) return null;
-  const sampler = SAMPLERS[project.settings?.sampling] ?? SAMPLERS.sequential;
   return ids[sampler(open, index)];
 }

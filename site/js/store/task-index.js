@@ -228,13 +228,20 @@ export async function patchIndex(index, project, taskIds) {
     ids = columns["tasks:id"];
     order.forEach(([id], k) => { ids[k] = id; });
   } else {
-    columns = {};  // copies: an index in use (rows on screen, a query) never changes under it
-    for (const key of keys) columns[key] = index.columns[key]?.slice() ?? new Array(index.size).fill(undefined);
-    ids = columns["tasks:id"];
+    // Copies of the columns whose values change (an index in use, rows on screen or a query, never
+    // changes under it); the others are shared. A Submit changes a few columns of one row.
+    const rows = [...fresh.ids].map((id) => rowOfId(ids, id));
+    const same = (a, b) => Object.is(a, b) || (typeof a === "object" && JSON.stringify(a) === JSON.stringify(b));
+    columns = {};
+    for (const key of keys) {
+      const old = index.columns[key];
+      const changed = !old || rows.some((r, k) => !same(old[r], fresh.columns[key]?.[k]));
+      columns[key] = !changed ? old : old?.slice() ?? new Array(index.size).fill(undefined);
+    }
   }
   for (let k = 0; k < fresh.size; k++) {
     const r = rowOfId(ids, fresh.ids[k]);
-    for (const key of keys) columns[key][r] = fresh.columns[key]?.[k];
+    for (const key of keys) if (columns[key] !== index.columns[key]) columns[key][r] = fresh.columns[key]?.[k];
   }
   const dataKeys = [...new Set([...index.dataKeys, ...fresh.dataKeys])];
   return { ...index, fromSnapshot: false, size: ids.length, ids, columns, dataKeys, text: {}, builtAt: Date.now() };

@@ -115,7 +115,7 @@ async function upToDate(project, known, onInterim) {
  */
 export async function projectIndex(project, { fresh = false, onInterim } = {}) {
   const cached = indexes.get(project.id);
-  if (cached && !fresh) return cached;
+  if (cached && !fresh && (cached instanceof Promise || current(cached, project))) return cached;
   // One update at a time per project: the next starts from what the one under way ends with.
   const prior = cached instanceof Promise ? cached.catch(() => null) : Promise.resolve(cached ?? null);
   const pending = prior.then((known) => upToDate(project, known, onInterim));

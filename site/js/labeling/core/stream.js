@@ -9,17 +9,20 @@ import { projectIndex, getView } from "../../store/views.js";
 import { queryIndex, idsOfRows } from "../../store/task-index.js";
 import { streamRows, pickNext } from "../../store/status.js";
 
-/** The up-to-date index of a project and the rows of the stream (a view's when viewId is given). */
-async function streamOf(project, viewId) {
-  const index = await projectIndex(project, { fresh: true });
+/** The index of a project (`fresh`: brought up to date first) and the rows of the stream (a view's
+ *  when viewId is given). */
+async function streamOf(project, viewId, fresh = true) {
+  const index = await projectIndex(project, { fresh });
   if (viewId == null) return { index, rows: streamRows(index) };
   const view = await getView(viewId);
   return { index, rows: queryIndex(index, view ?? {}) };
 }
 
-/** Task ids of a project in stream order (the view's when viewId is given). */
+/** Task ids of a project in stream order (the view's when viewId is given), for previous / next:
+ *  from the index as this page last brought it up to date (nextTask does, on each Submit), which
+ *  spares the next task's screen a second check of the whole project. */
 export async function taskOrder(project, viewId = null) {
-  const { index, rows } = await streamOf(project, viewId);
+  const { index, rows } = await streamOf(project, viewId, false);
   return idsOfRows(index, rows);
 }
 
