@@ -226,6 +226,16 @@ def load_build():
     return module
 
 
+def serve_dist():
+    """The built site served on 127.0.0.1 at /labelcore/ (as the tests serve it): (server, url, chromium)."""
+    build = load_build()
+    dist = Path(os.environ.get("LABELCORE_DIST", ROOT / "dist"))
+    chromium = os.environ.get("LABELCORE_CHROMIUM") or build.find_chromium()
+    server = build.make_server(dist, port=0, prefix="/labelcore/", quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/labelcore/", chromium
+
+
 def timed(page, act: str) -> dict:
     return page.evaluate(TIME_JS, act)
 
@@ -249,12 +259,7 @@ def main() -> None:
     parser.add_argument("--trace", help="save a Chromium trace of the scroll here (and print wall vs CPU time of its long tasks)")
     ns = parser.parse_args()
 
-    build = load_build()
-    dist = Path(os.environ.get("LABELCORE_DIST", ROOT / "dist"))
-    chromium = os.environ.get("LABELCORE_CHROMIUM") or build.find_chromium()
-    server = build.make_server(dist, port=0, prefix="/labelcore/", quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/labelcore/"
+    server, url, chromium = serve_dist()
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=ARGS)
         page = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()

@@ -34,11 +34,14 @@ export function LabelingScreen({ project, rest, query, navigate, refresh }) {
   useEffect(() => { annotator().then(setMe, () => setMe(null)); }, []);
   useEffect(() => {
     setDone(false);
-    if (me === undefined || taskId) return;
+    if (me === undefined || taskId) return undefined;
+    let live = true;  // gone (another screen, or a task opened meanwhile): the answer is not needed
     nextTask(project, me, { viewId }).then((id) => {
+      if (!live) return;
       if (id == null) setDone(true);
       else location.replace(`${base}/label/${id}${suffix({ stream: true })}`);
     });
+    return () => { live = false; };
   }, [me, taskId, viewId]);
 
   if (!project.parsed_config) {
@@ -72,7 +75,7 @@ function TaskScreen({ project, taskId, me, viewId, stream, suffix, navigate, fla
   useEffect(() => {
     let live = true;
     openSession({ project, taskId, me }).then((s) => live && setLoaded(s), (err) => live && setLoaded({ error: String(err?.message ?? err) }));
-    taskOrder(project.id, viewId).then((ids) => live && setOrder(ids));
+    taskOrder(project, viewId).then((ids) => live && setOrder(ids));
     return () => { live = false; };
   }, [taskId]);
   const session = useMemo(() => loaded?.task && createSession({

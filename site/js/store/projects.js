@@ -13,7 +13,8 @@
 //   show_skip_button         bool    annotators may Skip a task (true)
 //   enable_empty_annotation  bool    Submit is allowed with an empty result (true)
 //   maximum_annotations      int>=1  overlap: annotations wanted per task; a task is complete when
-//                                    it has this many non-skipped annotations (1)
+//                                    it has this many non-skipped annotations (1). Read it, and
+//                                    completion, through status.js (overlapOf, isCompleted)
 //
 // "Annotated" (card counts, progress): a task with at least one annotation that is not skipped
 // (was_cancelled false).

@@ -13,18 +13,21 @@
 //   indexCounts(index)                     -> the same, from the index's own columns
 //
 // A snapshot is keyed by project and records the build's start time (ISO), the project settings
-// it depends on (overlap, data keys), the row count and a format version.
+// it depends on (configKey: the overlap as status.js reads it, data keys), the row count and a
+// format version. An index in memory carries the same `config`: one built under other settings
+// is rebuilt, not patched (views.js).
 
 import { read, write } from "./db.js";
+import { overlapOf } from "./status.js";
 
-const VERSION = 1;
+const VERSION = 2;  // 2: status.js's columns (who, stream order, lowest score)
 const MAX_CHANGED = 5000;
 const STORE = "task_index";
 
 /** What of the project the index depends on besides its tasks. */
 export function configKey(project) {
   const objects = (project?.parsed_config?.objects ?? []).map((o) => `${o.data_key}:${o.tag}`);
-  return JSON.stringify([Math.max(1, Number(project?.settings?.overlap) || 1), project?.parsed_config?.data_keys ?? [], objects]);
+  return JSON.stringify([overlapOf(project), project?.parsed_config?.data_keys ?? [], objects]);
 }
 
 // ---- text columns: one string plus lengths and kinds (0 empty, 1 string, 2 JSON, 3 undefined)
@@ -122,7 +125,7 @@ export async function loadSnapshot(project) {
   const index = {
     projectId: project.id, size: record.size, dataKeys: record.dataKeys, overlap: record.overlap, text: {},
     columns: lazyColumns(record.columns), builtAt: Date.now(), startedAt: record.startedAt,
-    lastPrediction: record.lastPrediction, fromSnapshot: true,
+    lastPrediction: record.lastPrediction, fromSnapshot: true, config: record.config,
   };
   index.ids = index.columns["tasks:id"];
   return index;

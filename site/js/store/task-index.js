@@ -9,11 +9,15 @@
 //   fieldsOf(project)                    -> [{id, title, type, kind?, key?}] every column
 //
 // Fields use Label Studio's Data Manager names ("tasks:id", "tasks:annotations_results",
-// "tasks:data.image", ...). A task counts as completed when it has at least `overlap`
-// annotations that were not skipped (project.settings.overlap, default 1); its completed time is
-// then its newest such annotation's. Ids are kept in ascending order (rows = positions).
+// "tasks:data.image", ...). Whether a task is completed is status.js's rule (overlapOf: the
+// annotations per task Settings asks for); its completed time is then its newest counted
+// annotation's. The index also holds status.js's own columns (STATUS_COLUMNS: who worked on each
+// task, the stream order, the lowest prediction score) so the label stream needs no other read.
+// Ids are kept in ascending order (rows = positions).
 
 import { read } from "./db.js";
+import { overlapOf, counts, isCompleted, whoKeys, STATUS_COLUMNS } from "./status.js";
+import { configKey } from "./task-index-store.js";
 import { NUMBER, DATE, STRING, LIST, BOOLEAN, FIELD_TYPES } from "./task-index-query.js";
 
 export { OPERATORS, textOf, isActive, compileItem, queryIndex, idsOfRows } from "./task-index-query.js";
@@ -55,8 +59,10 @@ export function fieldsOf(project, extraKeys = []) {
 const time = (s) => (s ? Date.parse(s) : NaN);
 const maxTime = (a, b) => (Number.isNaN(a) || b > a ? b : a);
 const NUMERIC = ["tasks:id", "tasks:completed_at", "tasks:total_annotations", "tasks:cancelled_annotations",
-  "tasks:total_predictions", "tasks:predictions_score", "tasks:ground_truth", "tasks:created_at", "tasks:updated_at", "tasks:avg_lead_time"];
-const LISTS = ["tasks:annotators", "tasks:annotations_results", "tasks:predictions_results", "tasks:predictions_model_versions"];
+  "tasks:total_predictions", "tasks:predictions_score", "tasks:ground_truth", "tasks:created_at", "tasks:updated_at", "tasks:avg_lead_time",
+  STATUS_COLUMNS.inner, STATUS_COLUMNS.minScore];
+const LISTS = ["tasks:annotators", "tasks:annotations_results", "tasks:predictions_results", "tasks:predictions_model_versions",
+  STATUS_COLUMNS.who];
 
 /** A person's name for the annotators column: a profile's name, an imported {email}, or the raw id. */
 function annotatorLabel(by, profiles) {
@@ -111,7 +117,7 @@ export async function buildFirstPage(project, limit = 200) {
 }
 
 function indexFrom(project, [tasks, annotations, predictions, profileRows]) {
-  const overlap = Math.max(1, Number(project.settings?.overlap) || 1);
+  const overlap = overlapOf(project);
   for (let i = 1; i < tasks.length; i++) {
     if (tasks[i].id < tasks[i - 1].id) { tasks.sort((a, b) => a.id - b.id); break; }
   }
@@ -128,6 +134,7 @@ function indexFrom(project, [tasks, annotations, predictions, profileRows]) {
     pos.set(t.id, r);
     c["tasks:created_at"][r] = time(t.created_at);
     c["tasks:updated_at"][r] = time(t.updated_at);
+    c[STATUS_COLUMNS.inner][r] = t.inner_id ?? t.id;
     if (r < 50 && t.data) for (const k of Object.keys(t.data)) dataKeys.add(k);
   }
   for (const key of dataKeys) {
@@ -137,11 +144,16 @@ function indexFrom(project, [tasks, annotations, predictions, profileRows]) {
   }
   const leadSum = new Float64Array(n), leadCount = new Float64Array(n), newest = new Float64Array(n).fill(NaN);
   const total = c["tasks:total_annotations"], annotators = c["tasks:annotators"], results = c["tasks:annotations_results"];
+  const workedBy = c[STATUS_COLUMNS.who];
   for (const a of annotations) {
     const r = pos.get(a.task);
     if (r === undefined) continue;
-    if (a.was_cancelled) c["tasks:cancelled_annotations"][r]++;
+    if (!counts(a)) c["tasks:cancelled_annotations"][r]++;
     else { total[r]++; newest[r] = maxTime(newest[r], time(a.created_at)); resultWords(a.result, results[r] ?? (results[r] = [])); }
+    for (const key of whoKeys(a.completed_by)) {
+      const keys = workedBy[r] ?? (workedBy[r] = []);
+      if (!keys.includes(key)) keys.push(key);
+    }
     if (a.ground_truth) c["tasks:ground_truth"][r] = 1;
     if (a.lead_time != null && Number.isFinite(Number(a.lead_time))) { leadSum[r] += Number(a.lead_time); leadCount[r]++; }
     const who = annotatorLabel(a.completed_by, profiles);
@@ -153,12 +165,14 @@ function indexFrom(project, [tasks, annotations, predictions, profileRows]) {
   const scoreSum = new Float64Array(n), scoreCount = new Float64Array(n);
   let lastPrediction = 0;
   const versions = c["tasks:predictions_model_versions"], presults = c["tasks:predictions_results"];
+  const minScore = c[STATUS_COLUMNS.minScore].fill(Infinity);
   for (const p of predictions) {
     const r = pos.get(p.task);
     if (p.id > lastPrediction) lastPrediction = p.id;
     if (r === undefined) continue;
     c["tasks:total_predictions"][r]++;
     if (p.score != null && Number.isFinite(Number(p.score))) { scoreSum[r] += Number(p.score); scoreCount[r]++; }
+    if (typeof p.score === "number") minScore[r] = Math.min(minScore[r], p.score);
     if (p.model_version != null && p.model_version !== "") {
       const list = versions[r] ?? (versions[r] = []);
       if (!list.includes(String(p.model_version))) list.push(String(p.model_version));
@@ -166,13 +180,14 @@ function indexFrom(project, [tasks, annotations, predictions, profileRows]) {
     resultWords(p.result, presults[r] ?? (presults[r] = []));
   }
   for (let r = 0; r < n; r++) {
-    c["tasks:completed_at"][r] = total[r] >= overlap ? newest[r] : NaN;
+    c["tasks:completed_at"][r] = isCompleted(total[r], overlap) ? newest[r] : NaN;
     c["tasks:predictions_score"][r] = scoreCount[r] ? scoreSum[r] / scoreCount[r] : NaN;
     c["tasks:avg_lead_time"][r] = leadCount[r] ? leadSum[r] / leadCount[r] : NaN;
     results[r] = results[r]?.length ? results[r].join(", ") : null;
     presults[r] = presults[r]?.length ? presults[r].join(", ") : null;
   }
-  return { projectId: project.id, size: n, ids: c["tasks:id"], columns: c, dataKeys: [...dataKeys], text: {}, builtAt: Date.now(), overlap, lastPrediction };
+  return { projectId: project.id, size: n, ids: c["tasks:id"], columns: c, dataKeys: [...dataKeys], text: {}, builtAt: Date.now(), overlap, lastPrediction,
+    config: configKey(project) };
 }
 
 /** Binary search of a task id in the (ascending) ids: its row, or -1. */
@@ -213,13 +228,20 @@ export async function patchIndex(index, project, taskIds) {
     ids = columns["tasks:id"];
     order.forEach(([id], k) => { ids[k] = id; });
   } else {
-    columns = {};  // copies: an index in use (rows on screen, a query) never changes under it
-    for (const key of keys) columns[key] = index.columns[key]?.slice() ?? new Array(index.size).fill(undefined);
-    ids = columns["tasks:id"];
+    // Copies of the columns whose values change (an index in use, rows on screen or a query, never
+    // changes under it); the others are shared. A Submit changes a few columns of one row.
+    const rows = [...fresh.ids].map((id) => rowOfId(ids, id));
+    const same = (a, b) => Object.is(a, b) || (typeof a === "object" && JSON.stringify(a) === JSON.stringify(b));
+    columns = {};
+    for (const key of keys) {
+      const old = index.columns[key];
+      const changed = !old || rows.some((r, k) => !same(old[r], fresh.columns[key]?.[k]));
+      columns[key] = !changed ? old : old?.slice() ?? new Array(index.size).fill(undefined);
+    }
   }
   for (let k = 0; k < fresh.size; k++) {
     const r = rowOfId(ids, fresh.ids[k]);
-    for (const key of keys) columns[key][r] = fresh.columns[key]?.[k];
+    for (const key of keys) if (columns[key] !== index.columns[key]) columns[key][r] = fresh.columns[key]?.[k];
   }
   const dataKeys = [...new Set([...index.dataKeys, ...fresh.dataKeys])];
   return { ...index, fromSnapshot: false, size: ids.length, ids, columns, dataKeys, text: {}, builtAt: Date.now() };

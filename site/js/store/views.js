@@ -19,7 +19,7 @@
 import { db, write, getSetting, setSetting } from "./db.js";
 import { getProject } from "./projects.js";
 import { buildIndexOffThread, queryIndex, idsOfRows, patchIndex, DEFAULT_HIDDEN } from "./task-index.js";
-import { loadSnapshot, changesSince, indexCounts } from "./task-index-store.js";
+import { loadSnapshot, changesSince, indexCounts, configKey } from "./task-index-store.js";
 
 export const emptyFilters = () => ({ conjunction: "and", items: [] });
 
@@ -87,8 +87,11 @@ function rebuild(project) {
   return pending;
 }
 
+/** An index built under the project's current settings (status.js's overlap, data keys), else null. */
+const current = (index, project) => (index && index.config === configKey(project) ? index : null);
+
 async function upToDate(project, known, onInterim) {
-  const base = known ?? await loadSnapshot(project).catch(() => null);
+  const base = current(known, project) ?? await loadSnapshot(project).catch(() => null);
   if (!base) {
     onInterim?.(null);
     return rebuild(project);
@@ -112,7 +115,7 @@ async function upToDate(project, known, onInterim) {
  */
 export async function projectIndex(project, { fresh = false, onInterim } = {}) {
   const cached = indexes.get(project.id);
-  if (cached && !fresh) return cached;
+  if (cached && !fresh && (cached instanceof Promise || current(cached, project))) return cached;
   // One update at a time per project: the next starts from what the one under way ends with.
   const prior = cached instanceof Promise ? cached.catch(() => null) : Promise.resolve(cached ?? null);
   const pending = prior.then((known) => upToDate(project, known, onInterim));
@@ -127,9 +130,11 @@ export async function projectIndex(project, { fresh = false, onInterim } = {}) {
   }
 }
 
-export function cachedIndex(projectId) {
+/** The index in memory, if any (with `project`: only one built under its current settings). */
+export function cachedIndex(projectId, project = null) {
   const value = indexes.get(projectId);
-  return value && !(value instanceof Promise) ? value : null;
+  const index = value && !(value instanceof Promise) ? value : null;
+  return project ? current(index, project) : index;
 }
 
 /**
@@ -138,7 +143,7 @@ export function cachedIndex(projectId) {
  * copy in the background. Other tabs are told to catch up.
  */
 export async function tasksChanged(project, taskIds, { removed = false } = {}) {
-  const known = cachedIndex(project.id);
+  const known = cachedIndex(project.id, project);
   if (known && taskIds.length <= REBUILD_AFTER * 10) {
     indexes.set(project.id, await patchIndex(known, project, taskIds));
     if (removed) rebuild(project);

@@ -9,21 +9,25 @@ function load(loader) {
   return cache.get(loader);
 }
 
+// The state names the loader it came from: in the render where `loader` changes (before the
+// effect runs) the previous screen must not be drawn with the next one's props (a labeling
+// screen handed the Data Manager's route would start the label stream again).
 export function Lazy({ loader, props, label }) {
-  const [state, setState] = useState({ component: null, error: null });
+  const [state, setState] = useState({ loader: null, component: null, error: null });
   useEffect(() => {
     let live = true;
-    setState({ component: null, error: null });
+    setState({ loader, component: null, error: null });
     load(loader).then(
-      (component) => live && setState({ component, error: null }),
+      (component) => live && setState({ loader, component, error: null }),
       (error) => {
         cache.delete(loader);
         console.error(`labelcore: ${label} failed to load`, error);
-        if (live) setState({ component: null, error });
+        if (live) setState({ loader, component: null, error });
       },
     );
     return () => { live = false; };
   }, [loader]);
+  if (state.loader !== loader) return html`<p class="muted" aria-busy="true">Loading ${label}…</p>`;
   if (state.error) return html`<div class="notice" role="alert"><p>${label} failed to load: ${String(state.error?.message ?? state.error)}</p></div>`;
   if (!state.component) return html`<p class="muted" aria-busy="true">Loading ${label}…</p>`;
   return html`<${state.component} ...${props} />`;

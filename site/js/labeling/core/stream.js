@@ -1,20 +1,29 @@
-// The label stream: which task to open next, and the task order for previous/next.
-// Settings (store/projects.js, projectSettings): sampling "sequential" (default) | "random"
-// (uniform) | "uncertainty" (lowest prediction score first, unscored last);
-// maximum_annotations (overlap): annotations wanted per task (default 1).
-// A task is done for the current annotator when they annotated or skipped it, and full when it
-// has `overlap` non-skipped annotations. With a Data Manager view (?view=<id>) the order is
-// taskIdsForView(projectId, viewId) ("Label Tasks As Displayed").
+// The label stream: which task to open next, and the task order for previous/next. What makes a
+// task done, full or next is store/status.js's (its header: overlap, sampling, who did what);
+// this module finds the rows it works on. Both read the Data Manager's column index
+// (store/views.js projectIndex, brought up to date with only what changed), never every task
+// and annotation of the project. With a Data Manager view (?view=<id>) the rows are the view's,
+// filtered and in its order ("Label Tasks As Displayed"); without one, inner_id then id.
 import { db } from "../../store/db.js";
+import { projectIndex, getView } from "../../store/views.js";
+import { queryIndex, idsOfRows } from "../../store/task-index.js";
+import { streamRows, pickNext } from "../../store/status.js";
 
-/** Task ids of a project in order: the view's order when viewId is given, else inner_id/id. */
-export async function taskOrder(projectId, viewId = null) {
-  if (viewId != null) {
-    const views = await import("../../store/views.js").catch(() => null);
-    if (views?.taskIdsForView) return views.taskIdsForView(projectId, Number(viewId));
-  }
-  const keys = await (await db()).getAllFromIndex("tasks", "project", projectId);
-  return keys.sort((a, b) => (a.inner_id ?? a.id) - (b.inner_id ?? b.id) || a.id - b.id).map((t) => t.id);
+/** The index of a project (`fresh`: brought up to date first) and the rows of the stream (a view's
+ *  when viewId is given). */
+async function streamOf(project, viewId, fresh = true) {
+  const index = await projectIndex(project, { fresh });
+  if (viewId == null) return { index, rows: streamRows(index) };
+  const view = await getView(viewId);
+  return { index, rows: queryIndex(index, view ?? {}) };
+}
+
+/** Task ids of a project in stream order (the view's when viewId is given), for previous / next:
+ *  from the index as this page last brought it up to date (nextTask does, on each Submit), which
+ *  spares the next task's screen a second check of the whole project. */
+export async function taskOrder(project, viewId = null) {
+  const { index, rows } = await streamOf(project, viewId, false);
+  return idsOfRows(index, rows);
 }
 
 /** Read one task (the Data Manager's getTask when it exists, else the store, read-only). */
@@ -33,35 +42,6 @@ export async function annotator() {
 
 /** The next task to label, or null when every task is done or full. */
 export async function nextTask(project, me, { viewId = null, exclude = null } = {}) {
-  const order = await taskOrder(project.id, viewId);
-  const annotations = await (await db()).getAllFromIndex("annotations", "project", project.id);
-  const overlap = Math.max(1, Number(project.settings?.maximum_annotations) || 1);
-  const mine = new Set();
-  const count = new Map();
-  for (const a of annotations) {
-    if (sameAnnotator(a.completed_by, me)) mine.add(a.task);
-    if (!a.was_cancelled) count.set(a.task, (count.get(a.task) ?? 0) + 1);
-  }
-  const open = order.filter((id) => id !== exclude && !mine.has(id) && (count.get(id) ?? 0) < overlap);
-  if (!open.length) return null;
-  return (SAMPLERS[project.settings?.sampling] ?? SAMPLERS.sequential)(open, project);
-}
-
-// sampling setting -> pick one task id from the open ones (in stream order)
-const SAMPLERS = {
-  sequential: (open) => open[0],
-  random: (open) => open[Math.floor(Math.random() * open.length)],
-  async uncertainty(open, project) {
-    const preds = await (await db()).getAllFromIndex("predictions", "project", project.id);
-    const score = new Map();
-    for (const p of preds) if (typeof p.score === "number") score.set(p.task, Math.min(score.get(p.task) ?? Infinity, p.score));
-    const ranked = [...open].sort((a, b) => (score.get(a) ?? Infinity) - (score.get(b) ?? Infinity));
-    return ranked[0];
-  },
-};
-
-/** completed_by as stored (an id, {email}, or null) against the current profile. */
-export function sameAnnotator(completedBy, me) {
-  if (completedBy == null || typeof completedBy !== "object") return (completedBy ?? null) === (me?.id ?? null);
-  return Boolean(me?.email) && completedBy.email === me.email;
+  const { index, rows } = await streamOf(project, viewId);
+  return pickNext(index, rows, project, me, { exclude });
 }

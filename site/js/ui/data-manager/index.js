@@ -5,6 +5,7 @@ import { html, useEffect, useMemo, useRef, useState } from "../../lib/html.js";
 import { loadCss } from "../../lib/css.js";
 import { ConfirmDialog } from "../dialog.js";
 import { fieldsOf, queryIndex, isActive, buildFirstPage } from "../../store/task-index.js";
+import { configKey } from "../../store/task-index-store.js";
 import {
   listViews, createView, updateView, deleteView, getActiveViewId, setActiveViewId, projectIndex,
   cachedIndex, tasksChanged, setCurrentScope, emptyFilters,
@@ -111,7 +112,7 @@ function useViews(projectId) {
 }
 
 function useTaskIndex(project) {
-  const [state, setState] = useState(() => ({ index: cachedIndex(project.id), error: null }));
+  const [state, setState] = useState(() => ({ index: cachedIndex(project.id, project), error: null }));
   const projectRef = useRef(project);
   projectRef.current = project;
   const live = useRef(true);
@@ -132,7 +133,7 @@ function useTaskIndex(project) {
       channel.onmessage = (e) => { if (e.data?.projectId === project.id) reload(); };
     } catch { /* no BroadcastChannel */ }
     return () => { live.current = false; channel?.close(); };
-  }, [project.id, project.settings?.overlap]);
+  }, [project.id, configKey(project)]);  // other settings the index depends on: another index
   return { ...state, reload, show };
 }
 
