@@ -210,7 +210,7 @@ export async function patchIndex(index, project, taskIds) {
   const gone = new Set(taskIds.filter((id) => !known.has(id) && rowOfId(index.ids, id) >= 0));
   const added = [...fresh.ids].filter((id) => rowOfId(index.ids, id) < 0);
   const keys = new Set([...Object.keys(index.columns), ...Object.keys(fresh.columns)]);
-  let columns, ids;
+  let columns, ids = index.ids;
   if (gone.size || added.length) {
     // The new row order: the old rows that stay, with the new ids merged in, ascending.
     const order = [];
