@@ -84,7 +84,7 @@ class Builder:
             self._check_placement(spec, node, owner)
             self._collect_keys(spec, node)
             self._register(spec, node, attrs)
-            if spec.kind != "child" and not spec.drawable and tag not in self.config.cannot_draw:
+            if spec.undrawable and tag not in self.config.cannot_draw:
                 self.config.cannot_draw.append(tag)
         child_owner = spec if spec is not None and spec.kind != "visual" else owner
         repeater = self._repeater(node, attrs) if spec is not None and spec.name == "Repeater" else None

@@ -75,6 +75,11 @@ class TagSpec:
         return "*" in self.attaches_to or object_tag in self.attaches_to
 
     @property
+    def undrawable(self) -> bool:
+        """True when the labeling screen shows a placeholder for it (child tags are drawn by their parent)."""
+        return self.kind != "child" and not self.drawable
+
+    @property
     def has_labels(self) -> bool:
         """True when the tag's items are Label / Choice / Relation children."""
         return bool({"Label", "Choice", "Relation"} & set(self.children))
