@@ -208,6 +208,22 @@ TEXT_CONFIG = """<View>
 </View>"""
 
 
+def test_gallery_marks_the_templates_it_cannot_draw_yet(page, site_url):
+    mount(page, site_url)
+    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT, state="attached")
+    templates = page.locator("#setup-host").get_by_role("list", name="Templates")
+    expect(templates.locator("[data-template]")).to_have_count(len(list_templates()), timeout=CORE)
+    speech = templates.get_by_role("button", name="Speech Transcription", exact=True)
+    expect(speech).to_have_accessible_description(re.compile(r"Preview only: <Audio> can't be labeled yet$"))
+    for t in list_templates():
+        card = templates.locator(f'[data-template="{t.name}"]')
+        if t.cannot_draw:
+            tags = ", ".join(f"<{tag}>" for tag in t.cannot_draw)
+            expect(card.get_by_text(f"Preview only: {tags} can't be labeled yet", exact=True)).to_be_visible()
+        else:
+            expect(card.get_by_text("Preview only", exact=False)).to_have_count(0)
+
+
 def test_save_refuses_configs_that_orphan_annotations(page, site_url):
     annotation = [{"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["Negative"]}}]
     project_id = mount(page, site_url, config=TEXT_CONFIG, annotations=[annotation, annotation])

@@ -59,6 +59,13 @@ def test_run_preview_and_files():
     assert {f["name"] for f in _dispatch("import.formats", {})} >= {"csv", "json", "media", "urls"}
 
 
+def test_the_core_says_which_importer_takes_each_picked_file():
+    files = [{"name": "dir/Tasks.CSV"}, {"name": "lines.ndjson"}, {"name": "a/cat.jpeg", "mime": "image/jpeg"},
+             {"name": "scan", "mime": "application/pdf"}, {"name": "notes.bin", "mime": "application/octet-stream"},
+             {"name": "page.html"}]
+    assert _dispatch("import.importers", {"files": files}) == ["csv", "jsonl", "media", "media", None, "html"]
+
+
 def test_cli_writes_tasks_or_fails_with_the_report(tmp_path, capsys):
     config = tmp_path / "config.xml"
     config.write_text(TEXT_CHOICES)

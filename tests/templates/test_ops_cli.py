@@ -10,14 +10,14 @@ from labelcore.bridge import dispatch, handle
 from labelcore.cli import main
 from labelcore.config import parse_config
 from labelcore.errors import BridgeError
-from labelcore.templates import GROUPS, list_templates
+from labelcore.templates import GROUPS, get_template, list_templates
 
 
 def test_list_op_returns_groups_and_infos():
     result = dispatch("templates.list", {})
     assert result["groups"] == list(GROUPS)
     assert [t["name"] for t in result["templates"]] == [i.name for i in list_templates()]
-    assert set(result["templates"][0]) == {"name", "title", "group", "description", "keywords", "order"}
+    assert set(result["templates"][0]) == {"name", "title", "group", "description", "keywords", "order", "cannot_draw"}
 
 
 def test_list_op_filters_by_group_and_query():
@@ -82,3 +82,11 @@ def test_cli_json_listing(capsys):
 def test_cli_unknown_template_exits_2_with_suggestion(capsys):
     assert main(["templates", "--show", "orc"]) == 2
     assert "no template named 'orc' (did you mean 'ocr'?)" in capsys.readouterr().err
+
+
+def test_templates_name_the_tags_they_cannot_draw_yet():
+    by_name = {t["name"]: t for t in dispatch("templates.list", {})["templates"]}
+    assert by_name["speech-transcription"]["cannot_draw"] == ["Audio"]
+    assert by_name["object-detection"]["cannot_draw"] == []
+    for name, info in by_name.items():
+        assert info["cannot_draw"] == parse_config(get_template(name).config).cannot_draw, name

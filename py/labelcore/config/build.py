@@ -16,6 +16,7 @@ from typing import Any
 
 from labelcore.config.attrs import missing_required, type_attrs
 from labelcore.config.model import ControlTag, LabelConfig, LabelItem, LayoutNode, ObjectTag, Repeater
+from labelcore.config.refs import parse_value
 from labelcore.config.repeat import DEFAULT_FLAG, item_keys
 from labelcore.config.tags import HOTKEY_ORDER, TAGS, TagSpec, lookup
 from labelcore.config.xmlread import Node
@@ -83,6 +84,8 @@ class Builder:
             self._check_placement(spec, node, owner)
             self._collect_keys(spec, node)
             self._register(spec, node, attrs)
+            if spec.undrawable and tag not in self.config.cannot_draw:
+                self.config.cannot_draw.append(tag)
         child_owner = spec if spec is not None and spec.kind != "visual" else owner
         repeater = self._repeater(node, attrs) if spec is not None and spec.name == "Repeater" else None
         if repeater is not None:
@@ -90,7 +93,7 @@ class Builder:
         children = [self._walk(child, child_owner) for child in node.children]
         if repeater is not None:
             self.repeating.pop()
-        return LayoutNode(tag=tag, attrs=attrs, text=node.text, children=children,
+        return LayoutNode(tag=tag, attrs=attrs, refs=self._refs(attrs), text=node.text, children=children,
                           line=node.line, col=node.col, places=_places(node))
 
     def _attrs(self, spec: TagSpec, node: Node) -> dict[str, Any]:
@@ -106,6 +109,12 @@ class Builder:
         if hotkey is not None and spec.attr("hotkey") is not None:
             self.hotkeys_given.add(hotkey.lower())
         return attrs
+
+    def _refs(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """The parsed ``$key`` references of each attribute that has some (the flags in scope known)."""
+        flags = [r.index_flag for r in self.repeating]
+        found = {name: parse_value(value, flags) for name, value in attrs.items() if isinstance(value, str)}
+        return {name: form for name, form in found.items() if form is not None}
 
     def _repeater(self, node: Node, attrs: dict[str, Any]) -> Repeater | None:
         """Record a ``<Repeater>``; its ``on`` must name a data list (``on="$pages"``)."""
@@ -167,12 +176,13 @@ class Builder:
             keys = [k for attr in spec.data_attrs for k in data_keys_in(_raw(node.attrs, attr) or "")]
             self.config.objects[name] = ObjectTag(
                 name=name, tag=spec.name, value=value, data_key=keys[0] if keys else None, repeater=within,
-                attrs=attrs, line=node.line, col=node.col, places=_places(node))
+                drawable=spec.drawable, attrs=attrs, refs=self._refs(attrs), line=node.line, col=node.col, places=_places(node))
         else:
             to_name = [part.strip() for part in (_raw(node.attrs, "toName") or "").split(",") if part.strip()]
             self.config.controls[name] = ControlTag(
-                name=name, tag=spec.name, to_name=to_name, type=spec.result_type or spec.name.lower(), repeater=within,
-                labels=self._items(spec, node), attrs=attrs, line=node.line, col=node.col, places=_places(node))
+                name=name, tag=spec.name, to_name=to_name, type=spec.result_type or spec.name.lower(),
+                value_key=spec.value_key, drawable=spec.drawable, repeater=within,
+                labels=self._items(spec, node), attrs=attrs, refs=self._refs(attrs), line=node.line, col=node.col, places=_places(node))
 
     # -- label items -----------------------------------------------------------------
     def _items(self, spec: TagSpec, node: Node) -> list[LabelItem]:

@@ -29,6 +29,15 @@ A `<Repeater on="$pages">` shows its content once per item of the list `pages`, 
 and read each item with it (`$pages[{{idx}}].url`). A `toName` or `whenTagName` may name all the
 items (`page_{{idx}}`) or one of them (`page_0`). The parsed form lists each Repeater with its
 list's data key and the keys read from each item (`url`); results name the items (`page_0`).
+
+A value reads task data through `$key`: `value="$image"` reads the data as it is, text with keys in
+it (`value="Page $n"`) reads each as text. Keys join names with `.` and index lists with `[2]`; a
+flat key wins over nesting (`$a.b` is the key `"a.b"` when the task has it, else `a` → `b`). The
+parsed form holds each value's references already parsed (`refs`), so the labeling screen never
+reads the `$key` syntax itself.
+
+Tags marked "not drawn yet" are read, validated, imported and exported, but the labeling screen
+shows a placeholder for them; the template gallery marks templates using them as preview only.
 """
 
 
@@ -55,10 +64,13 @@ def _section(spec: TagSpec) -> list[str]:
     lines = [f"### {spec.name}", "", spec.description, ""]
     if spec.kind == "control":
         targets = "any object tag" if "*" in spec.attaches_to else ", ".join(f"`{t}`" for t in spec.attaches_to)
-        lines += [f"- Produces: result type `{spec.result_type}`.", f"- Attaches to: {targets}."]
+        key = f", its labels/choices/text under `value.{spec.value_key}`" if spec.value_key else ""
+        lines += [f"- Produces: result type `{spec.result_type}`{key}.", f"- Attaches to: {targets}."]
     if spec.kind == "object":
         reads = ", ".join(f"`{a}`" for a in spec.data_attrs)
         lines.append(f"- Reads task data through {reads}; produces no result itself (controls label it).")
+    if spec.kind != "child":
+        lines.append("- Labeling screen: drawn." if spec.drawable else "- Labeling screen: not drawn yet (preview only).")
     if spec.children:
         lines.append("- Children: " + ", ".join(f"`{c}`" for c in spec.children) + ".")
     parents = sorted(name for name, s in TAGS.items() if spec.name in s.children and name != spec.name)

@@ -2,7 +2,12 @@
 
 ``LabelConfig.to_json()`` is what the UI renders from and what a project
 stores: objects with their data keys, controls with their labels (colours and
-hotkeys filled in), the data keys, and the layout tree.
+hotkeys filled in), the data keys, and the layout tree. It says what the config
+means so the UI never re-derives it: each control's result type and value key,
+whether each tag can be drawn, the parsed ``$key`` references of every value
+(``refs``, see :mod:`labelcore.config.refs`) and the name patterns of tags inside
+Repeaters. Its ``version`` (:data:`PARSED_VERSION`) changes with that form: a
+project stored with an older one is parsed again before it is labeled.
 """
 
 from __future__ import annotations
@@ -10,6 +15,10 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, Field
+
+# The parsed form's version: bump it when to_json() gains or changes what the UI reads
+# (site/js/labeling/core/data.js PARSED_VERSION must match; a contract test checks).
+PARSED_VERSION = 2
 
 
 def _places() -> Any:
@@ -45,22 +54,31 @@ class ObjectTag(BaseModel):
     value: str | None = None
     data_key: str | None = None
     repeater: str | None = None
+    drawable: bool = False
     attrs: dict[str, Any] = Field(default_factory=dict)
+    refs: dict[str, Any] = Field(default_factory=dict)
     line: int = 0
     col: int = 0
     places: dict[str, dict[str, int]] = _places()
 
 
 class ControlTag(BaseModel):
-    """A tag that writes results: Choices, RectangleLabels, TextArea, ..."""
+    """A tag that writes results: Choices, RectangleLabels, TextArea, ...
+
+    ``type`` is the result type it writes; ``value_key`` the key of the result's ``value`` that
+    holds its labels, choices, text, rating, ... (``None``: a plain Rectangle, Polygon, ... has none).
+    """
 
     name: str
     tag: str
     to_name: list[str] = Field(default_factory=list)
     type: str
+    value_key: str | None = None
+    drawable: bool = False
     repeater: str | None = None
     labels: list[LabelItem] = Field(default_factory=list)
     attrs: dict[str, Any] = Field(default_factory=dict)
+    refs: dict[str, Any] = Field(default_factory=dict)
     line: int = 0
     col: int = 0
     places: dict[str, dict[str, int]] = _places()
@@ -71,6 +89,7 @@ class LayoutNode(BaseModel):
 
     tag: str
     attrs: dict[str, Any] = Field(default_factory=dict)
+    refs: dict[str, Any] = Field(default_factory=dict)
     text: str = ""
     children: list["LayoutNode"] = Field(default_factory=list)
     line: int = 0
@@ -97,6 +116,24 @@ class Repeater(BaseModel):
     col: int = 0
 
 
+class RepeatLevel(BaseModel):
+    """One Repeater around a repeated tag: its ``on`` as written and its index flag."""
+
+    on: str
+    flag: str
+
+
+class RepeatedName(BaseModel):
+    """An object or control inside Repeaters: its name as written, the Repeaters around it (outermost
+    first), and how the names of its items look: ``pattern`` (a regular expression, the same in Python
+    and JavaScript) matches them, group ``k`` holding the index of Repeater flag ``flags[k - 1]``."""
+
+    name: str
+    levels: list[RepeatLevel] = Field(default_factory=list)
+    pattern: str | None = None
+    flags: list[str] = Field(default_factory=list)
+
+
 class Finding(BaseModel):
     """A validation finding kept with a parsed config (its warnings)."""
 
@@ -114,6 +151,8 @@ class LabelConfig(BaseModel):
     data_keys: list[str] = Field(default_factory=list)
     relations: list[LabelItem] = Field(default_factory=list)
     repeaters: list[Repeater] = Field(default_factory=list)
+    repeated: list[RepeatedName] = Field(default_factory=list)
+    cannot_draw: list[str] = Field(default_factory=list)
     layout: LayoutNode | None = None
     warnings: list[Finding] = Field(default_factory=list)
 
@@ -121,15 +160,20 @@ class LabelConfig(BaseModel):
         """The JSON form the UI renders from (objects and controls as lists, in document order).
 
         ``relations`` holds the Relation labels of ``<Relations>`` (which usually has no name);
-        ``repeaters`` describes each ``<Repeater>``; ``warnings`` what validation found
-        suspicious but accepted (duplicate labels, hotkey collisions, ...).
+        ``repeaters`` describes each ``<Repeater>`` and ``repeated`` each tag inside one;
+        ``cannot_draw`` names the tags used that the labeling screen cannot draw yet (in document
+        order); ``warnings`` what validation found suspicious but accepted (duplicate labels,
+        hotkey collisions, ...).
         """
         return {
+            "version": PARSED_VERSION,
             "objects": [o.model_dump(mode="json") for o in self.objects.values()],
             "controls": [c.model_dump(mode="json") for c in self.controls.values()],
             "data_keys": list(self.data_keys),
             "relations": [r.model_dump(mode="json") for r in self.relations],
             "repeaters": [r.model_dump(mode="json") for r in self.repeaters],
+            "repeated": [r.model_dump(mode="json") for r in self.repeated],
+            "cannot_draw": list(self.cannot_draw),
             "layout": self.layout.model_dump(mode="json") if self.layout else None,
             "warnings": [w.model_dump(mode="json") for w in self.warnings],
         }

@@ -6,7 +6,8 @@ from __future__ import annotations
 from labelcore.config.build import Builder
 from labelcore.config.checks import run_checks
 from labelcore.config.findings import Findings
-from labelcore.config.model import Finding, LabelConfig
+from labelcore.config.model import Finding, LabelConfig, RepeatedName, RepeatLevel
+from labelcore.config.repeat import repeated_tags
 from labelcore.config.tags import lookup
 from labelcore.config.xmlread import Node, read_xml
 from labelcore.errors import ConfigError
@@ -37,6 +38,9 @@ def _build(xml_text: str) -> tuple[LabelConfig, Findings]:
     builder = Builder()
     cfg = builder.build(_root(xml_text))
     _default_to_name(builder)
+    cfg.repeated = [RepeatedName(name=r.name, levels=[RepeatLevel(on=lv.on, flag=lv.flag) for lv in r.levels],
+                                 pattern=f"^(?:{r.pattern.pattern})$" if r.pattern else None, flags=list(r.group_flags))
+                    for r in repeated_tags(cfg).values()]
     findings = Findings.split(builder.errors + run_checks(cfg))
     cfg.warnings = [Finding(severity="warning", kind=w.extra.get("kind"), message=w.message, where=w.where)
                     for w in findings.warnings]

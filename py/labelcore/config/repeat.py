@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Iterable, Iterator, Sequence, TypeVar
 
 from labelcore.config.model import LabelConfig, LayoutNode
+from labelcore.config.refs import read
 
 DEFAULT_FLAG = "{{idx}}"
 # An index as Label Studio writes it into a name (String(i)): 0, 1, 12; never 01 or a non-ASCII digit.
@@ -123,29 +124,10 @@ def repeated_tags(cfg: LabelConfig) -> dict[str, Repeated]:
     return out
 
 
-_STEP = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
-
-
 def resolve_ref(data: Any, ref: str) -> tuple[bool, Any]:
-    """``(found, value)`` of a ``$key`` reference in task data: ``$pages``, ``$doc.pages``,
-    ``$pages[2].lines``.
-
-    A flat key (``"doc.pages"`` as one key) wins over nesting, as Label Studio reads it.
-    """
-    path = ref.strip().removeprefix("$")
-    if isinstance(data, dict) and path in data:
-        return True, data[path]
-    node = data
-    for index, key in _STEP.findall(path):
-        if index:
-            if not isinstance(node, list) or int(index) >= len(node):
-                return False, None
-            node = node[int(index)]
-        elif isinstance(node, dict) and key in node:
-            node = node[key]
-        else:
-            return False, None
-    return True, node
+    """``(found, value)`` of a ``$key`` reference in task data: ``$pages``, ``$doc.pages``, ``$pages[2].lines``
+    (read as :mod:`labelcore.config.refs` reads every reference: a flat key wins over nesting)."""
+    return read(data, ref)
 
 
 class Repeats:

@@ -1,8 +1,11 @@
 """The tag registry: every Label Studio config tag we know, by name.
 
 The facts (attributes with their type, default and whether required; which
-object tags a control attaches to; the result type it writes) live in the
-package data file ``tags.json`` beside this module. ``TAGS["RectangleLabels"]``
+object tags a control attaches to; the result type it writes and the key of its
+result's ``value`` that holds the labels, choices, text, ... (``value_key``); whether
+the labeling screen can draw it here (``drawable``: it has a renderer in
+``site/js/labeling/``, a contract test checks both ways)) live in the package
+data file ``tags.json`` beside this module. ``TAGS["RectangleLabels"]``
 gives a :class:`TagSpec`; :func:`lookup` finds a tag the way Label Studio does,
 ignoring case, and answers with Label Studio's spelling.
 """
@@ -54,6 +57,8 @@ class TagSpec:
     description: str
     attrs: dict[str, AttrSpec]
     result_type: str | None = None
+    value_key: str | None = None        # controls: the key of ``value`` holding labels/choices/text/...
+    drawable: bool = False              # the labeling screen has a renderer for it (child tags: their parent draws them)
     attaches_to: tuple[str, ...] = ()
     children: tuple[str, ...] = ()
     data_attrs: tuple[str, ...] = ()
@@ -70,6 +75,11 @@ class TagSpec:
         return "*" in self.attaches_to or object_tag in self.attaches_to
 
     @property
+    def undrawable(self) -> bool:
+        """True when the labeling screen shows a placeholder for it (child tags are drawn by their parent)."""
+        return self.kind != "child" and not self.drawable
+
+    @property
     def has_labels(self) -> bool:
         """True when the tag's items are Label / Choice / Relation children."""
         return bool({"Label", "Choice", "Relation"} & set(self.children))
@@ -83,7 +93,8 @@ def _spec(name: str, raw: dict[str, Any]) -> TagSpec:
                                     a.get("default"), bool(a.get("required")))
     return TagSpec(
         name=name, kind=raw["kind"], description=raw.get("description", ""), attrs=attrs,
-        result_type=raw.get("result_type"), attaches_to=tuple(raw.get("attaches_to", ())),
+        result_type=raw.get("result_type"), value_key=raw.get("value_key"), drawable=bool(raw.get("drawable")),
+        attaches_to=tuple(raw.get("attaches_to", ())),
         children=tuple(raw.get("children", ())), data_attrs=tuple(raw.get("data_attrs", ())),
         one_of=tuple(tuple(group) for group in raw.get("one_of", ())), text_attr=raw.get("text_attr"),
         _lower={k.lower(): k for k in attrs},

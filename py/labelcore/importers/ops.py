@@ -8,6 +8,8 @@ Small inputs, one call:
   -> the same keys, ``tasks`` being the first ``limit`` valid ones (``complete=false``: the text is
   only the head of the file, its unfinished last line is left out)
 - ``import.formats`` -> [{name, extensions, description}]
+- ``import.importers`` {files: [{name, mime?}]} -> [importer name or null, ...] (which importer
+  takes each picked file: the Import dialog groups files by it)
 
 Large inputs, streamed (progress events: ``{done: bytes, total: size, phase: "parse"}``):
 
@@ -39,7 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from labelcore.bridge import Context, op
 from labelcore.config import parse_config
 from labelcore.errors import BridgeError
-from labelcore.importers.registry import IMPORTERS
+from labelcore.importers.registry import IMPORTERS, importer_for_file
 from labelcore.importers.session import ImportReport, ImportSession
 
 SESSIONS: dict[str, tuple[ImportSession, int | None]] = {}
@@ -158,6 +160,23 @@ def _formats(args: Any, ctx: Context) -> list[dict[str, Any]]:
     """Every import format: name, file extensions, description."""
     return [{"name": i.name, "extensions": list(i.extensions), "description": i.description}
             for i in IMPORTERS.values()]
+
+
+class PickedFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    mime: str | None = None
+
+
+class ImportersArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    files: list[PickedFile]
+
+
+@op("import.importers", ImportersArgs)
+def _importers(args: ImportersArgs, ctx: Context) -> list[str | None]:
+    """The importer that takes each picked file (its name's longest extension, else its MIME type)."""
+    return [importer_for_file(f.name, f.mime) for f in args.files]
 
 
 @op("import.run", RunArgs)

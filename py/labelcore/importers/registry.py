@@ -89,6 +89,19 @@ def importer_for_name(filename: str) -> ImporterInfo | None:
     return best[1] if best else None
 
 
+# MIME types of files with no known extension that the media importer takes (one task per file).
+MEDIA_MIME = ("image/", "audio/", "video/", "application/pdf")
+
+
+def importer_for_file(filename: str, mime: str | None = None) -> str | None:
+    """The importer that takes a picked file: by its name, else ``"media"`` when its MIME type is
+    a media one; ``None``: no importer claims it (the bytes importer sniffs its content)."""
+    info = importer_for_name(filename)
+    if info is not None:
+        return info.name
+    return "media" if mime and mime.startswith(MEDIA_MIME) else None
+
+
 def get_importer(name: str) -> ImporterInfo:
     info = IMPORTERS.get(name)
     if info is None:

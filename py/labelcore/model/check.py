@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable
 
 from pydantic import ValidationError
 
+from labelcore.config.refs import read
 from labelcore.config.repeat import Repeats, fill
 from labelcore.model.task import TASK
 from labelcore.model.values import LABEL_FIELDS
@@ -129,14 +130,7 @@ def _has_path(tree: dict[str, Any], path: list[Any]) -> bool:
 
 
 def _lookup(data: dict[str, Any], key: str) -> tuple[bool, Any]:
-    if key in data:
-        return True, data[key]
-    node: Any = data
-    for part in key.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return False, None
-        node = node[part]
-    return True, node
+    return read(data, "$" + key)
 
 
 @dataclass(frozen=True)

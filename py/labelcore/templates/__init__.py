@@ -21,6 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from labelcore.config.tags import lookup
+from labelcore.config.xmlread import Node, read_xml
 from labelcore.errors import DataError
 
 # Display order of the gallery's groups (Label Studio's group names).
@@ -48,6 +50,8 @@ class TemplateInfo(BaseModel):
     description: str
     keywords: list[str] = Field(default_factory=list)
     order: int = Field(0, description="position within its group")
+    cannot_draw: list[str] = Field(default_factory=list,
+                                   description="tags it uses that the labeling screen cannot draw yet (preview only)")
 
 
 class Template(TemplateInfo):
@@ -67,6 +71,16 @@ class _Meta(BaseModel):
     keywords: list[str] = Field(default_factory=list)
 
 
+def _cannot_draw(node: Node, found: list[str]) -> list[str]:
+    """The tags under ``node`` the labeling screen cannot draw, in document order (each once)."""
+    spec = lookup(node.tag)
+    if spec is not None and spec.undrawable and spec.name not in found:
+        found.append(spec.name)
+    for child in node.children:
+        _cannot_draw(child, found)
+    return found
+
+
 def _root() -> Traversable:
     return resources.files(__name__)
 
@@ -83,7 +97,8 @@ def _index() -> dict[str, TemplateInfo]:
         if meta.group not in GROUPS:
             raise DataError(f"template {entry.name!r} names unknown group {meta.group!r}",
                             {"path": f"{entry.name}/meta.json"})
-        infos.append(TemplateInfo(name=entry.name, **meta.model_dump()))
+        undrawn = _cannot_draw(read_xml((entry / "config.xml").read_text(encoding="utf-8")), [])
+        infos.append(TemplateInfo(name=entry.name, cannot_draw=undrawn, **meta.model_dump()))
     infos.sort(key=lambda i: (GROUPS.index(i.group), i.order, i.title))
     return {info.name: info for info in infos}
 

@@ -11,11 +11,34 @@ import { openSession, createSession } from "./core/session.js";
 import { missingRequired } from "./core/required.js";
 import { focusMissing } from "./core/attention.js";
 import { AnnotationTabs, OtherTab, Instructions, tabsOf, useProfiles, MINE } from "./core/tabs.js";
-import { projectSettings } from "../store/projects.js";
+import { currentForm } from "./core/data.js";
+import { projectSettings, updateProject } from "../store/projects.js";
+import { useApp } from "../ui/context.js";
 
 loadCss("css/labeling.css");
 
-export function LabelingScreen({ project, rest, query, navigate, refresh }) {
+// A project stored with an older parsed form (before the core shipped value keys, parsed
+// references, Repeater patterns...) is parsed again by the core and saved, once, before labeling.
+export function LabelingScreen(props) {
+  const { core } = useApp();
+  const { project } = props;
+  const stale = Boolean(project.parsed_config) && !currentForm(project.parsed_config);
+  const [again, setAgain] = useState(null);
+  useEffect(() => {
+    if (!stale) return undefined;
+    let live = true;
+    core.call("config.parse", { xml: project.label_config })
+      .then((r) => updateProject(project.id, { parsed_config: r.config }))
+      .then((next) => live && setAgain({ project: next }), (err) => live && setAgain({ error: err }));
+    return () => { live = false; };
+  }, [project, stale]);
+  if (!stale) return html`<${Labeling} ...${props} />`;
+  if (again?.error) return html`<div class="notice" role="alert"><p>This project's labeling config could not be read again: ${String(again.error.message ?? again.error)}</p></div>`;
+  if (!again) return html`<p class="muted" aria-busy="true">Reading the labeling config again (it was saved by an older version)…</p>`;
+  return html`<${Labeling} ...${props} project=${again.project} />`;
+}
+
+function Labeling({ project, rest, query, navigate, refresh }) {
   const base = `#/projects/${project.id}`;
   const viewId = query?.get("view") ?? null;
   const stream = !rest || query?.get("stream") === "1";

@@ -3,15 +3,15 @@
 import { html } from "../../lib/html.js";
 import { registerTag } from "../core/registry.js";
 import { classificationOf, pickInput } from "./common.js";
-import { truthy, resolveValue } from "../core/data.js";
+import { truthy, readValue } from "../core/data.js";
 
 /** What a Choice puts in the result: its alias when it has one (shown is always its value), as in Label Studio. */
 export const storedAs = (choice) => choice.alias || choice.value;
 
 /** The Choice items of a control: from the config, or from the task when value="$key". */
 export function choiceItems(def, ctx) {
-  if (def.attrs.value && String(def.attrs.value).startsWith("$")) {
-    const dynamic = ctx.resolve(def.attrs.value);
+  if (def.refs?.value?.ref) {
+    const dynamic = ctx.read(def, "value");
     if (Array.isArray(dynamic)) {
       return dynamic.map((d) => (typeof d === "object" ? { value: String(d.value), alias: d.alias ?? null, hotkey: d.hotkey ?? null, children: d.children ?? [], attrs: d } : { value: String(d), children: [], attrs: {} }));
     }
@@ -72,5 +72,5 @@ export function ChoicesControl({ def, store, ctx }) {
 registerTag("Choices", {
   kind: "control", component: ChoicesControl,
   hotkey: (store, def, item) => toggleChoice(store, def, storedAs(item)),
-  items: (def, task) => choiceItems(def, { resolve: (value) => resolveValue(value, task?.data ?? {}) }), // their hotkeys too
+  items: (def, task) => choiceItems(def, { read: (holder, attr) => readValue(holder, attr, task?.data ?? {}) }), // their hotkeys too
 });

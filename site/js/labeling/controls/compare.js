@@ -55,7 +55,7 @@ function RankerControl({ node, def, store, ctx }) {
   if (!def) return null;
   const listName = def.to_name[0];
   const list = ctx.objects.get(listName);
-  const items = listItems(ctx.resolve(list?.value ?? list?.attrs?.value));
+  const items = listItems(ctx.read(list, "value"));
   const byId = new Map(items.map((it) => [it.id, it]));
   const { columns, start } = rankerColumns(node, listName);
   const cls = classificationOf(store, def);

@@ -14,7 +14,7 @@ export function toggleLabel(store, ctl, item, spec) {
   if (region && ctl.to_name.includes(region.to_name)) {
     if (store.flag(region.id, "locked") || store.readOnly) return;
     const mine = st.items.find((it) => it.id === region.id && it.from_name === ctl.name);
-    const current = mine?.value?.[spec.valueKey] ?? [];
+    const current = mine?.value?.[ctl.value_key] ?? [];
     const has = current.includes(item.value);
     if (!has && full(store, ctl, item)) return; // relabelling counts too
     const next = multiple ? (has ? current.filter((v) => v !== item.value) : [...current, item.value]) : (has ? [] : [item.value]);
@@ -34,7 +34,7 @@ export function labelsControl(spec) {
     const st = store.getState();
     const region = st.selected && store.region(st.selected);
     const mine = region && st.items.find((it) => it.id === region.id && it.from_name === def.name);
-    const on = region && def.to_name.includes(region.to_name) ? (mine?.value?.[spec.valueKey] ?? []) : (st.active[def.name] ?? []);
+    const on = region && def.to_name.includes(region.to_name) ? (mine?.value?.[def.value_key] ?? []) : (st.active[def.name] ?? []);
     const filter = (ctx.filters[def.name] ?? "").toLowerCase();
     const shown = def.labels.filter((l) => !filter || l.value.toLowerCase().includes(filter) || (l.alias ?? "").toLowerCase().includes(filter));
     return html`<div class="lc-labels" role="group" aria-label=${`Labels ${def.name}`}>
@@ -52,10 +52,10 @@ export function labelsControl(spec) {
   };
 }
 
-for (const [tag, valueKey] of [["Labels", "labels"], ["HyperTextLabels", "hypertextlabels"], ["ParagraphLabels", "paragraphlabels"]]) {
-  const spec = { valueKey };
+for (const tag of ["Labels", "HyperTextLabels", "ParagraphLabels"]) {
+  const spec = {};
   registerTag(tag, {
-    kind: "control", component: labelsControl(spec), region: true, valueKey,
+    kind: "control", component: labelsControl(spec), region: true,
     hotkey: (store, ctl, item) => toggleLabel(store, ctl, item, spec),
   });
 }

@@ -1,5 +1,4 @@
 // Colours and names of regions, from the labels of their controls.
-import { valueKeyOf } from "./registry.js";
 
 const FALLBACK = "#617ADA";
 
@@ -19,7 +18,7 @@ export function labelEntry(ctl, value) {
 /** The colour of a region: its first label's background. */
 export function regionColor(store, region) {
   const ctl = store.control(region.from_name);
-  const first = region.value?.[valueKeyOf(ctl?.tag)]?.[0];
+  const first = region.value?.[ctl?.value_key]?.[0];
   return labelEntry(ctl, first)?.background || FALLBACK;
 }
 
@@ -27,7 +26,7 @@ export function regionColor(store, region) {
 export function labelColors(store, id) {
   return store.itemsOf(id).filter((it) => store.isRegionItem(it)).flatMap((it) => {
     const ctl = store.control(it.from_name);
-    return (it.value?.[valueKeyOf(ctl?.tag)] ?? []).map((label) => ({ label, color: labelEntry(ctl, label)?.background || FALLBACK }));
+    return (it.value?.[ctl?.value_key] ?? []).map((label) => ({ label, color: labelEntry(ctl, label)?.background || FALLBACK }));
   });
 }
 

@@ -1,33 +1,54 @@
-// Reading task data the way config values name it: "$text", "$a.b", "$items[2].url", plain text.
+// Reading task data the way config values name it ("$text", "$a.b", "$items[2].url", "Page $n").
+// The core parses every value (labelcore/config/refs.py, the one reader of that syntax) and ships
+// the parsed form in the parsed config: `refs[attr]` of each layout node, object and control is
+//   {ref: [path, ...]}                 one reference: the first path the data has wins
+//   {parts: ["Page ", {ref, text}]}    text with references (one the data lacks stays as `text`)
+// where a path is a list of keys and list indexes. Here they are only followed.
 
-/** The value at a "$key" path of `data` (a flat dotted key wins over nesting, like LS); non-$ strings as they are. */
-export function resolveValue(value, data) {
-  if (typeof value !== "string") return value;
-  if (!value.startsWith("$")) return value.includes("$") ? interpolate(value, data) : value;
-  const path = value.slice(1);
-  if (data && Object.hasOwn(data, path)) return data[path];
+// The parsed form this reader reads (labelcore.config.model.PARSED_VERSION; a contract test checks).
+export const PARSED_VERSION = 2;
+
+/** Whether a stored parsed config has the form this code reads (else it is parsed again). */
+export const currentForm = (config) => config?.version === PARSED_VERSION;
+
+function follow(data, path) {
   let cur = data;
-  for (const part of path.replace(/\[(\d+)\]/g, ".$1").split(".")) {
-    if (cur == null) return undefined;
-    cur = cur[part];
+  for (const step of path) {
+    if (cur == null || typeof cur !== "object" || !Object.hasOwn(cur, step)) return [false, undefined];
+    cur = cur[step];
   }
-  return cur;
+  return [true, cur];
 }
 
-/** "Hello $name" -> "Hello Ann" (Header/Markdown values mixing text and keys). */
-function interpolate(text, data) {
-  return text.replace(/\$([A-Za-z_][\w.]*(?:\[\d+\])*)/g, (m, key) => {
-    const v = resolveValue(`$${key}`, data);
-    return v === undefined ? m : String(v);
-  });
+function readRef(paths, data) {
+  for (const path of paths) {
+    const [found, value] = follow(data, path);
+    if (found) return value;
+  }
+  return undefined;
 }
 
-/** A layout node with a Repeater index substituted in every attribute and child. */
+/** The value attribute `attr` of `holder` (a layout node or config entry: {attrs, refs}) shows for `data`. */
+export function readValue(holder, attr, data) {
+  const written = holder?.attrs?.[attr];
+  const form = holder?.refs?.[attr];
+  if (!form) return written;
+  if (form.ref) return readRef(form.ref, data);
+  return form.parts.map((p) => {
+    if (typeof p === "string") return p;
+    const v = readRef(p.ref, data);
+    return v === undefined ? p.text : String(v);
+  }).join("");
+}
+
+/** A layout node with a Repeater index substituted in every attribute, parsed reference and child. */
 export function substitute(node, flag, index) {
-  const swap = (v) => (typeof v === "string" ? v.split(flag).join(String(index)) : v);
+  const swap = (v) => (typeof v === "string" ? v.split(flag).join(String(index))
+    : Array.isArray(v) ? v.map(swap) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)])) : v);
   return {
     ...node,
     attrs: Object.fromEntries(Object.entries(node.attrs ?? {}).map(([k, v]) => [k, swap(v)])),
+    refs: swap(node.refs ?? {}),
     text: swap(node.text ?? ""),
     children: (node.children ?? []).map((c) => substitute(c, flag, index)),
   };

@@ -14,7 +14,7 @@
 //
 // Controls inside a <Repeater> are left alone (their names are templates). Each table is keyed
 // by tag name.
-import { truthy, resolveValue } from "./data.js";
+import { truthy, readValue } from "./data.js";
 import { isRegionControl } from "./registry.js";
 import { newId, resultItem } from "./regions.js";
 import { repeatLevels } from "./repeat.js";
@@ -25,7 +25,7 @@ import { numberAttr } from "../controls/inputs.js";
 const FRESH = {
   Choices(def, task) {
     if (truthy(def.attrs.perRegion)) return null; // no region to put it on yet
-    const items = choiceItems(def, { resolve: (value) => resolveValue(value, task?.data ?? {}) }) ?? [];
+    const items = choiceItems(def, { read: (holder, attr) => readValue(holder, attr, task?.data ?? {}) }) ?? [];
     const choices = items.filter((c) => truthy(c.attrs?.selected)).map(storedAs);
     return choices.length ? { choices } : null;
   },

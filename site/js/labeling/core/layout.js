@@ -14,7 +14,7 @@ function View({ node, ctx }) {
 function Header({ node, ctx }) {
   const a = node.attrs;
   const size = Math.min(6, Math.max(1, Number(a.size) || 4));
-  const text = ctx.resolve(a.value ?? node.text ?? "");
+  const text = a.value != null ? ctx.read(node, "value") : node.text ?? "";
   const Tag = `h${size}`;
   return html`<${Tag} class=${`lc-header${truthy(a.underline) ? " lc-underline" : ""}`} style=${styleObject(a.style)}>${String(text ?? "")}<//>`;
 }
@@ -23,7 +23,7 @@ function Collapse({ node, ctx }) {
   const panels = node.children.filter((c) => c.tag === "Panel");
   return html`<div class="lc-collapse">${panels.map((p, i) => html`
     <details key=${i} open=${truthy(node.attrs.open) || undefined}>
-      <summary>${ctx.resolve(p.attrs.value ?? "")}</summary>
+      <summary>${ctx.read(p, "value") ?? ""}</summary>
       <div class="lc-collapse-body">${ctx.renderChildren(p.children, `p${i}-`)}</div>
     </details>`)}</div>`;
 }
@@ -68,7 +68,7 @@ function namesIn(nodes, out = new Set()) {
 // Hotkeys of the controls inside act on it (repeat.js).
 function Repeater({ node, ctx, store }) {
   const a = node.attrs;
-  const list = ctx.resolve(a.on);
+  const list = ctx.read(node, "on");
   const flag = a.indexFlag ?? "{{idx}}";
   const count = Array.isArray(list) ? list.length : 0;
   const key = repeatKey(a.on, flag);

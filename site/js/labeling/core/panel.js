@@ -3,7 +3,6 @@
 import { html } from "../../lib/html.js";
 import { useStore } from "./hooks.js";
 import { labelColors } from "./colors.js";
-import { valueKeyOf } from "./registry.js";
 import { regionSummary } from "./registry.js";
 import { DIRECTION_SIGNS as DIRECTIONS, NEXT_DIRECTION, regionName } from "./relations.js";
 
@@ -54,7 +53,7 @@ export function RegionsPanel({ config, store }) {
       ${selected ? html`<div>
         <p class="lc-region-text">“${shortText(regionSummary(selected, store), 200)}”</p>
         <p class="muted">${store.labelsOf(selected.id).join(", ") || "no label"} · id <code>${selected.id}</code>${selected.origin !== "manual" ? ` · ${selected.origin}` : ""}${selected.score !== undefined ? ` · score ${selected.score}` : ""}</p>
-        ${store.itemsOf(selected.id).filter((it) => !store.isRegionItem(it)).map((it) => html`<p class="lc-per-region" key=${it.from_name}><b>${it.from_name}</b>: ${describe(it)}</p>`)}
+        ${store.itemsOf(selected.id).filter((it) => !store.isRegionItem(it)).map((it) => html`<p class="lc-per-region" key=${it.from_name}><b>${it.from_name}</b>: ${describe(it, store.control(it.from_name))}</p>`)}
         <label class="lc-meta">Meta <span class="muted">(alt+m)</span>
           <textarea rows="2" placeholder="A note on this region" value=${selected.meta?.text?.join("\n") ?? ""} disabled=${store.readOnly || store.flag(selected.id, "locked")}
             onInput=${(e) => store.setRegionMeta(selected.id, e.currentTarget.value)}
@@ -103,10 +102,9 @@ export function RegionsPanel({ config, store }) {
   </aside>`;
 }
 
-function describe(item) {
-  const v = item.value ?? {};
-  for (const key of ["choices", "text", "rating", "number", "datetime", "taxonomy"]) {
-    if (key in v && !(key === "text" && typeof v.text === "string")) return Array.isArray(v[key]) ? v[key].map((x) => (Array.isArray(x) ? x.join("/") : x)).join(", ") : String(v[key]);
-  }
-  return valueKeyOf(item.type) ?? item.type;
+/** A per-region result as text: what its control put under its value key (a Taxonomy path as "A/A1"). */
+function describe(item, ctl) {
+  const v = item.value?.[ctl?.value_key];
+  if (v === undefined) return item.type;
+  return Array.isArray(v) ? v.map((x) => (Array.isArray(x) ? x.join("/") : x)).join(", ") : String(v);
 }

@@ -24,8 +24,7 @@
 // `"prediction-changed"` and notifies subscribers (the screen saves a draft on each).
 // `snapshot()` / `restore()` carry everything a draft needs, history included.
 
-import { isRegionControl, valueKeyOf } from "./registry.js";
-import { objectKeys } from "./registry.js";
+import { isRegionControl, objectKeys } from "./registry.js";
 import { entryNamed } from "./repeat.js";
 
 const ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
@@ -164,7 +163,7 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
     itemsOf: (id) => state.items.filter((it) => it.id === id),
     /** Every label of a region, over all its region-control items. */
     labelsOf(id) {
-      return state.items.filter((it) => it.id === id && isRegionItem(it)).flatMap((it) => it.value[valueKeyOf(controlOf(it)?.tag)] ?? []);
+      return state.items.filter((it) => it.id === id && isRegionItem(it)).flatMap((it) => it.value[controlOf(it)?.value_key] ?? []);
     },
     relations: () => state.items.filter((it) => it.type === "relation"),
     /** The classification item of a control (for one region, or global when regionId is null). */
@@ -181,7 +180,7 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
       const ctl = controlNamed(controlName);
       const max = Number(ctl?.labels?.find((l) => l.value === value)?.attrs?.maxUsages) || Number(ctl?.attrs?.maxUsages) || 0;
       if (!max) return false;
-      const key = valueKeyOf(ctl?.tag);
+      const key = ctl?.value_key;
       return state.items.filter((it) => it.from_name === controlName && (it.value?.[key] ?? []).includes(value)).length >= max;
     },
     /** Unpick the labels that reached their maxUsages (after a region was made with them). */
@@ -199,7 +198,7 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
       const id = newId();
       store.edit("add region", ({ items }) => ({
         items: [...items, ...picked.map(([ctl, values]) => resultItem({
-          value: { ...positional, [valueKeyOf(ctl.tag)]: values }, id, from_name: ctl.name, to_name: objectName, type: ctl.type,
+          value: { ...positional, [ctl.value_key]: values }, id, from_name: ctl.name, to_name: objectName, type: ctl.type,
         }))],
       }));
       store.releaseFullLabels();
@@ -208,7 +207,7 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
     /** Set the labels a region control gives a region (removes the item when labels is empty and another remains). */
     setRegionLabels(id, controlName, labels) {
       const ctl = store.control(controlName);
-      const key = valueKeyOf(ctl.tag);
+      const key = ctl.value_key;
       store.edit("change labels", ({ items }) => {
         const region = items.find((it) => it.id === id && isRegionItem(it));
         if (!region) return {};
@@ -297,7 +296,7 @@ export function createRegionStore({ config, items = [], flags = {}, past = [], f
   }
   function positionalOfValue(value, ctl) {
     const out = { ...value };
-    const key = valueKeyOf(ctl?.tag);
+    const key = ctl?.value_key;
     if (key) delete out[key];
     return out;
   }

@@ -7,8 +7,7 @@
 // Contract:
 //
 //   registerTag("Image", { kind: "object", component: ImageObject });
-//   registerTag("RectangleLabels", { kind: "control", component: LabelsControl, region: true,
-//                                    valueKey: "rectanglelabels" });
+//   registerTag("RectangleLabels", { kind: "control", component: LabelsControl, region: true });
 //
 // kind       "object"  shows task data and owns the regions drawn on it (Text, HyperText, Image...)
 //            "control" writes results (Labels, Choices, TextArea, ...)
@@ -18,9 +17,9 @@
 //            ParagraphLabels...): the region store treats the first item of an id written by such
 //            a control as the region itself; items of other controls with the same id are that
 //            region's per-region results (perRegion Choices, TextArea, ...).
-// valueKey   (region controls) the key of `value` that holds the label list ("labels",
-//            "hypertextlabels", "rectanglelabels", ...). Object renderers build the positional part
-//            of the value (start/end, x/y/width/height, ...), the store adds the labels under it.
+//            The key of `value` holding the labels is the config entry's `value_key` (the core's
+//            tag registry): object renderers build the positional part of the value (start/end,
+//            x/y/width/height, ...), the store adds the labels under it.
 // children   (layout) "self" when the component renders node.children itself (Repeater, Collapse).
 // hotkey     (controls) (store, def, item) -> act on one of its items' hotkeys (a Label, a Choice)
 // items      (controls) (def, task) -> the items it shows for a task, when not only the config's
@@ -32,8 +31,9 @@
 //   def       the parsed config entry (object or control: {name, tag, to_name, type, labels, attrs})
 //             or null for layout tags
 //   store     the region store (regions.js): state, edits, history, selection
-//   task      the task ({id, data, ...}); `resolve(value)` reads "$key" values from task.data
-//   ctx       {config, readOnly, resolve, renderChildren(nodes), filters, setFilter}
+//   task      the task ({id, data, ...}); `ctx.read(holder, attr)` is what attribute `attr` of a
+//             node or config entry shows for task.data ("$key" values read, see data.js)
+//   ctx       {config, readOnly, read, renderChildren(nodes), filters, setFilter}
 //
 // An object component creates regions with
 //   store.addRegion(objectName, positionalValue)    -> id (null when no label is active)
@@ -101,9 +101,6 @@ export const registeredTags = () => [...TAGS.keys()];
 
 /** True when results of this control tag are regions (see `region` above). */
 export const isRegionControl = (tag) => Boolean(TAGS.get(tag)?.region);
-
-/** The label key of a region control's value ("labels", "hypertextlabels", ...). */
-export const valueKeyOf = (tag) => TAGS.get(tag)?.valueKey ?? null;
 
 /** Register (or replace) a region kind (see "Region kinds" above). */
 export function registerRegionKind(name, spec) {

@@ -11,6 +11,7 @@
 //   repeatFocus(store)          Map repeatKey(on, flag) -> {index, count} (count: items shown)
 //   repeatKey(on, flag)         a Repeater's key: its `on` as shown (outer flags already replaced)
 //   repeatLevels(config)        Map name as written -> [{on, flag}] of the Repeaters around it, outermost first
+//                               (the parsed config's `repeated`: the core derives names and patterns)
 //   activeControl(store, config, control)
 //                               the control as its active item ({...control, name: "lang_1",
 //                               to_name: ["text_1"]}); the control itself outside Repeaters; null
@@ -24,7 +25,6 @@
 
 const FOCUS = new WeakMap();
 const LEVELS = new WeakMap();
-const DEFAULT_FLAG = "{{idx}}";
 
 export const repeatKey = (on, flag) => `${flag}\u0000${on}`;
 
@@ -41,18 +41,11 @@ export function fillFlags(text, indices) {
   return out;
 }
 
-/** Name as written -> the Repeaters around it ([{on, flag}], outermost first), for every named tag in one. */
+/** Name as written -> the Repeaters around it ([{on, flag}], outermost first), for every object and control in one. */
 export function repeatLevels(config) {
   let levels = config && LEVELS.get(config);
   if (levels) return levels;
-  levels = new Map();
-  const walk = (node, around) => {
-    const name = node.attrs?.name;
-    if (around.length && node.tag !== "Repeater" && typeof name === "string" && !levels.has(name)) levels.set(name, around);
-    const inner = node.tag === "Repeater" ? [...around, { on: String(node.attrs?.on ?? ""), flag: node.attrs?.indexFlag || DEFAULT_FLAG }] : around;
-    for (const child of node.children ?? []) walk(child, inner);
-  };
-  if (config?.layout) walk(config.layout, []);
+  levels = new Map((config?.repeated ?? []).map((r) => [r.name, r.levels]));
   if (config) LEVELS.set(config, levels);
   return levels;
 }
@@ -94,37 +87,23 @@ export function shownCopies(store, config, control) {
   });
 }
 
-// A name as written inside Repeaters -> a RegExp matching its copies, and the flag of each group.
+// A name as written inside Repeaters -> a RegExp matching its copies (the core's `pattern`: group k
+// holds the index of flag `flags[k - 1]`).
 const PATTERNS = new WeakMap();
 
-function patternsOf(config) {
+function compiledPatterns(config) {
   let out = PATTERNS.get(config);
-  if (out) return out;
-  out = [];
-  for (const [written, levels] of repeatLevels(config)) {
-    const flags = [...new Set(levels.map((l) => l.flag))];
-    const order = [];
-    let source = "";
-    let rest = written;
-    for (;;) {
-      const next = flags.map((f) => [f, rest.indexOf(f)]).filter(([, i]) => i >= 0).sort((x, y) => x[1] - y[1])[0];
-      if (!next) break;
-      source += escapeRe(rest.slice(0, next[1])) + "(0|[1-9][0-9]*)"; // indexes as Label Studio writes them
-      order.push(next[0]);
-      rest = rest.slice(next[1] + next[0].length);
-    }
-    if (order.length) out.push({ written, re: new RegExp(`^${source}${escapeRe(rest)}$`), order });
+  if (!out) {
+    out = (config.repeated ?? []).filter((r) => r.pattern).map((r) => ({ written: r.name, re: new RegExp(r.pattern), order: r.flags }));
+    PATTERNS.set(config, out);
   }
-  PATTERNS.set(config, out);
   return out;
 }
-
-const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function entryNamed(config, list, name) {
   const own = list.find((d) => d.name === name);
   if (own || !config) return own ?? null;
-  for (const { written, re, order } of patternsOf(config)) {
+  for (const { written, re, order } of compiledPatterns(config)) {
     const m = re.exec(String(name));
     const entry = m && list.find((d) => d.name === written);
     if (!entry) continue;

@@ -9,7 +9,7 @@ import { loadCss } from "../../lib/css.js";
 import { tagSpec, isRegionControl } from "./registry.js";
 import { createRegionStore } from "./regions.js";
 import { useStore } from "./hooks.js";
-import { resolveValue } from "./data.js";
+import { readValue } from "./data.js";
 import { isVisible } from "./visibility.js";
 import { entryNamed } from "./repeat.js";
 import { RegionsPanel } from "./panel.js";
@@ -51,7 +51,7 @@ function Tree({ config, task, store, readOnly }) {
     const objects = new Map(config.objects.map((o) => [o.name, o]));
     const c = {
       config, readOnly, objects,
-      resolve: (value) => resolveValue(value, task?.data ?? {}),
+      read: (holder, attr) => readValue(holder, attr, task?.data ?? {}),
       filters: {},
       setFilter: (name, text) => setFilters((f) => ({ ...f, [name]: text })),
       renderChildren: (nodes, prefix = "") => nodes.map((n, i) => renderNode(n, c, `${prefix}${i}`)),

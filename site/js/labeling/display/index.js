@@ -5,7 +5,7 @@ import { registerTag } from "../core/registry.js";
 import { styleObject } from "../core/data.js";
 
 function TableObject({ node, ctx }) {
-  const value = ctx.resolve(node.attrs.value);
+  const value = ctx.read(node, "value");
   const rows = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value ?? {});
   return html`<table class="lc-table"><tbody>${rows.map(([k, v]) => html`
     <tr key=${k}><th scope="row">${k}</th><td>${typeof v === "object" ? JSON.stringify(v) : String(v)}</td></tr>`)}</tbody></table>`;
@@ -23,7 +23,7 @@ function ListObject({ node, ctx }) {
   if (ctx.config.controls.some((c) => c.tag === "Ranker" && c.to_name.includes(node.attrs.name))) {
     return node.attrs.title ? html`<h4 class="lc-list-title">${node.attrs.title}</h4>` : null;
   }
-  const items = listItems(ctx.resolve(node.attrs.value));
+  const items = listItems(ctx.read(node, "value"));
   return html`<div class="lc-list">${node.attrs.title && html`<h4>${node.attrs.title}</h4>`}
     <ol>${items.map((it) => html`<li key=${it.id}><b>${it.title}</b> ${it.body}</li>`)}</ol></div>`;
 }
@@ -53,7 +53,7 @@ export function markdownToHtml(md) {
 
 function MarkdownObject({ node, ctx }) {
   const ref = useRef(null);
-  const text = ctx.resolve(node.attrs.value);
+  const text = ctx.read(node, "value");
   useLayoutEffect(() => { ref.current.innerHTML = markdownToHtml(text); }, [text]);
   return html`<div class=${`lc-markdown ${node.attrs.className ?? ""}`} ref=${ref} style=${styleObject(node.attrs.style)}></div>`;
 }

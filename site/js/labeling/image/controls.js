@@ -16,14 +16,13 @@ function pickLabel(store, ctl, item, spec) {
 
 const NONE = () => null;
 
-for (const [tag, valueKey] of [["RectangleLabels", "rectanglelabels"], ["PolygonLabels", "polygonlabels"], ["EllipseLabels", "ellipselabels"],
-  ["KeyPointLabels", "keypointlabels"], ["BrushLabels", "brushlabels"]]) {
-  const spec = { valueKey, toggle: pickLabel };
+for (const tag of ["RectangleLabels", "PolygonLabels", "EllipseLabels", "KeyPointLabels", "BrushLabels"]) {
+  const spec = { toggle: pickLabel };
   registerTag(tag, {
-    kind: "control", component: labelsControl(spec), region: true, valueKey,
+    kind: "control", component: labelsControl(spec), region: true,
     hotkey: (store, ctl, item) => pickLabel(store, ctl, item, spec),
   });
 }
 for (const tag of ["Rectangle", "Polygon", "Ellipse", "KeyPoint", "Brush"]) {
-  registerTag(tag, { kind: "control", component: NONE, region: true, valueKey: null });
+  registerTag(tag, { kind: "control", component: NONE, region: true });
 }

@@ -3,7 +3,6 @@
 // carry original_width, original_height, image_rotation (and item_index with valueList), as
 // Label Studio writes them.
 import { newId } from "../core/regions.js";
-import { valueKeyOf } from "../core/registry.js";
 
 /** The keys Label Studio adds to every result on an image (item_index only with valueList). */
 export const IMAGE_KEYS = ["original_width", "original_height", "image_rotation", "item_index"];
@@ -22,12 +21,12 @@ export function imageItem(info, { value, id, from_name, to_name, type, origin = 
 
 /** The labels a region drawn with control `ctl` gets now ([] when it needs one and none is picked or left under maxUsages). */
 export function pickedFor(store, ctl) {
-  return valueKeyOf(ctl.tag) ? (store.getState().active[ctl.name] ?? []).filter((v) => !store.labelAtLimit(ctl.name, v)) : null;
+  return ctl.value_key ? (store.getState().active[ctl.name] ?? []).filter((v) => !store.labelAtLimit(ctl.name, v)) : null;
 }
 
 /** Create a region drawn with control `ctl` on `objectName`; returns its id, or null without a label. */
 export function createShape(store, { ctl, objectName, info, positional }) {
-  const key = valueKeyOf(ctl.tag);
+  const key = ctl.value_key;
   const labels = pickedFor(store, ctl);
   if (key && !labels.length) return null;
   const id = newId();

@@ -21,7 +21,7 @@ const Icon = ({ d }) => html`<svg viewBox="0 0 16 16" width="16" height="16" ari
 export function ImageObject({ node, def, store, ctx }) {
   const attrs = { ...(def?.attrs ?? {}), ...node.attrs };
   const name = def?.name ?? attrs.name;
-  const raw = ctx.resolve(attrs.valueList ?? attrs.value);
+  const raw = ctx.read(node, node.attrs.valueList != null ? "valueList" : "value");
   const sources = (Array.isArray(raw) ? raw : raw == null ? [] : [raw]).map(String);
   const multi = Boolean(attrs.valueList) || sources.length > 1;
   const ui = imageUi(store);

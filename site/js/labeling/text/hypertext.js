@@ -87,7 +87,7 @@ export function HyperTextObject({ node, def, store, ctx }) {
   const [hint, setHint] = useState("");
   const a = node.attrs;
   const name = def?.name ?? a.name;
-  const source = useSource(a, ctx);
+  const source = useSource(node, ctx);
   const raw = source.status === "ready" ? source.value : "";
   const pristine = useMemo(() => {
     const holder = document.createElement("div");

@@ -45,7 +45,7 @@ export function ParagraphsObject({ node, def, store, ctx }) {
   const name = def?.name ?? a.name;
   const nameKey = a.nameKey ?? "author";
   const textKey = a.textKey ?? "text";
-  const source = useSource(a, ctx, { parseLoaded: parseJson });
+  const source = useSource(node, ctx, { parseLoaded: parseJson });
   const raw = source.status === "ready" ? source.value : null;
   const phrases = Array.isArray(raw) ? raw : [];
   const state = store.getState();

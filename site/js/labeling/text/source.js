@@ -87,8 +87,9 @@ const settle = (fn) => {
  * The value an object shows, loaded and decoded. `parse` turns the final text into the value
  * (Paragraphs: JSON.parse); values given inline are passed to it as they are unless encoded.
  */
-export function useSource(attrs, ctx, { parse = (v) => v, parseLoaded = parse } = {}) {
-  const raw = ctx.resolve(attrs.value);
+export function useSource(node, ctx, { parse = (v) => v, parseLoaded = parse } = {}) {
+  const attrs = node.attrs;
+  const raw = ctx.read(node, "value");
   const fromUrl = attrs.valueType === "url";
   const encoding = attrs.encoding;
   const inline = useMemo(() => (fromUrl ? null : settle(() => parse(decodeValue(raw, encoding)))), [raw, fromUrl, encoding]);

@@ -26,7 +26,7 @@ export function TextObject({ node, def, store, ctx }) {
   const state = store.getState();
   const a = node.attrs;
   const name = def?.name ?? a.name;
-  const source = useSource(a, ctx, { parse: asText });
+  const source = useSource(node, ctx, { parse: asText });
   const text = source.status === "ready" ? source.value : "";
   rememberText(store, name, text); // names spans saved without their text in the panel
   const layout = useMemo(() => textLayout(text), [text]);

@@ -15,7 +15,7 @@ import { useApp } from "../context.js";
 import { Modal } from "../dialog.js";
 import { ImportCancelled, recoverImports } from "../../store/imports.js";
 import { groupSources, urlSource, filesFromHandle, filesFromInput, filesFromDrop } from "./sources.js";
-import { importFormats, previewSource, parseSources, combine, writeResults, cancelSessions } from "./run.js";
+import { previewSource, parseSources, combine, writeResults, cancelSessions } from "./run.js";
 import { TaskTable, Mapping, ErrorReport, Progress, Summary, bytesText, fmt } from "./views.js";
 
 loadCss("css/import.css");
@@ -76,8 +76,7 @@ export function ImportPanel({ project, onDone, onClose, onBusy, ensureProject })
     leaveReport();
     setStage({ name: "pick", reading: true });
     try {
-      const formats = await importFormats(core);
-      const grouped = groupSources(picked, formats);
+      const grouped = await groupSources(core, picked);
       setSkipped((n) => n + grouped.skipped);
       setSources((old) => mergeSources(old, grouped.sources));
       setStage({ name: "pick" });

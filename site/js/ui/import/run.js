@@ -12,13 +12,6 @@ const FILE_BATCH = 500; // media files per import.files call
 const TASK_CHUNK = 5000; // tasks per import.tasks call
 const PREVIEW_ROWS = 10;
 
-let formatsPromise = null;
-/** The core's import formats (cached): [{name, extensions, description}]. */
-export function importFormats(core) {
-  if (!formatsPromise) formatsPromise = core.call("import.formats").catch((err) => { formatsPromise = null; throw err; });
-  return formatsPromise;
-}
-
 /** "row 12", "line 3", "$[2].annotations[0]", "photos/cat.jpg": where an error is, for people. */
 export function whereText(where = {}) {
   const parts = [];

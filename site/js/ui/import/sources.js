@@ -14,28 +14,18 @@ export const HEAD = 64 * 1024; // bytes read for the preview
 
 const hidden = (path) => path.split("/").some((part) => part.startsWith(".") || part === "__MACOSX");
 
-/** The importer for a file name: the longest matching extension among the core's formats. */
-export function importerFor(name, formats) {
-  const lower = name.toLowerCase();
-  let best = null;
-  for (const f of formats) {
-    for (const ext of f.extensions) {
-      if (lower.endsWith(ext) && (!best || ext.length > best.ext.length)) best = { ext, name: f.name };
-    }
-  }
-  return best?.name ?? null;
-}
-
-/** Sort picked files into sources. Hidden files (".DS_Store", "__MACOSX/...") are skipped and counted. */
-export function groupSources(picked, formats) {
+/**
+ * Sort picked files into sources: the core says which importer takes each (import.importers: by
+ * its name, else its MIME type). Hidden files (".DS_Store", "__MACOSX/...") are skipped and counted.
+ */
+export async function groupSources(core, picked) {
   const sources = [];
   const media = [];
-  let skipped = 0;
-  for (const { file, path } of picked) {
-    if (hidden(path)) { skipped += 1; continue; }
-    const importer = importerFor(path, formats);
-    const looksMedia = /^(image|audio|video)\//.test(file.type) || file.type === "application/pdf";
-    if (importer === "media" || (importer === null && looksMedia)) {
+  const shown = picked.filter(({ path }) => !hidden(path));
+  const skipped = picked.length - shown.length;
+  const importers = shown.length ? await core.call("import.importers", { files: shown.map(({ file, path }) => ({ name: path, mime: file.type || null })) }) : [];
+  for (const [i, { file, path }] of shown.entries()) {
+    if (importers[i] === "media") {
       const id = newMediaId();
       media.push({ file, path, ref: mediaRef(id, file.name) });
     } else {

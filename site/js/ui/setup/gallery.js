@@ -1,5 +1,6 @@
 // The template gallery: groups down the side, a search box, one card per template
-// (title + description). The list comes from the core (`templates.list`), once per page.
+// (title + description). The list comes from the core (`templates.list`), once per page. A
+// template using a tag the labeling screen cannot draw yet (the core's `cannot_draw`) says so.
 import { html, useEffect, useMemo, useState } from "../../lib/html.js";
 
 let listing = null; // one request per page: the gallery does not change while the page lives
@@ -56,10 +57,12 @@ export function Gallery({ core, coreState, onPick, onCustom, picking }) {
       <ul class="gallery-cards" aria-label="Templates">
         ${shown.map((t) => html`<li key=${t.name}>
           <button type="button" class="template-card" data-template=${t.name} aria-busy=${picking === t.name}
-            aria-label=${t.title} aria-describedby=${`tc-${t.name}`} disabled=${Boolean(picking)} onClick=${() => onPick(t.name)}>
+            aria-label=${t.title} aria-describedby=${`tc-${t.name}${t.cannot_draw?.length ? ` tcp-${t.name}` : ""}`} disabled=${Boolean(picking)} onClick=${() => onPick(t.name)}>
             <span class="tc-group muted" aria-hidden="true">${t.group}</span>
             <span class="tc-title">${t.title}</span>
             <span class="tc-desc" id=${`tc-${t.name}`}>${t.description}</span>
+            ${t.cannot_draw?.length > 0 && html`<span class="tc-preview-only" id=${`tcp-${t.name}`}>Preview only: ${
+              t.cannot_draw.map((tag) => `<${tag}>`).join(", ")} can't be labeled yet</span>`}
           </button></li>`)}
         ${shown.length > 0 && html`<li><button type="button" class="template-card custom" aria-label="Custom template" onClick=${onCustom}>
           <span class="tc-group muted">Your own</span><span class="tc-title">Custom template</span>
