@@ -34,11 +34,16 @@ export function LabelingScreen({ project, rest, query, navigate, refresh }) {
   useEffect(() => { annotator().then(setMe, () => setMe(null)); }, []);
   useEffect(() => {
     setDone(false);
-    if (me === undefined || taskId) return;
+    if (me === undefined || taskId) return undefined;
+    // Only while this screen is still the one on screen: a person who left (a link, Back, a
+    // typed address) before the answer came is not pulled back into the stream.
+    let live = true;
     nextTask(project, me, { viewId }).then((id) => {
+      if (!live) return;
       if (id == null) setDone(true);
       else location.replace(`${base}/label/${id}${suffix({ stream: true })}`);
     });
+    return () => { live = false; };
   }, [me, taskId, viewId]);
 
   if (!project.parsed_config) {
