@@ -22,8 +22,14 @@ def _tasks_json(result):
 
 def test_malformed_json():
     error = only_error(run_import(b'[{"data": {"text": "a"}},\n {"data": }]', "tasks.json"))
-    assert error["message"] == "the file is not valid JSON: Expecting value"
+    assert error["message"] == "the file is not valid JSON: Expecting value (at line 2, column 11)"
     assert error["where"] == {"line": 2, "col": 11}
+
+
+def test_malformed_json_message_names_its_place():
+    # the decoder's own message ends in "starting at": the sentence goes on with the place
+    error = only_error(run_import(b'[{"data": {"text": "a}}]', "tasks.json"))
+    assert error["message"] == "the file is not valid JSON: Unterminated string starting at line 1, column 20"
 
 
 def test_ragged_csv_row():

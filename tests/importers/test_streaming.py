@@ -49,7 +49,7 @@ def test_jsonl_and_txt_chunks(chunk: int):
 def test_jsonl_bad_line_has_line_and_index():
     report = run_import(b'{"text": "a"}\n\n{"text": \n', "a.jsonl")
     assert [(e.where, e.message) for e in report.errors] == [
-        ({"line": 3, "path": "$[1]"}, "the line is not valid JSON: Expecting value (col 10)")]
+        ({"line": 3, "path": "$[1]"}, "the line is not valid JSON: Expecting value (at column 10)")]
 
 
 def test_format_detected_without_a_name():

@@ -15,6 +15,13 @@ from labelcore.importers.registry import Item, Parser, register_importer
 from labelcore.importers.text import WholeText
 
 
+def json_problem(exc: json.JSONDecodeError, *, line: bool = True) -> str:
+    """The decoder's message as a sentence: its own ends in "at" before the place it points to
+    ("Unterminated string starting at"), which ``exc.msg`` leaves out."""
+    place = f"line {exc.lineno}, column {exc.colno}" if line else f"column {exc.colno}"
+    return f"{exc.msg} {place}" if exc.msg.endswith(" at") else f"{exc.msg} (at {place})"
+
+
 @register_importer("json", extensions=(".json",))
 class JsonParser(WholeText, Parser):
     """Label Studio JSON: a task list (with annotations and predictions) or one task."""
@@ -26,7 +33,8 @@ class JsonParser(WholeText, Parser):
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise DataError(f"the file is not valid JSON: {exc.msg}", {"line": exc.lineno, "col": exc.colno}) from None
+            where = {"line": exc.lineno, "col": exc.colno}
+            raise DataError(f"the file is not valid JSON: {json_problem(exc)}", where) from None
         if isinstance(doc, list):
             for i, item in enumerate(doc):
                 task, error = task_from_item(item, self.ctx.key_for)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from labelcore.importers.from_json import json_problem
 from labelcore.importers.items import task_from_item
 from labelcore.importers.lines import LineParser
 from labelcore.importers.registry import Item, register_importer
@@ -21,6 +22,6 @@ class JsonlParser(LineParser):
         try:
             item = json.loads(text)
         except json.JSONDecodeError as exc:
-            return where, None, f"the line is not valid JSON: {exc.msg} (col {exc.colno})"
+            return where, None, f"the line is not valid JSON: {json_problem(exc, line=False)}"
         task, error = task_from_item(item, self.ctx.key_for)
         return where, task, error

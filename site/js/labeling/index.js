@@ -58,7 +58,9 @@ function Labeling({ project, rest, query, navigate, refresh }) {
   useEffect(() => {
     setDone(false);
     if (me === undefined || taskId) return undefined;
-    let live = true;  // gone (another screen, or a task opened meanwhile): the answer is not needed
+    // Only while this screen is still the one on screen: a person who left (a link, Back, a
+    // typed address) before the answer came is not pulled back into the stream.
+    let live = true;
     nextTask(project, me, { viewId }).then((id) => {
       if (!live) return;
       if (id == null) setDone(true);

@@ -19,9 +19,9 @@ export function Modal({ title, onClose, children, footer }) {
     </dialog>`;
 }
 
-export function ConfirmDialog({ title, message, confirmLabel, danger = false, onConfirm, onClose }) {
+export function ConfirmDialog({ title, message, confirmLabel, cancelLabel = "Cancel", danger = false, onConfirm, onClose }) {
   return html`<${Modal} title=${title} onClose=${onClose} footer=${html`
-      <button class="btn" type="button" onClick=${onClose}>Cancel</button>
+      <button class="btn" type="button" onClick=${onClose}>${cancelLabel}</button>
       <button class=${"btn " + (danger ? "danger solid" : "primary")} type="button" onClick=${onConfirm}>${confirmLabel}</button>`}>
     <p>${message}</p>
   <//>`;

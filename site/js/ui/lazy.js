@@ -1,5 +1,8 @@
 // Screens and dialogs load on demand (the shell stays small and fast); a module that fails
-// to load shows its error instead of a blank page.
+// to load shows its error instead of a blank page. A component is only ever rendered for the
+// loader it came from: when the loader changes (another section at the same place in the tree),
+// the old screen is not rendered with the new screen's props, even for one frame (the labeling
+// screen, handed the Data Manager's route, would start the label stream).
 import { html, useEffect, useState } from "../lib/html.js";
 
 const cache = new Map();
@@ -9,9 +12,6 @@ function load(loader) {
   return cache.get(loader);
 }
 
-// The state names the loader it came from: in the render where `loader` changes (before the
-// effect runs) the previous screen must not be drawn with the next one's props (a labeling
-// screen handed the Data Manager's route would start the label stream again).
 export function Lazy({ loader, props, label }) {
   const [state, setState] = useState({ loader: null, component: null, error: null });
   useEffect(() => {

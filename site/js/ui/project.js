@@ -44,7 +44,8 @@ export function ProjectPage({ id, section = "data", rest = "", query, onTitle })
   const screen = SECTIONS[section];
   const base = `#/projects/${id}`;
   const props = { project, counts, rest, query, navigate, refresh, openDialog: setDialog };
-  if (section === "label") return html`<${Lazy} loader=${screen.load} label="the labeling screen" props=${props} />`;
+  // Keyed by section: one section's screen is never reused for another's route.
+  if (section === "label") return html`<${Lazy} key="label" loader=${screen.load} label="the labeling screen" props=${props} />`;
   return html`
     <div class="project-head">
       <h1>${project.name}</h1>
@@ -57,7 +58,7 @@ export function ProjectPage({ id, section = "data", rest = "", query, onTitle })
       <button class="btn" type="button" onClick=${() => setDialog("export")}>Export</button>
       <button class="btn primary" type="button" onClick=${() => navigate(`${base}/label`)}>Label All Tasks</button>
     </div>
-    ${screen ? html`<${Lazy} loader=${screen.load} label=${`the ${screen.title}`} props=${props} />`
+    ${screen ? html`<${Lazy} key=${section} loader=${screen.load} label=${`the ${screen.title}`} props=${props} />`
              : html`<div class="notice" role="alert"><p>This project has no “${section}” section.</p></div>`}
     ${dialog && html`<${Lazy} loader=${DIALOGS[dialog].load} label=${`the ${DIALOGS[dialog].title} dialog`}
         props=${{ ...props, onClose: () => { setDialog(null); refresh(); } }} />`}`;

@@ -5,7 +5,7 @@ import { html, useEffect, useState, useRef } from "../../lib/html.js";
 import { loadCss } from "../../lib/css.js";
 import { Modal } from "../dialog.js";
 import { useApp } from "../context.js";
-import { runExport, downloadName, viewScope } from "./run.js";
+import { runExport, downloadName, downloadHint, viewScope } from "./run.js";
 import { saveFile } from "../../lib/download.js";
 
 loadCss("css/export.css");
@@ -31,7 +31,7 @@ function sizeText(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function FormatList({ formats, selected, onSelect, disabled }) {
+function FormatList({ project, formats, selected, onSelect, disabled }) {
   return html`<fieldset class="export-formats" disabled=${disabled}>
     <legend>Format</legend>
     ${formats.map((f) => html`
@@ -42,7 +42,7 @@ function FormatList({ formats, selected, onSelect, disabled }) {
         <span class="export-format-text">
           <span class="export-format-title" id=${`export-format-${f.name}`}>${f.title}</span>
           <span class="export-format-desc" id=${`export-format-${f.name}-desc`}>${f.description}</span>
-          ${f.writes && html`<span class="export-format-writes">Writes ${f.writes}</span>`}
+          ${f.writes && html`<span class="export-format-writes">${downloadHint(project, f)}</span>`}
         </span>
       </label>`)}
   </fieldset>`;
@@ -143,7 +143,7 @@ export function ExportDialog({ project, counts, onClose, openDialog, navigate })
       <p class="muted export-intro">${`The file is written here, in your browser: nothing is uploaded. This project has
         ${plural(counts.tasks, "task")} and ${plural(counts.annotations, "annotation")}.`}</p>
       <div class="export-columns">
-        <${FormatList} formats=${formats} selected=${selected} onSelect=${setSelected} disabled=${busy} />
+        <${FormatList} project=${project} formats=${formats} selected=${selected} onSelect=${setSelected} disabled=${busy} />
         <div class="export-side">
           <${ScopeChoice} scopes=${scopes} scope=${scope} onScope=${setScope} disabled=${busy} />
           <label class="export-check">

@@ -19,6 +19,16 @@ export function downloadName(project, filename, format) {
   return `project-${project.id}-at-${stamp}-${format.toLowerCase()}${ext}`;
 }
 
+/** What the download of a format is, for the format list: the name it gets (the core's `writes`
+ *  names the files inside; several files come as one zip). */
+export function downloadHint(project, format) {
+  const writes = format.writes ?? "";
+  if (!writes) return "";
+  if (/[,/]/.test(writes)) return `Downloads a zip: ${writes}`;
+  if (writes.includes("*")) return `Downloads ${writes} (several in a zip)`;
+  return `Downloads ${downloadName(project, writes, format.name).replace(/-at-[\d-]+-/, "-at-<date>-")}`;
+}
+
 /**
  * Export a project in one format; resolves to {filename, mime, files, bytes, tasks, timing}.
  *   choice   {format (a FormatInfo from export.formats), scope "annotated"|"all"|"view"|"selection",

@@ -1,9 +1,13 @@
 // The Import dialog of a project (and the same content as a panel for the Create Project dialog).
 //
 //   ImportDialog {project, onClose, refresh}   the 'import' dialog (see ../project.js)
-//   ImportPanel  {project, onDone, ensureProject?}
+//   ImportPanel  {project, onDone, ensureProject?, control?}
 //       onDone(summary) runs once the tasks are written; ensureProject() -> project (with an id)
 //       is called before writing when `project` has no id yet (a project being created).
+//       control (a ref) is the host's handle, for a Save that imports what is staged:
+//       control.current = {staged, importStaged()}; `staged` is true while files or URLs are
+//       picked and not imported; importStaged() presses Import and resolves to "done" (written),
+//       "report" (problems on screen, the person decides) or "failed" (said on screen).
 //
 // Steps: pick (drop, Upload Files, Upload Folder, paste URLs) -> preview of each source (format,
 // first tasks, column -> data key mapping, first problems) -> Import: the files are parsed in
@@ -35,7 +39,7 @@ function useCoreState(core) {
 
 const errorText = (err) => String(err?.message ?? err);
 
-export function ImportPanel({ project, onDone, onClose, onBusy, ensureProject }) {
+export function ImportPanel({ project, onDone, onClose, onBusy, ensureProject, control }) {
   const { core } = useApp();
   const coreState = useCoreState(core);
   const [sources, setSources] = useState([]);
@@ -111,7 +115,13 @@ export function ImportPanel({ project, onDone, onClose, onBusy, ensureProject })
     await addFiles(await filesFromDrop(event.dataTransfer));
   };
 
-  const run = async () => {
+  // One Import at a time: a Save pressed while it runs waits for the same one.
+  const running = useRef(null);
+  const run = () => {
+    running.current ??= parse().finally(() => { running.current = null; });
+    return running.current;
+  };
+  const parse = async () => {
     const controller = new AbortController();
     abort.current = controller;
     performance.mark("labelcore:import-start");
@@ -123,10 +133,12 @@ export function ImportPanel({ project, onDone, onClose, onBusy, ensureProject })
       performance.mark("labelcore:import-parsed");
       live.current = results.map((r) => r.session);
       const report = combine(results);
-      if (report.ok) await write(results, report, controller);
-      else setStage({ name: "report", results, report });
+      if (report.ok) return (await write(results, report, controller)) ? "done" : "failed";
+      setStage({ name: "report", results, report });
+      return "report";
     } catch (err) {
       setStage(err instanceof ImportCancelled ? { name: "pick", notice: err.message } : { name: "pick", error: errorText(err) });
+      return "failed";
     }
   };
   const write = async (results, report, controller = new AbortController()) => {
@@ -143,9 +155,11 @@ export function ImportPanel({ project, onDone, onClose, onBusy, ensureProject })
       const summary = { ...counts, bytes: report.summary.bytes };
       setStage({ name: "done", summary });
       onDone?.(summary);
+      return true;
     } catch (err) {
       live.current = [];
       setStage(err instanceof ImportCancelled ? { name: "pick", notice: err.message } : { name: "pick", error: `Nothing was imported: ${errorText(err)}` });
+      return false;
     }
   };
   const dropReport = () => {
@@ -154,6 +168,13 @@ export function ImportPanel({ project, onDone, onClose, onBusy, ensureProject })
   };
 
   const busy = stage.name === "parse" || stage.name === "write";
+  if (control) {
+    control.current = {
+      staged: sources.length > 0 && stage.name !== "done",
+      importStaged: () => (running.current ?? (stage.name === "pick" && !stage.reading ? run()
+        : Promise.resolve(stage.name === "report" ? "report" : "failed"))),
+    };
+  }
   if (stage.name === "done") {
     return html`<div class="import-panel">
       <p class="import-done" role="status">Imported ${fmt(stage.summary.tasks)} ${stage.summary.tasks === 1 ? "task" : "tasks"}.</p>

@@ -7,6 +7,7 @@
 
 import { head, slices } from "./sources.js";
 import { writeImport, ImportCancelled } from "../../store/imports.js";
+import { announceTasksChanged } from "../../store/views.js";
 
 const FILE_BATCH = 500; // media files per import.files call
 const TASK_CHUNK = 5000; // tasks per import.tasks call
@@ -141,7 +142,10 @@ export async function writeResults(core, project, results, { onProgress, signal 
     },
   };
   try {
-    return await writeImport(project.id, { source, media, onProgress, signal });
+    const counts = await writeImport(project.id, { source, media, onProgress, signal });
+    // The Data Manager on screen (this tab or another) reads the new tasks without a reload.
+    announceTasksChanged(project.id);
+    return counts;
   } finally {
     // Free what was not fetched (a cancel or a failed write).
     const left = new Set(pages.filter((_, i) => !fetched.has(i)).map((p) => p.session));

@@ -115,7 +115,7 @@ export function CodeEditor({ value, onChange, errors = [], warnings = [], id, la
 /** Errors (or warnings) as a list under the editor; each moves the caret to its place. */
 function FindingList({ findings, onJump, id, label, warning = false }) {
   if (!findings.length) return null;
-  return html`<ul class=${warning ? "config-errors config-warnings" : "config-errors"} id=${id} aria-label=${label}>
+  return html`<ul class=${warning ? "config-errors config-warnings" : "config-errors"} id=${id} aria-label=${label} tabindex="-1">
     ${findings.map((e) => html`<li>
       <button type="button" class=${warning ? "error-link warn" : "error-link"} onClick=${() => onJump?.(e)}>
         ${e.where?.line ? html`<span class="where">line ${e.where.line}${e.where.col ? `, col ${e.where.col}` : ""}</span>` : null}

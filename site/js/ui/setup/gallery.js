@@ -12,9 +12,11 @@ function loadList(core) {
 
 const ALL = "All templates";
 
+// A search word matches the start of a word of the template ("ner" finds the NER keyword, not
+// "ge-ner-ation"; "class" finds "classification").
 function matches(t, words) {
-  const hay = [t.name, t.title, t.group, t.description, ...(t.keywords ?? [])].join(" ").toLowerCase();
-  return words.every((w) => hay.includes(w));
+  const hay = [t.name, t.title, t.group, t.description, ...(t.keywords ?? [])].join(" ").toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return words.every((w) => hay.some((word) => word.startsWith(w)));
 }
 
 export function Gallery({ core, coreState, onPick, onCustom, picking }) {

@@ -9,7 +9,10 @@
 //   onSaved   called after a save with the updated project (or the fields, see above).
 //   embedded  layout for a dialog (no title).
 //   onChange  optional: {label_config, parsed_config (null while invalid), ok} after every check.
-//             Embedded with onChange, the host saves (its own Save button): ours is not shown.
+//   control   optional ref the host saves through (its own Save button; ours is not shown, as
+//             with onChange): control.current = {check(), showErrors()}. check() resolves, once
+//             the text on screen is checked, to {label_config, parsed_config, ok, errors};
+//             showErrors() brings the code editor forward and puts the focus on its error list.
 //
 // Save writes `label_config` and `parsed_config` with updateProject. It is refused (button
 // disabled, errors listed) while the config has errors or is unchecked, and refused with a message
@@ -47,6 +50,7 @@ async function firstTask(projectId) {
 }
 
 const TABS = { code: "Code", visual: "Visual" };
+const errorsId = "setup-config-errors"; // the code editor's error list
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -65,7 +69,7 @@ function StatusLine({ coreState, pending, result, dirty, empty, hostSaves }) {
   return html`<span class="setup-status ${tone}" role="status" aria-live="polite">${text}</span>`;
 }
 
-export function LabelingSetup({ project, onSaved, embedded = false, onChange }) {
+export function LabelingSetup({ project, onSaved, embedded = false, onChange, control }) {
   const { core } = useApp();
   const coreState = useCoreState(core);
   const saved = project?.label_config ?? "";
@@ -91,9 +95,23 @@ export function LabelingSetup({ project, onSaved, embedded = false, onChange }) 
     return () => { live = false; };
   }, [project?.id]);
 
+  // The host's handle: what the last check said, once the text on screen is checked.
+  const checked = result && !pending
+    ? { label_config: result.xml, parsed_config: result.ok ? result.parsed : null, ok: result.ok, errors: result.errors } : null;
+  const waiting = useRef([]);
+  const [reveal, setReveal] = useState(0);
+  if (control) {
+    control.current = {
+      check: () => (checked ? Promise.resolve(checked) : new Promise((resolve) => { waiting.current.push(resolve); })),
+      showErrors: () => { setView("editor"); setTab("code"); setReveal((n) => n + 1); },
+    };
+  }
   useEffect(() => {
-    if (result && !pending) onChange?.({ label_config: result.xml, parsed_config: result.ok ? result.parsed : null, ok: result.ok });
+    if (!checked) return;
+    onChange?.({ label_config: checked.label_config, parsed_config: checked.parsed_config, ok: checked.ok });
+    for (const resolve of waiting.current.splice(0)) resolve(checked);
   }, [result, pending]);
+  useEffect(() => { if (reveal) document.getElementById(errorsId)?.focus(); }, [reveal]);
 
   const task = useMemo(() => good.current.parsed && sampleTask(good.current.parsed, source), [good.current.version, source]);
   const edit = (text) => { setXml(text); setMessage(null); };
@@ -144,9 +162,9 @@ export function LabelingSetup({ project, onSaved, embedded = false, onChange }) 
     event.currentTarget.querySelector(`#setup-tab-${next}`)?.focus();
   };
 
+  const hostSaves = embedded && Boolean(onChange || control);
   const errors = pending ? [] : result?.errors ?? [];
   const warnings = pending ? [] : result?.warnings ?? [];
-  const errorsId = "setup-config-errors";
   return html`<div class=${`labeling-setup${embedded ? " embedded" : ""}`} data-pending=${pending} data-template=${template ?? ""}>
     <div class="setup-bar">
       ${!embedded && html`<h2 class="setup-title">Labeling Setup</h2>`}
@@ -155,8 +173,8 @@ export function LabelingSetup({ project, onSaved, embedded = false, onChange }) 
         : xml.trim() && html`<button type="button" class="btn" onClick=${() => setView("editor")}>Back to the editor</button>`}
       <span class="spacer"></span>
       <${StatusLine} coreState=${coreState} pending=${pending} result=${result} dirty=${xml !== baseline}
-        empty=${!xml.trim()} hostSaves=${embedded && Boolean(onChange)} />
-      ${!(embedded && onChange) && html`<button type="button" class="btn primary" disabled=${!canSave} onClick=${save}
+        empty=${!xml.trim()} hostSaves=${hostSaves} />
+      ${!hostSaves && html`<button type="button" class="btn primary" disabled=${!canSave} onClick=${save}
         aria-describedby=${errors.length ? errorsId : undefined}>${saving ? "Saving…" : "Save"}</button>`}
     </div>
     ${message && html`<p class=${message.tone === "error" ? "setup-message error-text" : "setup-message ok-text"}
