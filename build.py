@@ -61,16 +61,31 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 BROWSER_WHEELS = (
     ("pydantic", "2.14.3", "pure", "3f7b347782ab7e4cf4c798496ae3a82787d9f21ec12676a9c564355eeef8daa8"),
     ("pydantic_core", "2.50.4", "wasm", "e6da138a1ecc1341c8b788a5ee822670b03788e1f5decf7af9d461de6e508b8e"),
-    ("typing_extensions", "4.16.0", "pure", "481caa481374e813c1b176ada14e97f1f67a4539ce9cfeb3f350d78d6370c2e8"),
+    (
+        "typing_extensions",
+        "4.16.0",
+        "pure",
+        "481caa481374e813c1b176ada14e97f1f67a4539ce9cfeb3f350d78d6370c2e8",
+    ),
     ("annotated_types", "0.8.0", "pure", "f072f4d804ea359e4eaf198b1af7a8b0943881a87f31bb764f8bf219bb9419e0"),
-    ("typing_inspection", "0.4.5", "pure", "bc210535442b39e1bf2805e0c7a17dfd6a4ace760c84c7f7d16245d23a6b1c39"),
+    (
+        "typing_inspection",
+        "0.4.5",
+        "pure",
+        "bc210535442b39e1bf2805e0c7a17dfd6a4ace760c84c7f7d16245d23a6b1c39",
+    ),
     ("jinja2", "3.1.6", "pure", "85ece4451f492d0c13c5dd7c13a64681a86afae63a5f347908daf103ce6d2f67"),
     ("markupsafe", "3.0.4", "sdist", "2e9ad7dd851bf45fab9f75cbff4cb493fee9979e8d8c7c9c3ee119022518edd6"),
 )
 
 # Label Studio's own wheel (no dependencies), fetched like a browser wheel for `test` only: the
 # gallery tests read its annotation_templates/ out of it (tests/label_studio.py); never installed.
-LABEL_STUDIO_WHEEL = ("label_studio", "1.23.2", "pure", "c575b2552d0b271554224c5e56ab2ce9449c6e62a0b4851bc8c706d8fe651137")
+LABEL_STUDIO_WHEEL = (
+    "label_studio",
+    "1.23.2",
+    "pure",
+    "c575b2552d0b271554224c5e56ab2ce9449c6e62a0b4851bc8c706d8fe651137",
+)
 
 # npm files copied into dist/vendor/: (source under node_modules, target name, import rewrites).
 VENDOR_FILES = (
@@ -121,6 +136,7 @@ def stamp_ok(stamp: Path, key: str) -> bool:
 
 # ---------------------------------------------------------------- set-up
 
+
 def venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
@@ -146,7 +162,9 @@ def ensure_node_modules() -> None:
         return
     npm = shutil.which("npm")
     if npm is None:
-        sys.exit("build.py: npm is not installed. Install Node.js 20.19+ (it brings npm), then run this again.")
+        sys.exit(
+            "build.py: npm is not installed. Install Node.js 20.19+ (it brings npm), then run this again."
+        )
     run([npm, "ci", "--no-audit", "--no-fund"], cwd=ROOT)
     stamp.write_text(key)
 
@@ -171,11 +189,14 @@ def ensure_browser() -> str:
         found = find_chromium()
         if found:
             return found
-    sys.exit("build.py: the browser tests need Chromium. Install it (Debian/Ubuntu: "
-             "`sudo apt-get install chromium`), or set LABELCORE_CHROMIUM to a Chromium/Chrome binary.")
+    sys.exit(
+        "build.py: the browser tests need Chromium. Install it (Debian/Ubuntu: "
+        "`sudo apt-get install chromium`), or set LABELCORE_CHROMIUM to a Chromium/Chrome binary."
+    )
 
 
 # ---------------------------------------------------------------- fetch
+
 
 def wheel_filename(dist: str, version: str, kind: str) -> str:
     tag = f"cp314-cp314-{PYODIDE_PLATFORM}" if kind == "wasm" else "py3-none-any"
@@ -195,9 +216,21 @@ def fetch_wheel(dist: str, version: str, kind: str, sha256: str) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
         if kind == "wasm":
-            _pip_download(f"{dist}=={version}", tmpdir, [
-                "--only-binary=:all:", "--platform", PYODIDE_PLATFORM, "--python-version", PYODIDE_PYTHON,
-                "--implementation", "cp", "--abi", "cp314"])
+            _pip_download(
+                f"{dist}=={version}",
+                tmpdir,
+                [
+                    "--only-binary=:all:",
+                    "--platform",
+                    PYODIDE_PLATFORM,
+                    "--python-version",
+                    PYODIDE_PYTHON,
+                    "--implementation",
+                    "cp",
+                    "--abi",
+                    "cp314",
+                ],
+            )
         elif kind == "pure":
             _pip_download(f"{dist}=={version}", tmpdir, ["--only-binary=:all:"])
         else:
@@ -212,8 +245,10 @@ def fetch_wheel(dist: str, version: str, kind: str, sha256: str) -> Path:
             # With no C compiler the optional speedups fail to build and setuptools falls
             # back to the pure-Python package, which is what Pyodide can load.
             out = tmpdir / "built"
-            run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", out, downloads[0]],
-                env=dict(os.environ, CC="/bin/false", CXX="/bin/false"))
+            run(
+                [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", out, downloads[0]],
+                env=dict(os.environ, CC="/bin/false", CXX="/bin/false"),
+            )
             built = list(out.glob("*.whl"))
             if len(built) != 1 or not built[0].name.endswith("-py3-none-any.whl"):
                 sys.exit(f"build.py: building {dist} gave {built}, not one pure wheel")
@@ -224,6 +259,7 @@ def fetch_wheel(dist: str, version: str, kind: str, sha256: str) -> Path:
 
 
 # ---------------------------------------------------------------- build
+
 
 def build_labelcore_wheel(out_dir: Path) -> Path:
     """The labelcore wheel, built from py/ with the project's own setuptools (no network)."""
@@ -265,9 +301,14 @@ def wheel_facts(path: Path) -> tuple[str, str, list[str], list[str]]:
         if "extra" in marker:
             continue
         requires.append(_REQ_NAME.match(spec).group(1))
-    imports = sorted({n.split("/")[0].removesuffix(".py") for n in names
-                      if not n.split("/")[0].endswith((".dist-info", ".data"))
-                      and (n.endswith("/__init__.py") and n.count("/") == 1 or "/" not in n and n.endswith(".py"))})
+    imports = sorted(
+        {
+            n.split("/")[0].removesuffix(".py")
+            for n in names
+            if not n.split("/")[0].endswith((".dist-info", ".data"))
+            and (n.endswith("/__init__.py") and n.count("/") == 1 or "/" not in n and n.endswith(".py"))
+        }
+    )
     return fields["Name"][0], fields["Version"][0], requires, imports
 
 
@@ -286,9 +327,15 @@ def write_lock(pyodide_dir: Path, wheels: dict[str, str]) -> dict:
                 sys.exit(f"build.py: {name} needs {req}, which is not among the browser wheels")
             depends.append(normalize(req))
         packages[key] = {
-            "name": key, "version": version, "file_name": rel, "install_dir": "site",
-            "sha256": sha256_of(pyodide_dir / rel), "package_type": "package",
-            "imports": imports, "depends": sorted(depends), "unvendored_tests": False,
+            "name": key,
+            "version": version,
+            "file_name": rel,
+            "install_dir": "site",
+            "sha256": sha256_of(pyodide_dir / rel),
+            "package_type": "package",
+            "imports": imports,
+            "depends": sorted(depends),
+            "unvendored_tests": False,
         }
     lock = {"info": npm_lock["info"], "packages": packages}
     (pyodide_dir / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n")
@@ -345,12 +392,19 @@ def _build() -> Path:
     shutil.move(str(own), pyodide_dir / f"labelcore-{digest}" / own.name)
     rels[own.name] = f"labelcore-{digest}/{own.name}"
     lock = write_lock(pyodide_dir, rels)
-    (staging / "build-info.json").write_text(json.dumps({
-        "labelcore": lock["packages"]["labelcore"]["version"],
-        "labelcore_sha256": lock["packages"]["labelcore"]["sha256"],
-        "pyodide": PYODIDE_VERSION,
-        "wheels": {k: v["version"] for k, v in lock["packages"].items()},
-    }, indent=1, sort_keys=True) + "\n")
+    (staging / "build-info.json").write_text(
+        json.dumps(
+            {
+                "labelcore": lock["packages"]["labelcore"]["version"],
+                "labelcore_sha256": lock["packages"]["labelcore"]["sha256"],
+                "pyodide": PYODIDE_VERSION,
+                "wheels": {k: v["version"] for k, v in lock["packages"].items()},
+            },
+            indent=1,
+            sort_keys=True,
+        )
+        + "\n"
+    )
     shutil.rmtree(DIST, ignore_errors=True)
     staging.rename(DIST)
     log(f"built {DIST} ({len(lock['packages'])} wheels, pyodide {PYODIDE_VERSION})")
@@ -358,6 +412,7 @@ def _build() -> Path:
 
 
 # ---------------------------------------------------------------- serve
+
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a folder at a URL prefix ("/" or "/labelcore/"), with the MIME types the site needs."""
@@ -369,7 +424,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_prefix__")
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def do_GET(self) -> None:
         if self.path == self.prefix.rstrip("/") and self.prefix != "/":
@@ -390,8 +445,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(fmt, *args)
 
 
-def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8080, prefix: str = "/",
-                quiet: bool = False) -> http.server.ThreadingHTTPServer:
+def make_server(
+    directory: Path, host: str = "127.0.0.1", port: int = 8080, prefix: str = "/", quiet: bool = False
+) -> http.server.ThreadingHTTPServer:
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
     handler = type("Handler", (SiteHandler,), {"prefix": prefix, "quiet": quiet})
     server = http.server.ThreadingHTTPServer((host, port), partial(handler, directory=str(directory)))
@@ -413,8 +469,12 @@ def serve(port: int, prefix: str) -> None:
 
 # ruff is configured in pyproject.toml, ESLint in eslint.config.js; both are pinned (pyproject's
 # dev extra, package-lock.json). Each step: (name, runner, arguments).
-_ESLINT = (NODE_MODULES / "eslint" / "bin" / "eslint.js", "--cache", "--cache-location",
-           CACHE / "eslint-cache")
+_ESLINT = (
+    NODE_MODULES / "eslint" / "bin" / "eslint.js",
+    "--cache",
+    "--cache-location",
+    CACHE / "eslint-cache",
+)
 # What `build.py test` and `lint` check.
 LINT_CHECKS = (
     ("ruff check", "python", ("-m", "ruff", "check", ".")),
@@ -451,18 +511,26 @@ def lint(python: Path, fix: bool = False) -> int:
 
 # ---------------------------------------------------------------- main
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="cmd")
     p_serve = sub.add_parser("serve", help="set up, build and serve the site")
     p_serve.add_argument("--port", type=int, default=8080)
     p_serve.add_argument("--prefix", default="/", help="URL path to serve at, e.g. /labelcore/")
-    p_test = sub.add_parser("test", help="lint, set up, build and run every test (browser tests included); "
-                            "further arguments go to pytest")
-    p_test.add_argument("--no-lint", action="store_true", help="skip the linters (a quick rerun while editing)")
+    p_test = sub.add_parser(
+        "test",
+        help="lint, set up, build and run every test (browser tests included); "
+        "further arguments go to pytest",
+    )
+    p_test.add_argument(
+        "--no-lint", action="store_true", help="skip the linters (a quick rerun while editing)"
+    )
     sub.add_parser("lint", help="ruff check, ruff format --check and ESLint")
     sub.add_parser("fmt", help="ruff check --fix, ruff format and eslint --fix, then the checks")
-    p_bench = sub.add_parser("bench", help="build, then run a script from benchmarks/; further arguments go to it")
+    p_bench = sub.add_parser(
+        "bench", help="build, then run a script from benchmarks/; further arguments go to it"
+    )
     p_bench.add_argument("name")
     ns, extra = parser.parse_known_args(argv)
     if extra and ns.cmd not in ("test", "bench"):

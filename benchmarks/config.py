@@ -29,17 +29,21 @@ def build_config(labels: int = 300, controls: int = 20) -> str:
     """An image config: ``controls`` label controls sharing ``labels`` labels, plus classifications."""
     label_controls = controls // 2
     per_control = labels // label_controls
-    parts = ['<View>', '  <Image name="image" value="$image" zoom="true"/>']
+    parts = ["<View>", '  <Image name="image" value="$image" zoom="true"/>']
     for c in range(label_controls):
         tag = CONTROL_TAGS[c % len(CONTROL_TAGS)]
         parts.append(f'  <{tag} name="regions_{c}" toName="image" strokeWidth="2">')
-        parts += [f'    <Label value="class {c}-{i}" category="{c * per_control + i}"/>' for i in range(per_control)]
-        parts.append(f'  </{tag}>')
+        parts += [
+            f'    <Label value="class {c}-{i}" category="{c * per_control + i}"/>' for i in range(per_control)
+        ]
+        parts.append(f"  </{tag}>")
     for c in range(controls - label_controls):
-        parts.append(f'  <Choices name="choice_{c}" toName="image" perRegion="true" whenTagName="regions_{c}">')
+        parts.append(
+            f'  <Choices name="choice_{c}" toName="image" perRegion="true" whenTagName="regions_{c}">'
+        )
         parts += ['    <Choice value="yes"/>', '    <Choice value="no"/>']
-        parts.append('  </Choices>')
-    parts.append('</View>')
+        parts.append("  </Choices>")
+    parts.append("</View>")
     return "\n".join(parts)
 
 
@@ -96,8 +100,10 @@ def browser_figures(xml: str, runs: int) -> dict | None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, args=[
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--disable-gpu"])
+            browser = pw.chromium.launch(
+                executable_path=chromium,
+                args=["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--disable-gpu"],
+            )
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/labelcore/")
             page.wait_for_function("() => window.labelcore?.core", timeout=60_000)
@@ -118,8 +124,10 @@ def main() -> None:
     cfg = parse_config(xml)
     n_labels = sum(len(c.labels) for c in cfg.controls.values() if c.tag != "Choices")
     assert not validate_config(xml)
-    print(f"config: {len(xml):,} bytes, {len(cfg.controls)} controls, {n_labels} labels "
-          f"({platform.python_implementation()} {platform.python_version()}, {runs} runs)")
+    print(
+        f"config: {len(xml):,} bytes, {len(cfg.controls)} controls, {n_labels} labels "
+        f"({platform.python_implementation()} {platform.python_version()}, {runs} runs)"
+    )
     print(f"parse_config (parse + validate): median {_median_ms(lambda: parse_config(xml), runs):.2f} ms")
     print(f"validate_config (all errors):    median {_median_ms(lambda: validate_config(xml), runs):.2f} ms")
     print(f"to_json:                         median {_median_ms(cfg.to_json, runs):.2f} ms")
@@ -128,7 +136,9 @@ def main() -> None:
     figures = browser_figures(xml, runs)
     if figures:
         version = figures["version"] or {}
-        print(f"browser worker (Pyodide, Python {version.get('python')}; round trip through the core client, {runs} runs):")
+        print(
+            f"browser worker (Pyodide, Python {version.get('python')}; round trip through the core client, {runs} runs):"
+        )
         print(f"config.parse (parse + validate + JSON form): median {figures['config.parse']:.2f} ms")
         print(f"config.validate (all errors):                median {figures['config.validate']:.2f} ms")
 

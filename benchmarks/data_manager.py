@@ -32,8 +32,15 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu"]
+ARGS = [
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-gpu",
+]
 
 # Writes `n` tasks (explicit ids 1..n) with annotations and predictions, in chunks of one
 # transaction each, into a new project whose parsed config has an Image and a Text data key.
@@ -189,10 +196,12 @@ def loaf_summary(loafs: list[dict]) -> str:
         for src in e["sources"]:
             sources[src] = sources.get(src, 0) + 1
     top = ", ".join(f"{k} x{v}" for k, v in sorted(sources.items(), key=lambda kv: -kv[1])[:3])
-    return (f"long animation frames (> 50 ms): {len(loafs)}, longest {longest['duration']:.0f} ms "
-            f"(script {longest['script']:.0f}, rAF/observers {longest['render']:.0f}, style+layout {longest['layout']:.0f}); "
-            f"mean of long ones: script {mean('script'):.0f}, rAF/observers {mean('render'):.0f}, "
-            f"style+layout {mean('layout'):.0f} ms" + (f"; scripts seen: {top}" if top else ""))
+    return (
+        f"long animation frames (> 50 ms): {len(loafs)}, longest {longest['duration']:.0f} ms "
+        f"(script {longest['script']:.0f}, rAF/observers {longest['render']:.0f}, style+layout {longest['layout']:.0f}); "
+        f"mean of long ones: script {mean('script'):.0f}, rAF/observers {mean('render'):.0f}, "
+        f"style+layout {mean('layout'):.0f} ms" + (f"; scripts seen: {top}" if top else "")
+    )
 
 
 # The table shows every task (not a first page, nor an out-of-date copy being brought up to date).
@@ -205,17 +214,28 @@ def trace_summary(path: str, frames: int) -> str:
     against CPU time (a task whose CPU time is far below its wall time was waiting, not working)."""
     events = json.loads(Path(path).read_text())
     events = events.get("traceEvents", events) if isinstance(events, dict) else events
-    main = {(e["pid"], e["tid"]) for e in events if e.get("name") == "thread_name" and e.get("args", {}).get("name") == "CrRendererMain"}
-    tasks = [e for e in events if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X"
-             and e.get("name") in ("RunTask", "ThreadControllerImpl::RunTask")]
+    main = {
+        (e["pid"], e["tid"])
+        for e in events
+        if e.get("name") == "thread_name" and e.get("args", {}).get("name") == "CrRendererMain"
+    }
+    tasks = [
+        e
+        for e in events
+        if (e.get("pid"), e.get("tid")) in main
+        and e.get("ph") == "X"
+        and e.get("name") in ("RunTask", "ThreadControllerImpl::RunTask")
+    ]
     cpu = sum(e.get("tdur", 0) for e in tasks) / 1000
     line = f"trace: renderer main thread CPU {cpu:.0f} ms in all, {cpu / max(frames, 1):.2f} ms per frame"
     long = [e for e in tasks if e.get("dur", 0) > 50_000]
     if long:
         worst = max(long, key=lambda e: e["dur"])
-        line += (f"; {len(long)} tasks over 50 ms, wall {sum(e['dur'] for e in long) / 1000:.0f} ms, CPU "
-                 f"{sum(e.get('tdur', 0) for e in long) / 1000:.0f} ms (longest: wall {worst['dur'] / 1000:.0f} ms, "
-                 f"CPU {worst.get('tdur', 0) / 1000:.0f} ms)")
+        line += (
+            f"; {len(long)} tasks over 50 ms, wall {sum(e['dur'] for e in long) / 1000:.0f} ms, CPU "
+            f"{sum(e.get('tdur', 0) for e in long) / 1000:.0f} ms (longest: wall {worst['dur'] / 1000:.0f} ms, "
+            f"CPU {worst.get('tdur', 0) / 1000:.0f} ms)"
+        )
     return line
 
 
@@ -256,7 +276,10 @@ def main() -> None:
     parser.add_argument("--step", type=int, default=2000, help="pixels scrolled per frame")
     parser.add_argument("--with-core", action="store_true", help="let the Python core boot meanwhile")
     parser.add_argument("--screenshot", help="save a PNG of the Data Manager here")
-    parser.add_argument("--trace", help="save a Chromium trace of the scroll here (and print wall vs CPU time of its long tasks)")
+    parser.add_argument(
+        "--trace",
+        help="save a Chromium trace of the scroll here (and print wall vs CPU time of its long tasks)",
+    )
     ns = parser.parse_args()
 
     server, url, chromium = serve_dist()
@@ -298,7 +321,9 @@ def main() -> None:
             asc.append(timed(page, "sort")["ms"])
             desc.append(timed(page, "sort")["ms"])
             timed(page, "sort")  # back to the default order
-        print(f"sort (prediction score, asc/desc):  {statistics.median(asc):7.0f} / {statistics.median(desc):.0f} ms")
+        print(
+            f"sort (prediction score, asc/desc):  {statistics.median(asc):7.0f} / {statistics.median(desc):.0f} ms"
+        )
 
         report("search (2 words in the data):    ", page, "search", "unsearch", ns.repeat)
 
@@ -328,14 +353,18 @@ def main() -> None:
             print(trace_summary(ns.trace, len(scroll["frames"])))
         frames = sorted(scroll["frames"])
         p95 = frames[int(len(frames) * 0.95) - 1] if frames else 0
-        print(f"scroll top -> bottom: {len(frames)} frames, max {frames[-1]:.1f} ms, p95 {p95:.1f} ms, "
-              f"median {statistics.median(frames):.1f} ms, frames over 50 ms: {sum(f > 50 for f in frames)}, "
-              f"rows in the DOM: {scroll['rowsInDom']}")
+        print(
+            f"scroll top -> bottom: {len(frames)} frames, max {frames[-1]:.1f} ms, p95 {p95:.1f} ms, "
+            f"median {statistics.median(frames):.1f} ms, frames over 50 ms: {sum(f > 50 for f in frames)}, "
+            f"rows in the DOM: {scroll['rowsInDom']}"
+        )
         print(loaf_summary(scroll["loafs"]))
         if scroll["longtasks"]:
             print(f"long tasks: {len(scroll['longtasks'])}, longest {max(scroll['longtasks']):.0f} ms")
-        print(f"load average during the run: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
-              f"({os.cpu_count()} CPUs): figures are wall-clock and include waiting for a CPU")
+        print(
+            f"load average during the run: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
+            f"({os.cpu_count()} CPUs): figures are wall-clock and include waiting for a CPU"
+        )
         if errors:
             print("page errors:", *errors, sep="\n  ")
         browser.close()

@@ -23,13 +23,22 @@ import os
 import statistics
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu",
-        "--enable-precise-memory-info", "--js-flags=--expose-gc"]
+ARGS = [
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-gpu",
+    "--enable-precise-memory-info",
+    "--js-flags=--expose-gc",
+]
 
 # One export.run from the page with the tasks the page already holds; times split by the op's
 # progress events (args parsed -> export done).
@@ -90,21 +99,34 @@ def _median(runs: list[dict[str, float]]) -> dict[str, float]:
     return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
 
 
-def cpython_op(xml: str, tasks: list[dict[str, Any]], fmt: str, options: dict[str, Any] | None = None) -> dict[str, float]:
+def cpython_op(
+    xml: str, tasks: list[dict[str, Any]], fmt: str, options: dict[str, Any] | None = None
+) -> dict[str, float]:
     """The same export.run through bridge.handle in CPython (JSON in and out, base64 decoded), ms."""
     from labelcore import bridge
 
     marks: list[float] = []
-    request = json.dumps({"v": 1, "id": 1, "op": "export.run",
-                          "args": {"config_xml": xml, "tasks": tasks, "format": fmt, "options": options or {}}})
+    request = json.dumps(
+        {
+            "v": 1,
+            "id": 1,
+            "op": "export.run",
+            "args": {"config_xml": xml, "tasks": tasks, "format": fmt, "options": options or {}},
+        }
+    )
     t0 = time.perf_counter()
     reply = json.loads(bridge.handle(request, lambda _text: marks.append(time.perf_counter())))
     t1 = time.perf_counter()
     base64.b64decode(reply["result"]["data"]["$base64"])
     t2 = time.perf_counter()
     ms = 1000.0
-    return {"toCore": (marks[0] - t0) * ms, "core": (marks[1] - marks[0]) * ms, "fromCore": (t1 - marks[1]) * ms,
-            "decode": (t2 - t1) * ms, "total": (t2 - t0) * ms}
+    return {
+        "toCore": (marks[0] - t0) * ms,
+        "core": (marks[1] - marks[0]) * ms,
+        "fromCore": (t1 - marks[1]) * ms,
+        "decode": (t2 - t1) * ms,
+        "total": (t2 - t0) * ms,
+    }
 
 
 class Site:
@@ -125,13 +147,16 @@ class Site:
 
 
 def _row(label: str, fmt: str, worker: dict[str, float], cpy: dict[str, float]) -> str:
-    return (f"{label:<7} {fmt:<18} {worker['core']:8.0f} {cpy['core']:8.0f} {worker['core'] / cpy['core']:5.2f}x   "
-            f"{worker['total']:8.0f} {cpy['total']:8.0f} {worker['total'] / cpy['total']:5.2f}x   "
-            f"{worker['toCore']:6.0f} {worker['fromCore']:6.0f} {worker['decode']:5.0f}")
+    return (
+        f"{label:<7} {fmt:<18} {worker['core']:8.0f} {cpy['core']:8.0f} {worker['core'] / cpy['core']:5.2f}x   "
+        f"{worker['total']:8.0f} {cpy['total']:8.0f} {worker['total'] / cpy['total']:5.2f}x   "
+        f"{worker['toCore']:6.0f} {worker['fromCore']:6.0f} {worker['decode']:5.0f}"
+    )
 
 
-def _paired(n: int, browser: Callable[[], dict[str, float]],
-            cpython: Callable[[], dict[str, float]]) -> tuple[dict[str, float], dict[str, float]]:
+def _paired(
+    n: int, browser: Callable[[], dict[str, float]], cpython: Callable[[], dict[str, float]]
+) -> tuple[dict[str, float], dict[str, float]]:
     """Medians of ``n`` runs of each, alternating which goes first, so machine load hits both alike."""
     runs: tuple[list[dict[str, float]], list[dict[str, float]]] = ([], [])
     for i in range(n):
@@ -148,16 +173,45 @@ def media_case(n_images: int, size: int) -> tuple[list[dict[str, Any]], dict[str
     for i in range(n_images):
         ref = f"media://{i + 1}"
         media[ref] = blob
-        tasks.append({"id": i + 1, "data": {"image": ref}, "annotations": [{
-            "id": i + 1, "completed_by": 1, "was_cancelled": False, "result": [{
-                "id": f"b{i}", "type": "rectanglelabels", "from_name": "label", "to_name": "image",
-                "original_width": 640, "original_height": 480,
-                "value": {"x": 10, "y": 10, "width": 20, "height": 20, "rectanglelabels": ["Car"]}}]}]})
+        tasks.append(
+            {
+                "id": i + 1,
+                "data": {"image": ref},
+                "annotations": [
+                    {
+                        "id": i + 1,
+                        "completed_by": 1,
+                        "was_cancelled": False,
+                        "result": [
+                            {
+                                "id": f"b{i}",
+                                "type": "rectanglelabels",
+                                "from_name": "label",
+                                "to_name": "image",
+                                "original_width": 640,
+                                "original_height": 480,
+                                "value": {
+                                    "x": 10,
+                                    "y": 10,
+                                    "width": 20,
+                                    "height": 20,
+                                    "rectanglelabels": ["Car"],
+                                },
+                            }
+                        ],
+                    }
+                ],
+            }
+        )
     return tasks, media
 
 
-def browser_report(projects: list[tuple[str, str, list[dict[str, Any]], list[str]]], repeat: int,
-                   only: set[str], media_mb: int) -> None:
+def browser_report(
+    projects: list[tuple[str, str, list[dict[str, Any]], list[str]]],
+    repeat: int,
+    only: set[str],
+    media_mb: int,
+) -> None:
     import importlib.util
 
     from playwright.sync_api import sync_playwright
@@ -170,10 +224,14 @@ def browser_report(projects: list[tuple[str, str, list[dict[str, Any]], list[str
     if not (dist / "index.html").exists() or not chromium:
         print(f"\nbrowser: skipped (no built site at {dist} or no Chromium): `python3 build.py bench export`")
         return
-    print(f"\nbrowser worker (Pyodide, headless Chromium) vs CPython, ms, median of {repeat}; "
-          "ratio = browser / CPython (target <= 2.5x)")
-    print(f"{'project':<7} {'format':<18} {'worker':>8} {'CPython':>8} {'ratio':>6}   {'op':>8} {'CPython':>8} "
-          f"{'ratio':>6}   {'to':>6} {'from':>6} {'b64':>5}")
+    print(
+        f"\nbrowser worker (Pyodide, headless Chromium) vs CPython, ms, median of {repeat}; "
+        "ratio = browser / CPython (target <= 2.5x)"
+    )
+    print(
+        f"{'project':<7} {'format':<18} {'worker':>8} {'CPython':>8} {'ratio':>6}   {'op':>8} {'CPython':>8} "
+        f"{'ratio':>6}   {'to':>6} {'from':>6} {'b64':>5}"
+    )
     with sync_playwright() as pw:
         site = Site(pw, dist, chromium, build)
         page = site.page
@@ -184,11 +242,21 @@ def browser_report(projects: list[tuple[str, str, list[dict[str, Any]], list[str
                 for fmt in formats:
                     if only and fmt not in only:
                         continue
-                    worker, cpy = _paired(repeat, lambda xml=xml, fmt=fmt: page.evaluate(CALL_JS, {"xml": xml, "format": fmt}),
-                                          lambda xml=xml, tasks=tasks, fmt=fmt: cpython_op(xml, tasks, fmt))
+                    worker, cpy = _paired(
+                        repeat,
+                        lambda xml=xml, fmt=fmt: page.evaluate(CALL_JS, {"xml": xml, "format": fmt}),
+                        lambda xml=xml, tasks=tasks, fmt=fmt: cpython_op(xml, tasks, fmt),
+                    )
                     print(_row(label, fmt, worker, cpy), flush=True)
                 page.evaluate("() => { window.benchTasks = null; }")
-                _dialog_path(page, label, xml, text, next((f for f in ("COCO", "CONLL2003") if f in formats), formats[-1]), repeat)
+                _dialog_path(
+                    page,
+                    label,
+                    xml,
+                    text,
+                    next((f for f in ("COCO", "CONLL2003") if f in formats), formats[-1]),
+                    repeat,
+                )
             _media_path(page, projects[0][1], media_mb, repeat)
         finally:
             site.close()
@@ -199,10 +267,13 @@ def _dialog_path(page: Any, label: str, xml: str, text: str, fmt: str, repeat: i
     runs = [page.evaluate(DIALOG_JS, {"projectId": project_id, "format": fmt}) for _ in range(repeat)]
     r = _median(runs)
     mb = 1024 * 1024
-    print(f"{label:<7} dialog path, {fmt}: {r['tasks']:.0f} tasks; IndexedDB read + assemble {r['read']:.0f} ms, "
-          f"to worker {r['toCore']:.0f}, export {r['core']:.0f}, back {r['fromCore']:.0f}, decode {r['decode']:.0f}, "
-          f"total {r['total']:.0f} ms; tasks JSON {len(text) / mb:.1f} MB; page heap {r['heapBefore'] / mb:.0f} MB before, "
-          f"{r['heapPeak'] / mb:.0f} MB while exporting, {r['heapAfter'] / mb:.0f} MB after", flush=True)
+    print(
+        f"{label:<7} dialog path, {fmt}: {r['tasks']:.0f} tasks; IndexedDB read + assemble {r['read']:.0f} ms, "
+        f"to worker {r['toCore']:.0f}, export {r['core']:.0f}, back {r['fromCore']:.0f}, decode {r['decode']:.0f}, "
+        f"total {r['total']:.0f} ms; tasks JSON {len(text) / mb:.1f} MB; page heap {r['heapBefore'] / mb:.0f} MB before, "
+        f"{r['heapPeak'] / mb:.0f} MB while exporting, {r['heapAfter'] / mb:.0f} MB after",
+        flush=True,
+    )
 
 
 def _media_path(page: Any, xml: str, media_mb: int, repeat: int) -> None:
@@ -213,12 +284,17 @@ def _media_path(page: Any, xml: str, media_mb: int, repeat: int) -> None:
     mb = len(media) * per_image / (1024 * 1024)
     options = {"media": media, "media_names": {ref: f"img_{i:05d}.jpg" for i, ref in enumerate(media)}}
     page.evaluate("(text) => { window.benchTasks = JSON.parse(text); }", json.dumps(tasks))
-    worker, cpy = _paired(repeat, lambda: page.evaluate(CALL_JS, {"xml": xml, "format": "COCO_WITH_IMAGES", "options": options}),
-                          lambda: cpython_op(xml, tasks, "COCO_WITH_IMAGES", options))
+    worker, cpy = _paired(
+        repeat,
+        lambda: page.evaluate(CALL_JS, {"xml": xml, "format": "COCO_WITH_IMAGES", "options": options}),
+        lambda: cpython_op(xml, tasks, "COCO_WITH_IMAGES", options),
+    )
     page.evaluate("() => { window.benchTasks = null; }")
     print(_row("media", "COCO_WITH_IMAGES", worker, cpy))
-    print(f"binary bridge, {mb:.0f} MB of stored images in and a {worker['size'] / 1048576:.0f} MB zip out: "
-          f"to worker {worker['toCore']:.0f} ms ({mb / worker['toCore'] * 1000:.0f} MB/s), export+zip {worker['core']:.0f} ms, "
-          f"back {worker['fromCore']:.0f} ms ({worker['size'] / 1048576 / worker['fromCore'] * 1000:.0f} MB/s), "
-          f"decode {worker['decode']:.0f} ms; CPython op {cpy['total']:.0f} ms "
-          f"(to {cpy['toCore']:.0f}, export {cpy['core']:.0f}, back {cpy['fromCore']:.0f})")
+    print(
+        f"binary bridge, {mb:.0f} MB of stored images in and a {worker['size'] / 1048576:.0f} MB zip out: "
+        f"to worker {worker['toCore']:.0f} ms ({mb / worker['toCore'] * 1000:.0f} MB/s), export+zip {worker['core']:.0f} ms, "
+        f"back {worker['fromCore']:.0f} ms ({worker['size'] / 1048576 / worker['fromCore'] * 1000:.0f} MB/s), "
+        f"decode {worker['decode']:.0f} ms; CPython op {cpy['total']:.0f} ms "
+        f"(to {cpy['toCore']:.0f}, export {cpy['core']:.0f}, back {cpy['fromCore']:.0f})"
+    )

@@ -31,8 +31,15 @@ from labelcore.config.parse import parse_config
 from labelcore.exporters.png import png_grey
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu"]
+ARGS = [
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-gpu",
+]
 XML = """<View>
   <Image name="image" value="$image" zoom="true"/>
   <RectangleLabels name="box" toName="image">
@@ -91,16 +98,31 @@ def boxes(n: int, seed: int = 7) -> list[dict]:
     out = []
     for i in range(n):
         w, h = rng.uniform(1, 6), rng.uniform(1, 6)
-        out.append({"original_width": 0, "original_height": 0, "image_rotation": 0,
-                    "value": {"x": rng.uniform(0, 100 - w), "y": rng.uniform(0, 100 - h), "width": w, "height": h,
-                              "rotation": 0, "rectanglelabels": [labels[i % 4]]},
-                    "id": f"b{i:09d}", "from_name": "box", "to_name": "image", "type": "rectanglelabels"})
+        out.append(
+            {
+                "original_width": 0,
+                "original_height": 0,
+                "image_rotation": 0,
+                "value": {
+                    "x": rng.uniform(0, 100 - w),
+                    "y": rng.uniform(0, 100 - h),
+                    "width": w,
+                    "height": h,
+                    "rotation": 0,
+                    "rectanglelabels": [labels[i % 4]],
+                },
+                "id": f"b{i:09d}",
+                "from_name": "box",
+                "to_name": "image",
+                "type": "rectanglelabels",
+            }
+        )
     return out
 
 
 def picture(width: int, height: int) -> bytes:
     row = bytes((x * 7) & 0xFF for x in range(width))
-    return png_grey(b"".join(row[y % 64:] + row[:y % 64] for y in range(height)), height, width, level=1)
+    return png_grey(b"".join(row[y % 64 :] + row[: y % 64] for y in range(height)), height, width, level=1)
 
 
 def summary(name: str, got: dict) -> str:
@@ -109,10 +131,12 @@ def summary(name: str, got: dict) -> str:
     over = sum(1 for g in gaps if g > 50)
     base = got["base"] or [0.0]
     live = got["live"] or [0.0]
-    return (f"{name:<6} frames {len(gaps):>4}  max {max(gaps):6.1f} ms  p95 {p95:5.1f} ms  over 50 ms: {over:<3}"
-            f" | draw all boxes max {max(base):5.1f} ms (median {statistics.median(base):4.1f}, x{len(got['base'])})"
-            f"  live max {max(live):4.1f} ms | long tasks {len(got['long'])}"
-            + (f" (max {max(got['long']):.0f} ms)" if got["long"] else ""))
+    return (
+        f"{name:<6} frames {len(gaps):>4}  max {max(gaps):6.1f} ms  p95 {p95:5.1f} ms  over 50 ms: {over:<3}"
+        f" | draw all boxes max {max(base):5.1f} ms (median {statistics.median(base):4.1f}, x{len(got['base'])})"
+        f"  live max {max(live):4.1f} ms | long tasks {len(got['long'])}"
+        + (f" (max {max(got['long']):.0f} ms)" if got["long"] else "")
+    )
 
 
 def main() -> None:
@@ -133,11 +157,15 @@ def main() -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     t0 = time.perf_counter()
     png = picture(width, height)
-    print(f"image {width} x {height} px, PNG {len(png) / 1e6:.1f} MB (made in {time.perf_counter() - t0:.1f} s); {args.boxes} boxes;"
-          f" machine load {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (frame gaps are wall time: a busy machine inflates them)")
+    print(
+        f"image {width} x {height} px, PNG {len(png) / 1e6:.1f} MB (made in {time.perf_counter() - t0:.1f} s); {args.boxes} boxes;"
+        f" machine load {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (frame gaps are wall time: a busy machine inflates them)"
+    )
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=os.environ.get("LABELCORE_CHROMIUM") or build.find_chromium(), args=ARGS)
+            browser = pw.chromium.launch(
+                executable_path=os.environ.get("LABELCORE_CHROMIUM") or build.find_chromium(), args=ARGS
+            )
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/labelcore/")
             page.get_by_role("button", name="Create Project").first.wait_for()
@@ -146,8 +174,15 @@ def main() -> None:
             result = boxes(args.boxes)
             for it in result:
                 it["original_width"], it["original_height"] = width, height
-            ids = page.evaluate(SEED_JS, {"xml": XML, "config": parse_config(XML).to_json(),
-                                          "png": base64.b64encode(png).decode(), "result": result})
+            ids = page.evaluate(
+                SEED_JS,
+                {
+                    "xml": XML,
+                    "config": parse_config(XML).to_json(),
+                    "png": base64.b64encode(png).decode(),
+                    "result": result,
+                },
+            )
             ms = page.evaluate(RENDER_JS, [f"#/projects/{ids['project']}/label/{ids['task']}", args.boxes])
             print(f"render {ms:7.1f} ms  (address set -> {args.boxes} boxes drawn over the decoded image)")
             view = page.locator(".lci-viewport").bounding_box()

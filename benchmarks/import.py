@@ -72,8 +72,10 @@ def _mark(page, name: str) -> float:
 
 def _measured(page, name: str) -> tuple[float, int]:
     """The summed duration (s) and count of the Performance API measures called ``name``."""
-    return page.evaluate(f"() => {{ const m = performance.getEntriesByName({name!r}, 'measure');"
-                         f" return [m.reduce((s, e) => s + e.duration, 0) / 1000, m.length]; }}")
+    return page.evaluate(
+        f"() => {{ const m = performance.getEntriesByName({name!r}, 'measure');"
+        f" return [m.reduce((s, e) => s + e.duration, 0) / 1000, m.length]; }}"
+    )
 
 
 def browser_import(rows: int) -> None:
@@ -87,7 +89,9 @@ def browser_import(rows: int) -> None:
     dist = Path(os.environ.get("LABELCORE_DIST", ROOT / "dist"))
     chromium = os.environ.get("LABELCORE_CHROMIUM") or build.find_chromium()
     if not (dist / "index.html").exists() or not chromium:
-        print(f"browser: skipped (no built site at {dist} or no Chromium: run `python3 build.py bench import`)")
+        print(
+            f"browser: skipped (no built site at {dist} or no Chromium: run `python3 build.py bench import`)"
+        )
         return
     server = build.make_server(dist, port=0, prefix="/labelcore/", quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -99,8 +103,11 @@ def browser_import(rows: int) -> None:
         page = browser.new_page()
         page.goto(url)
         page.wait_for_selector('.core-status[data-state="ready"]', timeout=120_000)
-        project = page.evaluate("(config) => labelcore.projects.createProject({name: 'Bench', label_config: config})"
-                                ".then((p) => p.id)", CONFIG)
+        project = page.evaluate(
+            "(config) => labelcore.projects.createProject({name: 'Bench', label_config: config})"
+            ".then((p) => p.id)",
+            CONFIG,
+        )
         page.goto(f"{url}#/projects/{project}/data")
         page.get_by_role("button", name="Import", exact=True).first.click()
         dialog = page.get_by_role("dialog", name="Import")
@@ -108,22 +115,33 @@ def browser_import(rows: int) -> None:
         expect(dialog.locator(".import-format")).to_have_text("CSV", timeout=60_000)
         dialog.get_by_role("button", name="Import", exact=True).click()
         expect(dialog.get_by_role("status")).to_have_text(f"Imported {rows:,} tasks.", timeout=600_000)
-        start, parsed, written = (_mark(page, f"labelcore:import-{m}") for m in ("start", "parsed", "written"))
+        start, parsed, written = (
+            _mark(page, f"labelcore:import-{m}") for m in ("start", "parsed", "written")
+        )
         receive, write = (_measured(page, f"labelcore:import-{m}") for m in ("receive", "write"))
-        stored = page.evaluate("(p) => labelcore.store.read(['tasks'], (tx) => tx.objectStore('tasks')"
-                               ".index('project').count(p))", project)
+        stored = page.evaluate(
+            "(p) => labelcore.store.read(['tasks'], (tx) => tx.objectStore('tasks')"
+            ".index('project').count(p))",
+            project,
+        )
         heap = page.evaluate("() => performance.memory ? performance.memory.usedJSHeapSize : 0")
         size_mb = source.stat().st_size / (1 << 20)
         browser.close()
     server.shutdown()
     assert stored == rows, f"IndexedDB holds {stored} tasks, not {rows}"
     total = (written - start) / 1000
-    print(f"browser: {rows:,} CSV rows ({size_mb:.1f} MB) into IndexedDB through the Import dialog: {total:.2f} s "
-          f"({rows / total:,.0f} rows/s; target < 10 s for 100,000)")
-    print(f"  parse + validate in the worker: {(parsed - start) / 1000:.2f} s; "
-          f"fetch tasks + IndexedDB write: {(written - parsed) / 1000:.2f} s; page JS heap after: {heap / (1 << 20):.0f} MB")
-    print(f"  of which waiting for task pages from the worker: {receive[0]:.2f} s ({receive[1]} pages), "
-          f"building records + waiting for IndexedDB: {write[0]:.2f} s ({write[1]} transactions)")
+    print(
+        f"browser: {rows:,} CSV rows ({size_mb:.1f} MB) into IndexedDB through the Import dialog: {total:.2f} s "
+        f"({rows / total:,.0f} rows/s; target < 10 s for 100,000)"
+    )
+    print(
+        f"  parse + validate in the worker: {(parsed - start) / 1000:.2f} s; "
+        f"fetch tasks + IndexedDB write: {(written - parsed) / 1000:.2f} s; page JS heap after: {heap / (1 << 20):.0f} MB"
+    )
+    print(
+        f"  of which waiting for task pages from the worker: {receive[0]:.2f} s ({receive[1]} pages), "
+        f"building records + waiting for IndexedDB: {write[0]:.2f} s ({write[1]} transactions)"
+    )
 
 
 def cpython_import(ns: argparse.Namespace) -> None:
@@ -143,8 +161,10 @@ def cpython_import(ns: argparse.Namespace) -> None:
             cli.write_tasks(report.tasks, out)
         written = time.perf_counter() - start
     print(f"CSV: {ns.rows:,} rows, {size_mb:.1f} MB, read in {ns.chunk_mb:g} MB chunks")
-    print(f"parse + validate (CLI path, CPython {sys.version.split()[0]}): {parsed:.2f} s "
-          f"({ns.rows / parsed:,.0f} rows/s; process CPU {parsed_cpu:.2f} s: steadier on a shared machine)")
+    print(
+        f"parse + validate (CLI path, CPython {sys.version.split()[0]}): {parsed:.2f} s "
+        f"({ns.rows / parsed:,.0f} rows/s; process CPU {parsed_cpu:.2f} s: steadier on a shared machine)"
+    )
     print(f"write tasks.json: {written:.2f} s")
     print(f"peak memory (max RSS): {peak_mb():.0f} MB (before the import: {base_mb:.0f} MB)")
 

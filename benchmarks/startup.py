@@ -25,8 +25,15 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu"]
+ARGS = [
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-gpu",
+]
 
 BASELINE_HTML = """<!doctype html><meta charset="utf-8"><title>bare loadPyodide</title>
 <script type="module" src="baseline.js"></script>"""
@@ -118,8 +125,10 @@ def main() -> None:
         print(f"  {key:<11} {med[key]:8.0f}   [{', '.join(f'{v:.0f}' for v in values)}]")
     for cache in ("cold", "warm"):
         ratio = med[f"{cache} ready"] / med[f"{cache} bare"]
-        print(f"  {cache} ready/bare = {ratio:.2f}  (target <= 1.3); ready - bare = "
-              f"{med[f'{cache} ready'] - med[f'{cache} bare']:.0f} ms")
+        print(
+            f"  {cache} ready/bare = {ratio:.2f}  (target <= 1.3); ready - bare = "
+            f"{med[f'{cache} ready'] - med[f'{cache} bare']:.0f} ms"
+        )
     print(f"  shell < 1 s: cold {med['cold shell']:.0f} ms, warm {med['warm shell']:.0f} ms")
 
 

@@ -69,18 +69,25 @@ SHOWN = """const shown = () => {
   return h && document.querySelector(".lc-view") ? h.textContent.split(" · ")[0] : null;
 };"""
 
-FIRST_OPEN_JS = """([hash, name]) => new Promise((resolve) => {
-  """ + SHOWN + """
+FIRST_OPEN_JS = (
+    """([hash, name]) => new Promise((resolve) => {
+  """
+    + SHOWN
+    + """
   const mine = () => document.querySelector(".lc-topbar a")?.textContent === `← ${name}` && shown();
   const t0 = performance.now();
   location.hash = hash;
   const poll = () => mine() ? resolve({ms: performance.now() - t0, task: shown()}) : requestAnimationFrame(poll);
   poll();
 })"""
+)
 
 # Clicks Submit and resolves, in the frame after the next task's view appears, with the ms since.
-SUBMIT_JS = """() => new Promise((resolve) => {
-  """ + SHOWN + """
+SUBMIT_JS = (
+    """() => new Promise((resolve) => {
+  """
+    + SHOWN
+    + """
   const before = shown();
   const button = [...document.querySelectorAll(".lc-topbar button")].find((b) => b.textContent === "Submit");
   let t0;
@@ -96,6 +103,7 @@ SUBMIT_JS = """() => new Promise((resolve) => {
   t0 = performance.now();
   button.click();
 })"""
+)
 
 # The stream's nextTask as it was before store/status.js: every task and annotation read.
 OLD_NEXT_JS = """async (pid) => {
@@ -135,7 +143,9 @@ def load() -> str:
 
 def run(page, n: int, first: int, submits: int) -> None:
     t = time.perf_counter()
-    pid = page.evaluate(SEED_JS, {"n": n, "chunk": 10_000, "xml": XML, "config": parse_config(XML).to_json(), "first": first})
+    pid = page.evaluate(
+        SEED_JS, {"n": n, "chunk": 10_000, "xml": XML, "config": parse_config(XML).to_json(), "first": first}
+    )
     print(f"\n{n:,} tasks: seeded in {time.perf_counter() - t:.1f} s; {load()}")
     opened = page.evaluate(FIRST_OPEN_JS, [f"#/projects/{pid}/label", f"Stream {n}"])
     print(f"  first open (Label All Tasks -> {opened['task']}): {opened['ms']:7.0f} ms")
@@ -147,14 +157,18 @@ def run(page, n: int, first: int, submits: int) -> None:
             raise SystemExit(f"  Submit did not show a next task (run {len(runs)})")
     rest = sorted(r["ms"] for r in runs[1:])
     p90 = rest[max(0, int(len(rest) * 0.9) - 1)]
-    print(f"  submit -> next task shown: first {runs[0]['ms']:.0f} ms; then median {statistics.median(rest):.0f} ms, "
-          f"p90 {p90:.0f} ms, max {rest[-1]:.0f} ms ({len(rest)} submits, last shown: {runs[-1]['task']})")
+    print(
+        f"  submit -> next task shown: first {runs[0]['ms']:.0f} ms; then median {statistics.median(rest):.0f} ms, "
+        f"p90 {p90:.0f} ms, max {rest[-1]:.0f} ms ({len(rest)} submits, last shown: {runs[-1]['task']})"
+    )
     old = [page.evaluate(OLD_NEXT_JS, pid) for _ in range(3)]
     new = [page.evaluate(NEW_NEXT_JS, pid) for _ in range(3)]
     assert old[0]["task"] == new[0]["task"], (old[0], new[0])
-    print(f"  nextTask alone (median of 3): previous stream (reads every task and annotation) "
-          f"{statistics.median(r['ms'] for r in old):.0f} ms, now (the task index) "
-          f"{statistics.median(r['ms'] for r in new):.0f} ms -> task {new[0]['task']}")
+    print(
+        f"  nextTask alone (median of 3): previous stream (reads every task and annotation) "
+        f"{statistics.median(r['ms'] for r in old):.0f} ms, now (the task index) "
+        f"{statistics.median(r['ms'] for r in new):.0f} ms -> task {new[0]['task']}"
+    )
 
 
 def main() -> None:

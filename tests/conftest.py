@@ -15,8 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "/labelcore/"
 CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run", "--disable-quic", "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-gpu",
 ]
 
 
@@ -109,8 +113,11 @@ def page(context):
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite the expected files of golden tests (review the diff before committing)")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the expected files of golden tests (review the diff before committing)",
+    )
 
 
 def pytest_configure(config):

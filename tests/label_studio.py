@@ -41,8 +41,13 @@ def gallery() -> dict[str, bytes]:
     if found is None:
         return {}
     with zipfile.ZipFile(found) as zf:
-        return {name[len(PREFIX):]: zf.read(name) for name in sorted(zf.namelist())
-                if name.startswith(PREFIX) and name.endswith(("/config.yml", "/config.xml"))}
+        return {
+            name[len(PREFIX) :]: zf.read(name)
+            for name in sorted(zf.namelist())
+            if name.startswith(PREFIX) and name.endswith(("/config.yml", "/config.xml"))
+        }
 
 
-SKIP_REASON = "no Label Studio wheel at hand: `python3 build.py test` downloads it into .cache/ and runs these"
+SKIP_REASON = (
+    "no Label Studio wheel at hand: `python3 build.py test` downloads it into .cache/ and runs these"
+)

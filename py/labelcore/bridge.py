@@ -25,7 +25,8 @@ import importlib
 import json
 import os
 import sys
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from labelcore import __version__
 from labelcore.errors import BridgeError, LabelcoreError
@@ -38,7 +39,12 @@ PROTOCOL_VERSION = 1
 # Modules that register ops when imported. Each area of the core owns its module. They are
 # imported on the first request for an op that is not registered yet (or by warm()), so the
 # worker is ready as soon as the bridge itself is: start-up does not pay for every area.
-OP_MODULES: tuple[str, ...] = ("labelcore.config.ops", "labelcore.templates.ops", "labelcore.importers.ops", "labelcore.exporters.ops")
+OP_MODULES: tuple[str, ...] = (
+    "labelcore.config.ops",
+    "labelcore.templates.ops",
+    "labelcore.importers.ops",
+    "labelcore.exporters.ops",
+)
 
 
 NO_ARGS_SCHEMA = {"type": "object", "properties": {}, "additionalProperties": False}
@@ -56,8 +62,11 @@ class Context:
     def progress(self, done: int, total: int | None = None, phase: str = "") -> None:
         if self._progress is None:
             return
-        msg = {"v": PROTOCOL_VERSION, "id": self.request_id,
-               "progress": {"done": done, "total": total, "phase": phase}}
+        msg = {
+            "v": PROTOCOL_VERSION,
+            "id": self.request_id,
+            "progress": {"done": done, "total": total, "phase": phase},
+        }
         self._progress(json.dumps(msg))
 
 
@@ -122,7 +131,9 @@ def _parse_args(entry: Op, args: Any) -> Any:
             return None
         first = next(iter(args)) if isinstance(args, dict) else None
         where = {"path": f"args.{first}"} if first is not None else {"path": "args"}
-        raise BridgeError(f"bad arguments for {entry.name}: {where['path']}: {entry.name} takes no arguments", where)
+        raise BridgeError(
+            f"bad arguments for {entry.name}: {where['path']}: {entry.name} takes no arguments", where
+        )
     from pydantic import ValidationError
 
     try:
@@ -142,8 +153,10 @@ def _decode_binary(text: str, buffers: Sequence[Any]) -> Any:
             if "$binary" in obj:
                 index = obj["$binary"]
                 if not isinstance(index, int) or not 0 <= index < len(buffers):
-                    raise BridgeError(f"request names binary value {index!r}, but {len(buffers)} came with it",
-                                      {"path": "args"})
+                    raise BridgeError(
+                        f"request names binary value {index!r}, but {len(buffers)} came with it",
+                        {"path": "args"},
+                    )
                 return _as_bytes(buffers[index])
             if "$base64" in obj:
                 try:
@@ -182,12 +195,17 @@ def _answer(request: str, progress: Callable[[str], None] | None, buffers: Seque
     except LabelcoreError as exc:
         return {"v": PROTOCOL_VERSION, "id": req_id, "ok": False, "error": exc.to_dict()}
     except Exception as exc:  # a bug in the core: say so, with the traceback
-        return {"v": PROTOCOL_VERSION, "id": req_id, "ok": False, "error": {
-            "type": "InternalError",
-            "message": f"{type(exc).__name__}: {exc}",
-            "where": {},
-            "details": {"traceback": _traceback()},
-        }}
+        return {
+            "v": PROTOCOL_VERSION,
+            "id": req_id,
+            "ok": False,
+            "error": {
+                "type": "InternalError",
+                "message": f"{type(exc).__name__}: {exc}",
+                "where": {},
+                "details": {"traceback": _traceback()},
+            },
+        }
 
 
 def _traceback() -> str:
@@ -239,9 +257,19 @@ def _dump(reply: dict[str, Any], on_bytes: Callable[[bytes], Any]) -> str:
     try:
         return json.dumps(reply, ensure_ascii=False, default=lambda o: _encode(o, on_bytes))
     except Exception as exc:  # an op returned something that is not JSON: a bug in the core
-        return json.dumps({"v": PROTOCOL_VERSION, "id": reply.get("id"), "ok": False, "error": {
-            "type": "InternalError", "message": f"the reply is not JSON: {exc}", "where": {},
-            "details": {"traceback": _traceback()}}})
+        return json.dumps(
+            {
+                "v": PROTOCOL_VERSION,
+                "id": reply.get("id"),
+                "ok": False,
+                "error": {
+                    "type": "InternalError",
+                    "message": f"the reply is not JSON: {exc}",
+                    "where": {},
+                    "details": {"traceback": _traceback()},
+                },
+            }
+        )
 
 
 def _encode(obj: Any, on_bytes: Callable[[bytes], Any]) -> Any:
@@ -256,8 +284,9 @@ def handle(request: str, progress: Callable[[str], None] | None = None) -> str:
     return _dump(reply, lambda data: {"$base64": base64.b64encode(data).decode("ascii")})
 
 
-def handle_binary(request: str, progress: Callable[[str], None] | None = None,
-                  buffers: Sequence[Any] = ()) -> list[Any]:
+def handle_binary(
+    request: str, progress: Callable[[str], None] | None = None, buffers: Sequence[Any] = ()
+) -> list[Any]:
     """The worker's entry point: binary values travel beside the JSON, never inside it.
 
     ``{"$binary": i}`` in the request stands for ``buffers[i]``; the reply is
@@ -292,6 +321,7 @@ def _version(args: None, ctx: Context) -> dict[str, Any]:
 def _ops(args: None, ctx: Context) -> list[dict[str, Any]]:
     """Every op the bridge answers, with the JSON Schema of its arguments."""
     warm()
-    return [{"op": o.name, "doc": o.doc, "args": o.args_schema()}
-            for o in sorted(OPS.values(), key=lambda o: o.name)]
-
+    return [
+        {"op": o.name, "doc": o.doc, "args": o.args_schema()}
+        for o in sorted(OPS.values(), key=lambda o: o.name)
+    ]

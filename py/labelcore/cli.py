@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from labelcore import __version__
 from labelcore.errors import LabelcoreError
@@ -15,7 +15,12 @@ Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Na
 COMMANDS: dict[str, tuple[str, Command]] = {}
 
 # Modules that register subcommands with @command when imported (one per area of the core).
-CLI_MODULES: tuple[str, ...] = ("labelcore.config.cli", "labelcore.templates.cli", "labelcore.importers.cli", "labelcore.exporters.cli")
+CLI_MODULES: tuple[str, ...] = (
+    "labelcore.config.cli",
+    "labelcore.templates.cli",
+    "labelcore.importers.cli",
+    "labelcore.exporters.cli",
+)
 
 
 def command(name: str, help: str, configure: Callable[[argparse.ArgumentParser], None] | None = None):
@@ -31,7 +36,9 @@ def command(name: str, help: str, configure: Callable[[argparse.ArgumentParser],
 def build_parser() -> argparse.ArgumentParser:
     for module in CLI_MODULES:
         importlib.import_module(module)
-    parser = argparse.ArgumentParser(prog="labelcore", description="Label Studio configs, tasks, import and export, offline.")
+    parser = argparse.ArgumentParser(
+        prog="labelcore", description="Label Studio configs, tasks, import and export, offline."
+    )
     parser.add_argument("--version", action="version", version=f"labelcore {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (help_text, (configure, _run)) in sorted(COMMANDS.items()):

@@ -92,6 +92,7 @@ EXPORT_JSON = """async ([project, xml]) => {
 
 # ---------------------------------------------------------------- the app's signals
 
+
 def wait_ready(page, timeout: int = BOOT_TIMEOUT) -> None:
     """The Python core answers (the status line says ready)."""
     page.wait_for_selector(READY, timeout=timeout)
@@ -104,10 +105,14 @@ def wait_saved(page) -> None:
 
 def no_python(page) -> None:
     """Pyodide's runtime answers 404: the core fails fast and the screens under test must not care."""
-    page.route(re.compile(r".*/pyodide/pyodide\.asm\.wasm$"), lambda route: route.fulfill(status=404, body="held back"))
+    page.route(
+        re.compile(r".*/pyodide/pyodide\.asm\.wasm$"),
+        lambda route: route.fulfill(status=404, body="held back"),
+    )
 
 
 # ---------------------------------------------------------------- seeding and opening
+
 
 def seed(page, site_url, xml, tasks, predictions=None) -> dict:
     """A project with this config and these tasks (and predictions, one list per task): {project, tasks}."""
@@ -140,6 +145,7 @@ def reload(page) -> None:
 
 # ---------------------------------------------------------------- acting
 
+
 def utf16(text: str, index: int) -> int:
     """A Python str index as a JS string index (UTF-16 code units)."""
     return len(text[:index].encode("utf-16-le")) // 2
@@ -147,7 +153,8 @@ def utf16(text: str, index: int) -> int:
 
 def select_text(page, locator, start: int, end: int) -> None:
     """Drag the mouse over [start, end) (JS string offsets) of the text under `locator`."""
-    box = locator.evaluate("""(root, [start, end]) => {
+    box = locator.evaluate(
+        """(root, [start, end]) => {
       const nodes = []; const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement.closest('[data-lc-skip]')) nodes.push(n);
       const at = (off, end) => { let acc = 0; for (const n of nodes) { if (off < acc + n.length || (end && off === acc + n.length)) return [n, off - acc]; acc += n.length; } };
@@ -155,7 +162,9 @@ def select_text(page, locator, start: int, end: int) -> None:
       const rects = [...r.getClientRects()].filter((q) => q.width > 0);
       const a = rects[0], b = rects[rects.length - 1];
       return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-    }""", [start, end])
+    }""",
+        [start, end],
+    )
     page.mouse.move(box["x1"], box["y1"])
     page.mouse.down()
     page.mouse.move((box["x1"] + box["x2"]) / 2, (box["y1"] + box["y2"]) / 2, steps=3)
@@ -183,6 +192,7 @@ def submit(page, task) -> dict:
 
 # ---------------------------------------------------------------- reading back
 
+
 def draft_result(page, task: int) -> list[dict] | None:
     """The result of the saved draft of a task, or None when there is no draft."""
     draft = page.evaluate(DRAFT, task)
@@ -199,7 +209,9 @@ def values(ann) -> dict:
     return {it["from_name"]: it["value"] for it in ann["result"]}
 
 
-def validate(xml: str, task_data: dict, annotations: list[dict], page=None, project: int | None = None) -> None:
+def validate(
+    xml: str, task_data: dict, annotations: list[dict], page=None, project: int | None = None
+) -> None:
     """The task validates against the config's result schemas and the model check. With a page
     and a project, so does the project's JSON export made by the core in that page (what a
     person downloads), and it carries these annotations' results unchanged."""

@@ -71,7 +71,9 @@ def test_sort_filter_search_and_tabs_survive_a_reload(page, site_url):
     # Sort by prediction score, highest first (tasks without a prediction go last either way).
     page.get_by_role("button", name="Prediction score").click()
     page.get_by_role("button", name="Prediction score").click()
-    expect(page.get_by_role("columnheader", name="Prediction score")).to_have_attribute("aria-sort", "descending")
+    expect(page.get_by_role("columnheader", name="Prediction score")).to_have_attribute(
+        "aria-sort", "descending"
+    )
     scores = {i: (i * 37 % 100) / 100 for i in range(2, N + 1, 2)}
     best = sorted(scores, key=lambda i: (-scores[i], -i))
     assert task_ids_on_screen(table)[:5] == best[:5]
@@ -118,7 +120,9 @@ def test_sort_filter_search_and_tabs_survive_a_reload(page, site_url):
     expect(page.get_by_role("button", name="Filters (2)")).to_be_visible()
     expect(page.get_by_role("columnheader", name="Skipped")).to_have_count(0)
     expect(page.get_by_role("separator", name="Resize text column")).to_have_attribute("aria-valuenow", "276")
-    ordered = [i for i in best + [i for i in range(1, N + 1) if i not in scores] if i in wanted]  # empty: last, by id
+    ordered = [
+        i for i in best + [i for i in range(1, N + 1) if i not in scores] if i in wanted
+    ]  # empty: last, by id
     views = page.evaluate(VIEWS_JS, ["listViews", pid])
     assert [v["title"] for v in views] == ["Default", "Tab 2"]
     assert page.evaluate(VIEWS_JS, ["taskIdsForView", pid, views[0]["id"]]) == ordered
@@ -144,10 +148,17 @@ def test_selection_bulk_actions_and_opening_a_task(page, site_url):
     # Predictions become annotations (not twice), on every selected task that has one.
     page.get_by_role("button", name=f"{N - 1} tasks selected").click()
     page.get_by_role("menuitem", name="Create Annotations From Predictions").click()
-    page.get_by_role("dialog", name="Create Annotations From Predictions").get_by_role("button", name="Create").click()
-    expect(page.get_by_role("status").filter(has_text="Created 14 annotations from predictions.")).to_be_visible()
-    created = page.evaluate("""async (pid) => (await (await window.labelcore.store.db()).getAllFromIndex("annotations", "project", pid))
-        .filter((a) => a.parent_prediction != null)""", pid)
+    page.get_by_role("dialog", name="Create Annotations From Predictions").get_by_role(
+        "button", name="Create"
+    ).click()
+    expect(
+        page.get_by_role("status").filter(has_text="Created 14 annotations from predictions.")
+    ).to_be_visible()
+    created = page.evaluate(
+        """async (pid) => (await (await window.labelcore.store.db()).getAllFromIndex("annotations", "project", pid))
+        .filter((a) => a.parent_prediction != null)""",
+        pid,
+    )
     assert sorted(a["task"] for a in created) == list(range(4, N + 1, 2))
     assert all(a["result"][0]["origin"] == "prediction" and a["was_cancelled"] is False for a in created)
 
@@ -160,7 +171,11 @@ def test_selection_bulk_actions_and_opening_a_task(page, site_url):
     expect(dialog).to_contain_text("Delete 2 tasks")
     dialog.get_by_role("button", name="Delete").click()
     expect(page.get_by_text(f"{N - 2} tasks", exact=True)).to_be_visible()
-    assert page.evaluate(COUNTS_JS, pid) == {"tasks": N - 2, "annotations": N // 3 + 14 - 2, "predictions": N // 2 - 1}
+    assert page.evaluate(COUNTS_JS, pid) == {
+        "tasks": N - 2,
+        "annotations": N // 3 + 14 - 2,
+        "predictions": N // 2 - 1,
+    }
 
     page.get_by_role("checkbox", name="Select task 6", exact=True).check()
     page.get_by_role("button", name="1 task selected").click()
@@ -217,7 +232,9 @@ def test_kept_index_catches_up_new_columns_and_column_order(page, site_url):
     after a reload (its task read again); result, model version and Boolean columns filter; columns
     move from the menu and the keyboard, and stay moved; bulk deletions count their progress."""
     pid, table = open_project(page, site_url)
-    kept = page.evaluate("async (pid) => (await (await window.labelcore.store.db()).get('task_index', pid))?.size", pid)
+    kept = page.evaluate(
+        "async (pid) => (await (await window.labelcore.store.db()).get('task_index', pid))?.size", pid
+    )
     assert kept == N
     page.goto(site_url)  # away from the Data Manager: a write it does not hear of
     page.wait_for_function("() => window.labelcore && window.labelcore.projects")
@@ -259,10 +276,13 @@ def test_kept_index_catches_up_new_columns_and_column_order(page, site_url):
     expect(page.locator(".dm-head .dm-th-title").first).to_have_text("Annotations")
     assert headers(page)[:3] == ["Annotations", "ID", "Completed"]
 
-    calls = page.evaluate("""async (pid) => {
+    calls = page.evaluate(
+        """async (pid) => {
       const { deleteAnnotations } = await import(new URL("js/store/tasks.js", location.href).href);
       const calls = [];
       await deleteAnnotations(pid, [3, 6, 7, 9], { onProgress: (done, total, phase) => calls.push([done, total, phase]) });
       return calls;
-    }""", pid)
+    }""",
+        pid,
+    )
     assert calls[0] == [0, 4, "records deleted"] and calls[-1] == [4, 4, "records deleted"]

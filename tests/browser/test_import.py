@@ -20,7 +20,9 @@ TEXT_CONFIG = """<View><Text name="text" value="$text"/>
 IMAGE_CONFIG = """<View><Image name="image" value="$image"/>
   <RectangleLabels name="label" toName="image"><Label value="Cat"/></RectangleLabels></View>"""
 # A 1x1 PNG.
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 
 
 def shot(page, name: str) -> None:
@@ -30,13 +32,17 @@ def shot(page, name: str) -> None:
 
 def new_project(page, name: str, config: str) -> int:
     page.wait_for_function("() => window.labelcore?.projects")  # the app's modules may still be loading
-    return page.evaluate("""([name, config]) => labelcore.projects.createProject({name, label_config: config})
-        .then((p) => p.id)""", [name, config])
+    return page.evaluate(
+        """([name, config]) => labelcore.projects.createProject({name, label_config: config})
+        .then((p) => p.id)""",
+        [name, config],
+    )
 
 
 def stored(page, project: int) -> dict:
     """The project's tasks, annotations, predictions and media, read from IndexedDB."""
-    return page.evaluate("""async (project) => labelcore.store.read(
+    return page.evaluate(
+        """async (project) => labelcore.store.read(
         ["tasks", "annotations", "predictions", "media", "settings"], async (tx) => {
           const all = (s) => tx.objectStore(s).index("project").getAll(project);
           const [tasks, annotations, predictions, media] = await Promise.all(
@@ -44,7 +50,9 @@ def stored(page, project: int) -> dict:
           const pending = await tx.objectStore("settings").getAllKeys(IDBKeyRange.bound("import:", "import:\\uffff"));
           return {tasks, annotations, predictions, pending,
                   media: media.map((m) => ({id: m.id, name: m.name, path: m.path, size: m.size, blob: m.blob.size}))};
-        })""", project)
+        })""",
+        project,
+    )
 
 
 def open_import(page, site_url: str, project: int):
@@ -57,7 +65,7 @@ def test_a_csv_and_a_folder_of_images_survive_a_reload(page, site_url, tmp_path)
     # The folder input is the fallback where showDirectoryPicker is missing (Firefox, Safari).
     page.add_init_script("delete window.showDirectoryPicker")
     csv = tmp_path / "reviews.csv"
-    rows = [("Great phone, would buy again", "web"), ('Battery died\nafter a day', "store"), ("Fine", "web")]
+    rows = [("Great phone, would buy again", "web"), ("Battery died\nafter a day", "store"), ("Fine", "web")]
     csv.write_text("text,source\n" + "".join(f'"{t}",{s}\n' for t, s in rows), encoding="utf-8")
     folder = tmp_path / "cats"
     (folder / "more").mkdir(parents=True)
@@ -100,7 +108,9 @@ def test_a_csv_and_a_folder_of_images_survive_a_reload(page, site_url, tmp_path)
     expect(sources.nth(1)).to_contain_text("URLS", timeout=BOOT_TIMEOUT)
     dialog.get_by_role("button", name="Import", exact=True).click()
     expect(dialog.get_by_role("status")).to_have_text("Imported 5 tasks.")
-    expect(dialog.get_by_role("definition")).to_have_text(["5", "0", "0", "3", str(3 * len(PNG) + len(urls) + 1)])
+    expect(dialog.get_by_role("definition")).to_have_text(
+        ["5", "0", "0", "3", str(3 * len(PNG) + len(urls) + 1)]
+    )
     shot(page, "summary-folder")
 
     page.reload()
@@ -121,24 +131,65 @@ def test_a_csv_and_a_folder_of_images_survive_a_reload(page, site_url, tmp_path)
     for ref in refs:
         assert ref.split("/")[2] in by_id and ref.endswith(by_id[ref.split("/")[2]]["name"])
     # A renderer's view: the reference becomes an object URL that loads as an image.
-    size = page.evaluate("""async (ref) => {
+    size = page.evaluate(
+        """async (ref) => {
         const { mediaUrl } = await import("./js/store/media.js");
         const img = new Image();
         img.src = await mediaUrl(ref);
         await img.decode();
         return [img.src.slice(0, 5), img.naturalWidth, img.naturalHeight];
-      }""", refs[0])
+      }""",
+        refs[0],
+    )
     assert size == ["blob:", 1, 1]
 
 
 def test_a_bad_file_leaves_the_project_unchanged(page, site_url, tmp_path):
     tasks = [
-        {"data": {"text": "Love it"}, "annotations": [{"result": [
-            {"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["Positive"]}}]}],
-         "predictions": [{"model_version": "v1", "score": 0.9, "result": [
-            {"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["Positive"]}}]}]},
-        {"data": {"text": "Meh"}, "annotations": [{"result": [
-            {"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["Neutral"]}}]}]},
+        {
+            "data": {"text": "Love it"},
+            "annotations": [
+                {
+                    "result": [
+                        {
+                            "from_name": "sentiment",
+                            "to_name": "text",
+                            "type": "choices",
+                            "value": {"choices": ["Positive"]},
+                        }
+                    ]
+                }
+            ],
+            "predictions": [
+                {
+                    "model_version": "v1",
+                    "score": 0.9,
+                    "result": [
+                        {
+                            "from_name": "sentiment",
+                            "to_name": "text",
+                            "type": "choices",
+                            "value": {"choices": ["Positive"]},
+                        }
+                    ],
+                }
+            ],
+        },
+        {
+            "data": {"text": "Meh"},
+            "annotations": [
+                {
+                    "result": [
+                        {
+                            "from_name": "sentiment",
+                            "to_name": "text",
+                            "type": "choices",
+                            "value": {"choices": ["Neutral"]},
+                        }
+                    ]
+                }
+            ],
+        },
         {"data": {"text": "Broken on arrival"}},
     ]
     bad = tmp_path / "export.json"
@@ -155,7 +206,8 @@ def test_a_bad_file_leaves_the_project_unchanged(page, site_url, tmp_path):
     expect(dialog.get_by_role("progressbar", name="Reading")).to_be_visible()
     dialog.get_by_role("button", name="Cancel").click()
     expect(dialog.get_by_role("status").filter(has_text="cancelled")).to_have_text(
-        "The import was cancelled; nothing was written.", timeout=30_000)
+        "The import was cancelled; nothing was written.", timeout=30_000
+    )
     assert stored(page, project)["tasks"] == []
     dialog.get_by_role("button", name="Remove big.csv").click()
 
@@ -168,7 +220,9 @@ def test_a_bad_file_leaves_the_project_unchanged(page, site_url, tmp_path):
     expect(report).to_contain_text("Nothing was imported: 1 error")
     shot(page, "report")
     got = stored(page, project)
-    assert got["tasks"] == [] and got["annotations"] == [] and got["predictions"] == [] and got["pending"] == []
+    assert (
+        got["tasks"] == [] and got["annotations"] == [] and got["predictions"] == [] and got["pending"] == []
+    )
 
     dialog.get_by_role("button", name="Import the valid ones (2)").click()
     expect(dialog.get_by_role("status")).to_have_text("Imported 2 tasks.")
@@ -177,24 +231,30 @@ def test_a_bad_file_leaves_the_project_unchanged(page, site_url, tmp_path):
     assert [t["data"]["text"] for t in got["tasks"]] == ["Love it", "Broken on arrival"]
     assert [a["task"] for a in got["annotations"]] == [got["tasks"][0]["id"]]
     assert got["annotations"][0]["result"][0]["value"] == {"choices": ["Positive"]}
-    assert [(p["task"], p["model_version"], p["score"]) for p in got["predictions"]] == [(got["tasks"][0]["id"], "v1", 0.9)]
+    assert [(p["task"], p["model_version"], p["score"]) for p in got["predictions"]] == [
+        (got["tasks"][0]["id"], "v1", 0.9)
+    ]
 
 
 def test_a_chunked_write_that_fails_is_undone_and_a_left_over_one_is_undone_at_reload(page, site_url):
     page.goto(site_url)
     project = new_project(page, "Big", "")
     # Three pages of 100 tasks, written in chunks (past a one-transaction limit of 150); the third fails.
-    error = page.evaluate("""async (project) => {
+    error = page.evaluate(
+        """async (project) => {
         const { writeImport } = await import("./js/store/imports.js");
         const page = (i) => Array.from({length: 100}, (_, j) => ({data: {text: `t${i}-${j}`}}));
         const source = {total: 300, chunks: 3, chunk: async (i) => { if (i === 2) throw new Error("worker gone"); return page(i); }};
         return writeImport(project, {source, oneTransactionMax: 150}).then(() => "written", (e) => e.message);
-      }""", project)
+      }""",
+        project,
+    )
     assert error == "worker gone"
     got = stored(page, project)
     assert got["tasks"] == [] and got["pending"] == []
     # A page closed half way leaves its rollback record and first chunks: the next load undoes them.
-    page.evaluate("""async (project) => {
+    page.evaluate(
+        """async (project) => {
         const { writeImport } = await import("./js/store/imports.js");
         const source = {total: 300, chunks: 3, chunk: async (i) => {
           if (i === 2) await new Promise(() => {});  // never answers: the page goes away here
@@ -203,7 +263,9 @@ def test_a_chunked_write_that_fails_is_undone_and_a_left_over_one_is_undone_at_r
         // the import's own progress: two chunks written, the third never comes
         await new Promise((written) => writeImport(project, {source, oneTransactionMax: 150,
           onProgress: ({done, phase}) => { if (phase === "write" && done === 200) written(); }}));
-      }""", project)
+      }""",
+        project,
+    )
     assert len(stored(page, project)["pending"]) == 1
     # While its page is alive (it holds the import's Web Lock), recovery from another tab leaves it alone.
     assert page.evaluate("async () => (await import('./js/store/imports.js')).recoverImports()") == []
@@ -217,11 +279,14 @@ def test_a_chunked_write_that_fails_is_undone_and_a_left_over_one_is_undone_at_r
     got = stored(page, project)
     assert got["tasks"] == [] and got["pending"] == []
     # A complete chunked write keeps every task, numbered in order, and leaves no record.
-    page.evaluate("""async (project) => {
+    page.evaluate(
+        """async (project) => {
         const { writeImport } = await import("./js/store/imports.js");
         const source = {total: 300, chunks: 3, chunk: async (i) => Array.from({length: 100}, (_, j) => ({data: {text: `t${i}-${j}`}}))};
         return writeImport(project, {source, oneTransactionMax: 150});
-      }""", project)
+      }""",
+        project,
+    )
     got = stored(page, project)
     assert [t["inner_id"] for t in got["tasks"]] == list(range(1, 301)) and got["pending"] == []
     assert got["tasks"][-1]["data"] == {"text": "t2-99"}

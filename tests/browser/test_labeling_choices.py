@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 
 from tests.browser.helpers import ANNOTATIONS, draft_result, seed, select_text, validate
 
-
 FORM = """<View>
   <Labels name="ner" toName="text"><Label value="Thing"/></Labels>
   <Text name="text" value="$text"/>
@@ -41,6 +40,7 @@ TEXT = "A new phone from Paris."
 ON_SCREEN = """() => Object.fromEntries([...document.querySelectorAll('.lc-main input[type=radio], .lc-main input[type=checkbox]')]
   .map((i) => [i.value.split('/').at(-1), i.checked]))"""
 
+
 def screen_matches(page, expected: dict[str, bool]):
     """Every named input shows `expected` (unnamed ones must be unchecked): read at once."""
     shown = page.evaluate(ON_SCREEN)
@@ -62,13 +62,19 @@ def test_clicks_and_hotkeys_show_what_is_saved_also_after_a_reload(page, site_ur
         (lambda: page.get_by_role("radio", name="Positive").click(), {"Positive"}),
         (lambda: page.get_by_role("radio", name="Negative").click(), {"Negative"}),
         (lambda: page.get_by_role("radio", name="Spam").click(), {"Negative", "Spam"}),
-        (lambda: page.get_by_role("radio", name="Spam").click(), {"Negative"}),  # single: a second click clears
+        (
+            lambda: page.get_by_role("radio", name="Spam").click(),
+            {"Negative"},
+        ),  # single: a second click clears
         (lambda: page.keyboard.press("a"), {"Negative", "Ad"}),
         (lambda: page.get_by_role("checkbox", name="Sports").click(), {"Negative", "Ad", "Sports"}),
         (lambda: page.get_by_role("checkbox", name="Tech").click(), {"Negative", "Ad", "Sports", "Tech"}),
         (lambda: page.get_by_role("checkbox", name="Sports").click(), {"Negative", "Ad", "Tech"}),
         (lambda: page.get_by_role("checkbox", name="France").click(), {"Negative", "Ad", "Tech", "France"}),
-        (lambda: page.get_by_role("checkbox", name="Asia").click(), {"Negative", "Ad", "Tech", "France", "Asia"}),
+        (
+            lambda: page.get_by_role("checkbox", name="Asia").click(),
+            {"Negative", "Ad", "Tech", "France", "Asia"},
+        ),
         (lambda: page.get_by_role("checkbox", name="France").click(), {"Negative", "Ad", "Tech", "Asia"}),
         (lambda: page.keyboard.press("Control+z"), {"Negative", "Ad", "Tech", "France", "Asia"}),
         (lambda: page.keyboard.press("Control+Shift+z"), {"Negative", "Ad", "Tech", "Asia"}),
@@ -78,8 +84,12 @@ def test_clicks_and_hotkeys_show_what_is_saved_also_after_a_reload(page, site_ur
         screen_matches(page, {name: True for name in on})
 
     saved = {r["from_name"]: r["value"] for r in draft_result(page, task) or [] if r["type"] != "labels"}
-    assert saved == {"sentiment": {"choices": ["Negative"]}, "flag": {"choices": ["Ad"]},
-                     "topics": {"choices": ["Tech"]}, "place": {"taxonomy": [["Asia"]]}}
+    assert saved == {
+        "sentiment": {"choices": ["Negative"]},
+        "flag": {"choices": ["Ad"]},
+        "topics": {"choices": ["Tech"]},
+        "place": {"taxonomy": [["Asia"]]},
+    }
 
     page.reload()
     expect(page.get_by_text("Restored your unsaved work on this task.")).to_be_visible()
@@ -87,7 +97,9 @@ def test_clicks_and_hotkeys_show_what_is_saved_also_after_a_reload(page, site_ur
     screen_matches(page, {"Negative": True, "Ad": True, "Tech": True, "Asia": True})
     page.get_by_role("radio", name="Neutral").click()  # the first click after the reload is taken and shown
     screen_matches(page, {"Neutral": True, "Ad": True, "Tech": True, "Asia": True})
-    expect(page.get_by_text("Restored your unsaved work on this task.")).to_be_hidden()  # the work is this visit's now
+    expect(
+        page.get_by_text("Restored your unsaved work on this task.")
+    ).to_be_hidden()  # the work is this visit's now
 
     # A per-region choice, once a region is selected: shown, and stored on that region.
     expect(page.get_by_role("radio", name="Small")).to_have_count(0)  # perRegion: only with a region selected
@@ -101,7 +113,10 @@ def test_clicks_and_hotkeys_show_what_is_saved_also_after_a_reload(page, site_ur
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_role("heading", name="Task 2", exact=False)).to_be_visible()  # the stream moves on
     [ann] = page.evaluate(ANNOTATIONS, task)
-    by_name = {(r["from_name"], r.get("id") is not None and r["from_name"] == "kind"): r["value"] for r in ann["result"]}
+    by_name = {
+        (r["from_name"], r.get("id") is not None and r["from_name"] == "kind"): r["value"]
+        for r in ann["result"]
+    }
     assert by_name[("sentiment", False)] == {"choices": ["Neutral"]}
     assert by_name[("kind", True)]["choices"] == ["Small"]
     validate(FORM, {"text": TEXT}, [ann], page, ids["project"])

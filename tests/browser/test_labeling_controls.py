@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from tests.browser.helpers import ANNOTATIONS, seed, validate, values
 
-
 FORM = """<View>
   <Text name="text" value="$text"/>
   <Taxonomy name="where" toName="text" leafsOnly="true" maxUsages="2">
@@ -97,19 +96,38 @@ def test_taxonomy_number_datetime_conditions_filter_collapse(page, site_url):
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     assert values(ann) == {
         "where": {"taxonomy": [["Europe", "France", "Paris"], ["Asia", "Japan"]]},
-        "count": {"number": 2.5}, "mood": {"number": 3}, "when": {"datetime": "2024-05-17"},
-        "ok": {"choices": ["No"]}, "why": {"text": ["Not a trip report"]}, "topic": {"choices": ["Gamma"]}, "stars": {"rating": 3},
+        "count": {"number": 2.5},
+        "mood": {"number": 3},
+        "when": {"datetime": "2024-05-17"},
+        "ok": {"choices": ["No"]},
+        "why": {"text": ["Not a trip report"]},
+        "topic": {"choices": ["Gamma"]},
+        "stars": {"rating": 3},
     }
-    assert {it["type"] for it in ann["result"]} == {"taxonomy", "number", "datetime", "choices", "textarea", "rating"}
-    assert all(it["to_name"] == "text" and list(it) == ["value", "id", "from_name", "to_name", "type", "origin"] for it in ann["result"])
+    assert {it["type"] for it in ann["result"]} == {
+        "taxonomy",
+        "number",
+        "datetime",
+        "choices",
+        "textarea",
+        "rating",
+    }
+    assert all(
+        it["to_name"] == "text" and list(it) == ["value", "id", "from_name", "to_name", "type", "origin"]
+        for it in ann["result"]
+    )
     validate(FORM, data, [ann], page, ids["project"])
 
 
 def test_ranker_pairwise_repeater(page, site_url):
     data = {
-        "items": [{"id": "blog", "title": "Ten tips", "body": "on functions"}, {"id": "mdn", "title": "Arrow functions", "body": "a reference"},
-                  {"id": "wiki", "title": "Arrows", "body": "in category theory"}],
-        "a": "First answer", "b": "Second answer",
+        "items": [
+            {"id": "blog", "title": "Ten tips", "body": "on functions"},
+            {"id": "mdn", "title": "Arrow functions", "body": "a reference"},
+            {"id": "wiki", "title": "Arrows", "body": "in category theory"},
+        ],
+        "a": "First answer",
+        "b": "Second answer",
         "pages": [{"text": "Hello there"}, {"text": "Bonjour à tous"}],
     }
     ids = seed(page, site_url, COMPARE, [data])
@@ -155,7 +173,9 @@ def test_ranker_pairwise_repeater(page, site_url):
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     assert values(ann) == {
         "rank": {"ranker": {"_": [], "relevant": ["mdn", "blog"], "junk": ["wiki"]}},
-        "pw": {"selected": "right"}, "lang_0": {"choices": ["en"]}, "lang_1": {"choices": ["fr"]},
+        "pw": {"selected": "right"},
+        "lang_0": {"choices": ["en"]},
+        "lang_1": {"choices": ["fr"]},
     }
     to = {it["from_name"]: it["to_name"] for it in ann["result"]}
     assert to == {"rank": "results", "pw": "left", "lang_0": "page_0", "lang_1": "page_1"}

@@ -5,12 +5,9 @@ config (result schemas + the model check)."""
 
 from __future__ import annotations
 
-import re
-
 from playwright.sync_api import expect
 
 from tests.browser.helpers import ANNOTATIONS, NER, seed, select_text, validate
-
 
 FORM = """<View>
   <Text name="text" value="$text"/>
@@ -46,7 +43,11 @@ def test_required_form_of_choices_rating_textarea(page, site_url):
 
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     values = {it["from_name"]: it["value"] for it in ann["result"]}
-    assert values == {"topics": {"choices": ["Sports", "Tech"]}, "summary": {"text": ["Sport and tech 3"]}, "quality": {"rating": 4}}
+    assert values == {
+        "topics": {"choices": ["Sports", "Tech"]},
+        "summary": {"text": ["Sport and tech 3"]},
+        "quality": {"rating": 4},
+    }
     assert {it["type"] for it in ann["result"]} == {"choices", "textarea", "rating"}
     assert all(it["to_name"] == "text" and it["origin"] == "manual" for it in ann["result"])
     validate(FORM, data, [ann], page, ids["project"])
@@ -64,10 +65,12 @@ HOSTILE = """<View>
   <HyperText name="page" value="$html"/>
 </View>"""
 
-EVIL = ('<div><p>Hello <b>brave world</b> <img src="x" onerror="window.__pwned=1">'
-        '<a href="javascript:window.__pwned=2">click</a><script>window.__pwned=3</script>'
-        '<img src="http://evil.example/x.png"><span style="background:url(http://evil.example/y.png)">styled</span></p>'
-        '<p onclick="window.__pwned=4">Second 👋 line</p><iframe src="http://evil.example/"></iframe></div>')
+EVIL = (
+    '<div><p>Hello <b>brave world</b> <img src="x" onerror="window.__pwned=1">'
+    '<a href="javascript:window.__pwned=2">click</a><script>window.__pwned=3</script>'
+    '<img src="http://evil.example/x.png"><span style="background:url(http://evil.example/y.png)">styled</span></p>'
+    '<p onclick="window.__pwned=4">Second 👋 line</p><iframe src="http://evil.example/"></iframe></div>'
+)
 
 
 def test_dialogue_and_hostile_hypertext(page, site_url, context):
@@ -84,7 +87,14 @@ def test_dialogue_and_hostile_hypertext(page, site_url, context):
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     [item] = ann["result"]
     assert item["type"] == "paragraphlabels" and item["to_name"] == "chat"
-    assert item["value"] == {"start": "1", "end": "1", "startOffset": 0, "endOffset": 11, "text": "How are you", "paragraphlabels": ["Question"]}
+    assert item["value"] == {
+        "start": "1",
+        "end": "1",
+        "startOffset": 0,
+        "endOffset": 11,
+        "text": "How are you",
+        "paragraphlabels": ["Question"],
+    }
     validate(DIALOGUE, {"chat": chat}, [ann], page, ids["project"])
 
     ids = seed(page, site_url, HOSTILE, [{"html": EVIL}])
@@ -109,24 +119,57 @@ def test_dialogue_and_hostile_hypertext(page, site_url, context):
     expect(page.get_by_role("button", name="Update")).to_be_visible()
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     first, last = ann["result"]
-    assert first["value"] == {"start": "/div[1]/p[1]/b[1]/text()[1]", "end": "/div[1]/p[1]/b[1]/text()[1]", "startOffset": 0,
-                              "endOffset": 11, "globalOffsets": {"start": start, "end": start + 11}, "text": "brave world",
-                              "hypertextlabels": ["Thing"]}
+    assert first["value"] == {
+        "start": "/div[1]/p[1]/b[1]/text()[1]",
+        "end": "/div[1]/p[1]/b[1]/text()[1]",
+        "startOffset": 0,
+        "endOffset": 11,
+        "globalOffsets": {"start": start, "end": start + 11},
+        "text": "brave world",
+        "hypertextlabels": ["Thing"],
+    }
     g = full.index("👋")
     assert last["value"]["globalOffsets"] == {"start": g, "end": g + 7} and last["value"]["text"] == "👋 line"
-    assert last["value"]["start"] == "/div[1]/p[2]/text()[1]" and last["value"]["startOffset"] == len("Second ")
+    assert last["value"]["start"] == "/div[1]/p[2]/text()[1]" and last["value"]["startOffset"] == len(
+        "Second "
+    )
     validate(HOSTILE, {"html": EVIL}, [ann], page, ids["project"])
     assert not [u for u in context.request_log.urls if "evil" in u]
 
 
 def test_prediction_accepted_and_changed(page, site_url):
     text = "Zoë met Ana in Lisbon."
+
     def region(rid, word, label):
-        return {"value": {"start": text.index(word), "end": text.index(word) + len(word), "text": word, "labels": [label]},
-                "id": rid, "from_name": "label", "to_name": "text", "type": "labels"}
-    preds = [[{"result": [region("old0000001", "Zoë", "LOC")], "score": 0.2, "model_version": "v1", "created_at": "2025-01-01T00:00:00Z"},
-              {"result": [region("zoe0000001", "Zoë", "PER"), region("ana0000001", "Ana", "LOC")], "score": 0.87,
-               "model_version": "v2", "created_at": "2025-02-01T00:00:00Z"}]]
+        return {
+            "value": {
+                "start": text.index(word),
+                "end": text.index(word) + len(word),
+                "text": word,
+                "labels": [label],
+            },
+            "id": rid,
+            "from_name": "label",
+            "to_name": "text",
+            "type": "labels",
+        }
+
+    preds = [
+        [
+            {
+                "result": [region("old0000001", "Zoë", "LOC")],
+                "score": 0.2,
+                "model_version": "v1",
+                "created_at": "2025-01-01T00:00:00Z",
+            },
+            {
+                "result": [region("zoe0000001", "Zoë", "PER"), region("ana0000001", "Ana", "LOC")],
+                "score": 0.87,
+                "model_version": "v2",
+                "created_at": "2025-02-01T00:00:00Z",
+            },
+        ]
+    ]
     ids = seed(page, site_url, NER, [{"text": text}], preds)
     page.goto(f"{site_url}#/projects/{ids['project']}/label")
     banner = page.get_by_role("region", name="Prediction")
@@ -140,6 +183,8 @@ def test_prediction_accepted_and_changed(page, site_url):
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     by_id = {it["id"]: it for it in ann["result"]}
     assert by_id["zoe0000001"]["origin"] == "prediction" and by_id["zoe0000001"]["value"]["labels"] == ["PER"]
-    assert by_id["ana0000001"]["origin"] == "prediction-changed" and by_id["ana0000001"]["value"]["labels"] == ["PER"]
+    assert by_id["ana0000001"]["origin"] == "prediction-changed" and by_id["ana0000001"]["value"][
+        "labels"
+    ] == ["PER"]
     assert ann["parent_prediction"] is not None
     validate(NER, {"text": text}, [ann], page, ids["project"])

@@ -55,7 +55,8 @@ class Mapper:
     def refresh(self):
         v = self.page.locator(".lci-live").evaluate(
             "(c) => { const r = c.getBoundingClientRect(), d = c.parentElement.dataset;"
-            " return { left: r.left, top: r.top, s: +d.scale, tx: +d.tx, ty: +d.ty }; }")
+            " return { left: r.left, top: r.top, s: +d.scale, tx: +d.tx, ty: +d.ty }; }"
+        )
         self.left, self.top, self.s, self.tx, self.ty = v["left"], v["top"], v["s"], v["tx"], v["ty"]
 
     def screen(self, x: float, y: float) -> tuple[int, int]:
@@ -185,23 +186,46 @@ def test_draw_edit_every_tool_then_export(page, site_url):
 
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     by_type = {it["type"]: it for it in ann["result"]}
-    assert set(by_type) == {"rectanglelabels", "polygonlabels", "keypointlabels", "ellipselabels", "brushlabels"}
+    assert set(by_type) == {
+        "rectanglelabels",
+        "polygonlabels",
+        "keypointlabels",
+        "ellipselabels",
+        "brushlabels",
+    }
     for it in ann["result"]:
         assert (it["original_width"], it["original_height"], it["image_rotation"]) == (W, H, 0)
         assert it["origin"] == "manual" and it["to_name"] == "image"
     approx = lambda v: pytest.approx(v, abs=1e-6)  # noqa: E731
     assert by_type["rectanglelabels"]["value"] == {
-        "x": approx(pct(box["x"], W)), "y": approx(pct(box["y"], H)), "width": approx(pct(box["w"], W)),
-        "height": approx(pct(box["h"], H)), "rotation": approx(box["rotation"]), "rectanglelabels": ["Car"]}
+        "x": approx(pct(box["x"], W)),
+        "y": approx(pct(box["y"], H)),
+        "width": approx(pct(box["w"], W)),
+        "height": approx(pct(box["h"], H)),
+        "rotation": approx(box["rotation"]),
+        "rectanglelabels": ["Car"],
+    }
     assert 0 < box["rotation"] < 90
     assert by_type["polygonlabels"]["value"] == {
-        "points": [[approx(pct(x, W)), approx(pct(y, H))] for x, y in poly], "closed": True, "polygonlabels": ["Road"]}
+        "points": [[approx(pct(x, W)), approx(pct(y, H))] for x, y in poly],
+        "closed": True,
+        "polygonlabels": ["Road"],
+    }
     kx, ky = m.image(*kp)
-    assert by_type["keypointlabels"]["value"] == {"x": approx(pct(kx, W)), "y": approx(pct(ky, H)), "width": approx(pct(1, W)),
-                                                  "keypointlabels": ["Eye"]}
+    assert by_type["keypointlabels"]["value"] == {
+        "x": approx(pct(kx, W)),
+        "y": approx(pct(ky, H)),
+        "width": approx(pct(1, W)),
+        "keypointlabels": ["Eye"],
+    }
     assert by_type["ellipselabels"]["value"] == {
-        "x": approx(pct((e0x + e1x) / 2, W)), "y": approx(pct((e0y + e1y) / 2, H)), "radiusX": approx(pct((e1x - e0x) / 2, W)),
-        "radiusY": approx(pct((e1y - e0y) / 2, H)), "rotation": 0, "ellipselabels": ["Ball"]}
+        "x": approx(pct((e0x + e1x) / 2, W)),
+        "y": approx(pct((e0y + e1y) / 2, H)),
+        "radiusX": approx(pct((e1x - e0x) / 2, W)),
+        "radiusY": approx(pct((e1y - e0y) / 2, H)),
+        "rotation": 0,
+        "ellipselabels": ["Ball"],
+    }
     brush = by_type["brushlabels"]["value"]
     assert brush["format"] == "rle" and brush["brushlabels"] == ["Sky"]
     assert alpha_mask(brush["rle"], W, H) == bytes(painted)
@@ -220,11 +244,26 @@ def test_draw_edit_every_tool_then_export(page, site_url):
 
     [coco] = [json.loads(v) for n, v in export("COCO").items() if n.endswith(".json")]
     rad = math.radians(box["rotation"])
-    xs = [box["x"], box["x"] + box["w"] * math.cos(rad), box["x"] + box["w"] * math.cos(rad) - box["h"] * math.sin(rad), box["x"] - box["h"] * math.sin(rad)]
-    ys = [box["y"], box["y"] + box["w"] * math.sin(rad), box["y"] + box["w"] * math.sin(rad) + box["h"] * math.cos(rad), box["y"] + box["h"] * math.cos(rad)]
+    xs = [
+        box["x"],
+        box["x"] + box["w"] * math.cos(rad),
+        box["x"] + box["w"] * math.cos(rad) - box["h"] * math.sin(rad),
+        box["x"] - box["h"] * math.sin(rad),
+    ]
+    ys = [
+        box["y"],
+        box["y"] + box["w"] * math.sin(rad),
+        box["y"] + box["w"] * math.sin(rad) + box["h"] * math.cos(rad),
+        box["y"] + box["h"] * math.cos(rad),
+    ]
     cats = {c["id"]: c["name"] for c in coco["categories"]}
     by_cat = {cats[a["category_id"]]: a for a in coco["annotations"]}
-    assert by_cat["Car"]["bbox"] == [approx(min(xs)), approx(min(ys)), approx(max(xs) - min(xs)), approx(max(ys) - min(ys))]
+    assert by_cat["Car"]["bbox"] == [
+        approx(min(xs)),
+        approx(min(ys)),
+        approx(max(xs) - min(xs)),
+        approx(max(ys) - min(ys)),
+    ]
     assert by_cat["Road"]["segmentation"] == [[approx(c) for p in poly for c in p]]
     assert coco["images"][0]["width"] == W and coco["images"][0]["height"] == H
 
@@ -235,15 +274,21 @@ def test_draw_edit_every_tool_then_export(page, site_url):
     # dropped) then its key points.
     yolo = export("YOLO")
     classes = yolo["classes.txt"].decode().split()
-    [rows] = [[r.split() for r in v.decode().splitlines()] for n, v in yolo.items() if n.startswith("labels/")]
+    [rows] = [
+        [r.split() for r in v.decode().splitlines()] for n, v in yolo.items() if n.startswith("labels/")
+    ]
     [car] = rows
     assert classes[int(car[0])] == "Car"
-    assert [float(v) for v in car[1:5]] == [pytest.approx(v, abs=1e-5) for v in
-                                            [(box["x"] + box["w"] / 2) / W, (box["y"] + box["h"] / 2) / H, box["w"] / W, box["h"] / H]]
+    assert [float(v) for v in car[1:5]] == [
+        pytest.approx(v, abs=1e-5)
+        for v in [(box["x"] + box["w"] / 2) / W, (box["y"] + box["h"] / 2) / H, box["w"] / W, box["h"] / H]
+    ]
     # The pose format has no rotated box: with KeyPointLabels, YOLO_OBB writes YOLO's pose lines too,
     # as Label Studio does (rotated corners and polygons are checked by the exporters' golden tests).
     obb = export("YOLO_OBB")
-    assert {n: v for n, v in obb.items() if n.startswith("labels/")} == {n: v for n, v in yolo.items() if n.startswith("labels/")}
+    assert {n: v for n, v in obb.items() if n.startswith("labels/")} == {
+        n: v for n, v in yolo.items() if n.startswith("labels/")
+    }
 
 
 MULTI = """<View>
@@ -276,11 +321,35 @@ SEED_MULTI = """async ([xml, config, pngs, prediction]) => {
 
 def test_prediction_on_the_second_image_corrected_and_classified(page, site_url):
     sizes = [(200, 100), (100, 200)]
-    pngs = [base64.b64encode(png_grey(bytes([90 + 60 * i]) * (w * h), h, w)).decode() for i, (w, h) in enumerate(sizes)]
-    pred = {"result": [{"original_width": 100, "original_height": 200, "image_rotation": 0, "item_index": 1,
-                        "value": {"x": 10, "y": 10, "width": 50, "height": 25, "rotation": 0, "rectanglelabels": ["Cat"]},
-                        "id": "pred000001", "from_name": "box", "to_name": "img", "type": "rectanglelabels"}],
-            "score": 0.75, "model_version": "cats-v1", "created_at": "2025-01-02T00:00:00Z"}
+    pngs = [
+        base64.b64encode(png_grey(bytes([90 + 60 * i]) * (w * h), h, w)).decode()
+        for i, (w, h) in enumerate(sizes)
+    ]
+    pred = {
+        "result": [
+            {
+                "original_width": 100,
+                "original_height": 200,
+                "image_rotation": 0,
+                "item_index": 1,
+                "value": {
+                    "x": 10,
+                    "y": 10,
+                    "width": 50,
+                    "height": 25,
+                    "rotation": 0,
+                    "rectanglelabels": ["Cat"],
+                },
+                "id": "pred000001",
+                "from_name": "box",
+                "to_name": "img",
+                "type": "rectanglelabels",
+            }
+        ],
+        "score": 0.75,
+        "model_version": "cats-v1",
+        "created_at": "2025-01-02T00:00:00Z",
+    }
     page.goto(site_url)
     expect(page.get_by_role("button", name="Create Project").first).to_be_visible()
     ids = page.evaluate(SEED_MULTI, [MULTI, parse_config(MULTI).to_json(), pngs, pred])
@@ -325,11 +394,15 @@ def test_prediction_on_the_second_image_corrected_and_classified(page, site_url)
     boxes = [it for it in ann["result"] if it["type"] == "rectanglelabels"]
     moved = next(it for it in boxes if it["id"] == "pred000001")
     assert moved["origin"] == "prediction-changed" and moved["item_index"] == 1
-    assert moved["value"]["x"] == pytest.approx(10 + 10 / 100 * 100) and moved["value"]["y"] == pytest.approx(10 + 20 / 200 * 100)
+    assert moved["value"]["x"] == pytest.approx(10 + 10 / 100 * 100) and moved["value"]["y"] == pytest.approx(
+        10 + 20 / 200 * 100
+    )
     [kind] = [it for it in ann["result"] if it["type"] == "choices" and it["id"] == "pred000001"]
     assert kind["value"]["choices"] == ["Kitten"] and kind["value"]["x"] == moved["value"]["x"]
     copy = next(it for it in boxes if it["id"] not in ("pred000001",) and it.get("item_index") == 1)
     assert copy["value"] == moved["value"]  # locked: the drag left it in place
     new = next(it for it in boxes if it.get("item_index") == 0)
     assert (new["original_width"], new["original_height"]) == sizes[0] and new["origin"] == "manual"
-    assert new["value"]["x"] == pytest.approx(20 / 200 * 100) and new["value"]["width"] == pytest.approx(100 / 200 * 100)
+    assert new["value"]["x"] == pytest.approx(20 / 200 * 100) and new["value"]["width"] == pytest.approx(
+        100 / 200 * 100
+    )

@@ -15,9 +15,17 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests.browser.helpers import (
-    ANNOTATIONS, DRAFT, draft_values, open_task, reload, spans, submit, validate, values, wait_saved,
+    ANNOTATIONS,
+    DRAFT,
+    draft_values,
+    open_task,
+    reload,
+    spans,
+    submit,
+    validate,
+    values,
+    wait_saved,
 )
-
 
 # WCAG contrast ratio of an element's text colour on the page's surface colour.
 CONTRAST = """(el) => {
@@ -91,7 +99,9 @@ def test_editable_line_is_saved_as_typed(page, site_url):
 
     line = page.get_by_role("textbox", name="answer text 1")
     expect(line).to_have_value("first, corrected")
-    assert draft_values(page, task) == {"answer": {"text": ["first", "second"]}}  # not in the result until it is left
+    assert draft_values(page, task) == {
+        "answer": {"text": ["first", "second"]}
+    }  # not in the result until it is left
     line.press("Enter")
     wait_saved(page)
     assert draft_values(page, task) == {"answer": {"text": ["first, corrected", "second"]}}
@@ -113,7 +123,9 @@ def test_editable_line_is_saved_as_typed(page, site_url):
     expect(page.get_by_role("textbox", name="answer text 1")).to_have_value("second, corrected")
     expect(page.get_by_role("textbox", name="answer text 2")).to_have_count(0)
 
-    page.get_by_role("textbox", name="answer text 1").fill("second, corrected again")  # left as it is: Submit takes it
+    page.get_by_role("textbox", name="answer text 1").fill(
+        "second, corrected again"
+    )  # left as it is: Submit takes it
     ann = submit(page, task)
     assert values(ann) == {"answer": {"text": ["second, corrected again"]}}
     validate(xml, data, [ann], page, ids["project"])
@@ -150,11 +162,23 @@ def test_per_region_typed_text_stays_with_its_region(page, site_url):
     page.screenshot(path="/tmp/lc/inputs-per-region.png", full_page=True)
 
     ann = submit(page, task)  # Paris's typed text is added by the Submit
-    notes = {(it["value"]["start"], it["value"]["end"]): it["value"]["text"] for it in ann["result"] if it["from_name"] == "note"}
+    notes = {
+        (it["value"]["start"], it["value"]["end"]): it["value"]["text"]
+        for it in ann["result"]
+        if it["from_name"] == "note"
+    }
     phone, paris = text.index("phone"), text.index("Paris")
     assert notes == {(phone, phone + 5): ["about the phone"], (paris, paris + 5): ["about Paris"]}
-    regions = {it["id"]: (it["value"]["start"], it["value"]["end"]) for it in ann["result"] if it["from_name"] == "ner"}
-    assert all(regions[it["id"]] == (it["value"]["start"], it["value"]["end"]) for it in ann["result"] if it["from_name"] == "note")
+    regions = {
+        it["id"]: (it["value"]["start"], it["value"]["end"])
+        for it in ann["result"]
+        if it["from_name"] == "ner"
+    }
+    assert all(
+        regions[it["id"]] == (it["value"]["start"], it["value"]["end"])
+        for it in ann["result"]
+        if it["from_name"] == "note"
+    )
     validate(xml, data, [ann], page, ids["project"])
 
 
@@ -170,8 +194,29 @@ DATES = """<View><Text name="text" value="$text"/>
 
 def test_datetime_stores_its_format_and_reads_it_back(page, site_url):
     data = {"text": "Hello"}
-    ids = open_task(page, site_url, DATES, [data, data], [[], [{"model_version": "v1", "result": [
-        {"id": "p1", "from_name": "day", "to_name": "text", "type": "datetime", "value": {"datetime": "2024-02-03"}}]}]])
+    ids = open_task(
+        page,
+        site_url,
+        DATES,
+        [data, data],
+        [
+            [],
+            [
+                {
+                    "model_version": "v1",
+                    "result": [
+                        {
+                            "id": "p1",
+                            "from_name": "day",
+                            "to_name": "text",
+                            "type": "datetime",
+                            "value": {"datetime": "2024-02-03"},
+                        }
+                    ],
+                }
+            ],
+        ],
+    )
     task = ids["tasks"][0]
     date = lambda name: page.get_by_label(name, exact=True)  # noqa: E731
     date("day").fill("2024-02-03")
@@ -182,8 +227,12 @@ def test_datetime_stores_its_format_and_reads_it_back(page, site_url):
     date("plain").fill("2024-02-03")
     date("clock").fill("09:30")
     expected = {
-        "day": {"datetime": "03/02/2024"}, "when": {"datetime": "Feb  3, 2024 02:05 PM"}, "yday": {"datetime": "2024-034"},
-        "year": {"datetime": "2024"}, "plain": {"datetime": "2024-02-03"}, "clock": {"datetime": "09:30"},
+        "day": {"datetime": "03/02/2024"},
+        "when": {"datetime": "Feb  3, 2024 02:05 PM"},
+        "yday": {"datetime": "2024-034"},
+        "year": {"datetime": "2024"},
+        "plain": {"datetime": "2024-02-03"},
+        "clock": {"datetime": "09:30"},
     }
     wait_saved(page)
     assert draft_values(page, task) == expected
@@ -193,14 +242,22 @@ def test_datetime_stores_its_format_and_reads_it_back(page, site_url):
     assert values(ann) == expected
 
     reload(page)  # reopened from the annotation: every value read back through its format
-    for name, shown in {"day": "2024-02-03", "when": "2024-02-03T14:05", "yday": "2024-02-03", "year": "2024",
-                        "plain": "2024-02-03", "clock": "09:30"}.items():
+    for name, shown in {
+        "day": "2024-02-03",
+        "when": "2024-02-03T14:05",
+        "yday": "2024-02-03",
+        "year": "2024",
+        "plain": "2024-02-03",
+        "clock": "09:30",
+    }.items():
         expect(date(name)).to_have_value(shown)
     validate(DATES, data, [ann], page, ids["project"])
 
     # a saved value that does not fit the format is kept, and the screen says so
     page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][1]}")
-    expect(page.get_by_role("status").filter(has_text='"2024-02-03" does not fit the format "%d/%m/%Y"')).to_be_visible()
+    expect(
+        page.get_by_role("status").filter(has_text='"2024-02-03" does not fit the format "%d/%m/%Y"')
+    ).to_be_visible()
     expect(date("day")).to_have_value("")
     page.screenshot(path="/tmp/lc/inputs-datetime.png", full_page=True)
     ann = submit(page, ids["tasks"][1])
@@ -222,7 +279,9 @@ def test_number_keeps_to_its_step_and_an_untouched_slider_is_unset(page, site_ur
     n.fill("3.3")
     n.press("Tab")
     expect(n).to_have_value("3.5")
-    expect(page.get_by_role("status").filter(has_text="the two nearest valid values are 3 and 3.5")).to_be_visible()
+    expect(
+        page.get_by_role("status").filter(has_text="the two nearest valid values are 3 and 3.5")
+    ).to_be_visible()
     n.fill("3.3")  # again: the store holds 3.5 already, the box must still show it
     n.press("Tab")
     expect(n).to_have_value("3.5")
@@ -270,7 +329,9 @@ def test_number_is_saved_as_typed(page, site_url):
     expect(n).to_have_value("7")
     m = page.get_by_role("spinbutton", name="m")
     m.click()
-    page.keyboard.type("12")  # passes through 1 (below min) on the way: the box is not rewritten under the typing
+    page.keyboard.type(
+        "12"
+    )  # passes through 1 (below min) on the way: the box is not rewritten under the typing
     expect(m).to_have_value("12")
     expect(page.locator(".lc-input-note")).to_have_count(0)
     page.keyboard.press("Control+Enter")  # a required Number typed in counts, from the box itself
@@ -306,7 +367,11 @@ def test_textarea_enter_and_add_button_follow_rows(page, site_url):
     page.get_by_role("textbox", name="bare").fill("kept for Submit")
     page.screenshot(path="/tmp/lc/inputs-textarea-rows.png", full_page=True)
     ann = submit(page, ids["tasks"][0])
-    assert values(ann) == {"transcript": {"text": ["line one\nline two "]}, "tag": {"text": ["  spaced  "]}, "bare": {"text": ["kept for Submit"]}}
+    assert values(ann) == {
+        "transcript": {"text": ["line one\nline two "]},
+        "tag": {"text": ["  spaced  "]},
+        "bare": {"text": ["kept for Submit"]},
+    }
     validate(xml, data, [ann], page, ids["project"])
 
 

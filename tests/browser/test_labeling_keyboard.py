@@ -7,7 +7,6 @@ from playwright.sync_api import expect
 
 from tests.browser.helpers import ANNOTATIONS, draft_result, seed, select_text, validate
 
-
 XML = """<View>
   <HyperTextLabels name="ents" toName="page"><Label value="Thing"/></HyperTextLabels>
   <HyperText name="page" value="$html"/>
@@ -49,9 +48,23 @@ def test_keyboard_spans_on_hypertext_and_paragraphs(page, site_url):
     expect(page.get_by_role("button", name="Update")).to_be_visible()
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     ht, para = sorted(ann["result"], key=lambda it: it["type"])
-    assert ht["value"] == {"start": "/div[1]/p[1]/b[1]/text()[1]", "end": "/div[1]/p[1]/text()[2]", "startOffset": 0, "endOffset": 6,
-                           "globalOffsets": {"start": 6, "end": 17}, "text": "brave world", "hypertextlabels": ["Thing"]}
-    assert para["value"] == {"start": "1", "end": "1", "startOffset": 4, "endOffset": 11, "text": "are you", "paragraphlabels": ["Question"]}
+    assert ht["value"] == {
+        "start": "/div[1]/p[1]/b[1]/text()[1]",
+        "end": "/div[1]/p[1]/text()[2]",
+        "startOffset": 0,
+        "endOffset": 6,
+        "globalOffsets": {"start": 6, "end": 17},
+        "text": "brave world",
+        "hypertextlabels": ["Thing"],
+    }
+    assert para["value"] == {
+        "start": "1",
+        "end": "1",
+        "startOffset": 4,
+        "endOffset": 11,
+        "text": "are you",
+        "paragraphlabels": ["Question"],
+    }
     validate(XML, data, [ann], page, ids["project"])
 
 
@@ -62,7 +75,9 @@ def test_hotkeys_of_choices_from_task_data_and_none_under_a_dialog(page, site_ur
     page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
     expect(page.get_by_text("Pick one")).to_be_visible()
     page.keyboard.press("q")
-    expect(page.get_by_role("checkbox", name="Opt1").or_(page.get_by_role("radio", name="Opt1"))).to_be_checked()
+    expect(
+        page.get_by_role("checkbox", name="Opt1").or_(page.get_by_role("radio", name="Opt1"))
+    ).to_be_checked()
 
     page.get_by_role("button", name="Hotkeys").click()
     help_ = page.get_by_role("dialog", name="Hotkeys")
@@ -73,7 +88,9 @@ def test_hotkeys_of_choices_from_task_data_and_none_under_a_dialog(page, site_ur
     expect(help_).to_be_hidden()
     assert [r["value"] for r in draft_result(page, ids["tasks"][0])] == [{"choices": ["Opt1"]}]
     page.keyboard.press("w")
-    expect(page.get_by_role("checkbox", name="Opt2").or_(page.get_by_role("radio", name="Opt2"))).to_be_checked()
+    expect(
+        page.get_by_role("checkbox", name="Opt2").or_(page.get_by_role("radio", name="Opt2"))
+    ).to_be_checked()
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_role("button", name="Update")).to_be_visible()
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])

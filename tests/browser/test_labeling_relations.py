@@ -12,7 +12,6 @@ from playwright.sync_api import expect
 from labelcore.exporters.png import png_grey
 from tests.browser.helpers import ANNOTATIONS, seed, seed_image, select_text, validate
 
-
 TEXT_XML = """<View>
   <Labels name="label" toName="text"><Label value="PER" background="#e25b5b"/><Label value="LOC" background="#31a06c"/></Labels>
   <Text name="text" value="$text"/>
@@ -25,7 +24,9 @@ ARROW_MID = """(p) => { const l = p.getTotalLength(), a = p.getPointAtLength(l /
 
 
 def box_of(locator):
-    return locator.evaluate("(el) => { const r = el.getClientRects()[0]; return { x: (r.left + r.right) / 2, top: r.top }; }")
+    return locator.evaluate(
+        "(el) => { const r = el.getClientRects()[0]; return { x: (r.left + r.right) / 2, top: r.top }; }"
+    )
 
 
 def test_text_relation_arrow_direction_and_label(page, site_url):
@@ -49,7 +50,10 @@ def test_text_relation_arrow_direction_and_label(page, site_url):
     expect(arrow).to_be_visible()
     line = arrow.locator(".lc-arrow-line")
     ends = line.evaluate(ARROW_MID)
-    ann, rome = box_of(doc.locator("[data-region]", has_text="Ann")), box_of(doc.locator("[data-region]", has_text="Rome"))
+    ann, rome = (
+        box_of(doc.locator("[data-region]", has_text="Ann")),
+        box_of(doc.locator("[data-region]", has_text="Rome")),
+    )
     assert abs(ends["start"]["x"] - ann["x"]) < 2 and abs(ends["start"]["y"] - ann["top"]) < 2
     assert abs(ends["end"]["x"] - rome["x"]) < 2 and abs(ends["end"]["y"] - rome["top"]) < 2
     assert ends["mid"]["y"] < min(ann["top"], rome["top"])  # arched above the text
@@ -76,7 +80,13 @@ def test_text_relation_arrow_direction_and_label(page, site_url):
     [ann_rec] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     by_text = {it["value"]["text"]: it["id"] for it in ann_rec["result"] if it["type"] == "labels"}
     [rel] = [it for it in ann_rec["result"] if it["type"] == "relation"]
-    assert rel == {"from_id": by_text["Ann"], "to_id": by_text["Rome"], "type": "relation", "direction": "bi", "labels": ["visits"]}
+    assert rel == {
+        "from_id": by_text["Ann"],
+        "to_id": by_text["Rome"],
+        "type": "relation",
+        "direction": "bi",
+        "labels": ["visits"],
+    }
     validate(TEXT_XML, {"text": text}, [ann_rec], page, ids["project"])
 
 
@@ -156,7 +166,10 @@ def test_image_relation_arrow_follows_zoom_and_per_region_keys(page, site_url):
     ends = out_of_view.locator(".lc-arrow-line").evaluate(ARROW_MID)
     box = viewport.bounding_box()
     for end in (ends["start"], ends["end"]):
-        assert box["x"] - 1 <= end["x"] <= box["x"] + box["width"] + 1 and box["y"] - 1 <= end["y"] <= box["y"] + box["height"] + 1, (end, box)
+        assert (
+            box["x"] - 1 <= end["x"] <= box["x"] + box["width"] + 1
+            and box["y"] - 1 <= end["y"] <= box["y"] + box["height"] + 1
+        ), (end, box)
     page.screenshot(path="/tmp/lc/relation-image-out-of-view.png")
     page.keyboard.press("Shift+2")
     expect(arrow).to_be_visible()
@@ -169,11 +182,26 @@ def test_image_relation_arrow_follows_zoom_and_per_region_keys(page, site_url):
     boxes = {it["value"]["rectanglelabels"][0]: it for it in ann["result"] if it["type"] == "rectanglelabels"}
     [choice] = [it for it in ann["result"] if it["type"] == "choices"]
     car = boxes["Car"]
-    assert list(choice) == ["original_width", "original_height", "image_rotation", "value", "id", "from_name", "to_name", "type", "origin"]
+    assert list(choice) == [
+        "original_width",
+        "original_height",
+        "image_rotation",
+        "value",
+        "id",
+        "from_name",
+        "to_name",
+        "type",
+        "origin",
+    ]
     assert (choice["original_width"], choice["original_height"], choice["image_rotation"]) == (W, H, 0)
     assert choice["id"] == car["id"] and choice["to_name"] == "image"
     positional = {k: v for k, v in car["value"].items() if k != "rectanglelabels"}
     assert choice["value"] == {**positional, "choices": ["Parked"]}
     [rel] = [it for it in ann["result"] if it["type"] == "relation"]
-    assert rel == {"from_id": car["id"], "to_id": boxes["Sign"]["id"], "type": "relation", "direction": "right"}
+    assert rel == {
+        "from_id": car["id"],
+        "to_id": boxes["Sign"]["id"],
+        "type": "relation",
+        "direction": "right",
+    }
     validate(IMAGE_XML, {"image": "media://img0001/street.png"}, [ann], page, ids["project"])

@@ -18,7 +18,6 @@ from labelcore.config.schema import schema_for, schemas
 from labelcore.model.check import TaskChecker
 from tests.browser.helpers import ANNOTATIONS, seed, select_text
 
-
 # Hotkeys are assigned in Label Studio's order: PER 1, LOC 2, en 3, fr 4, es 5.
 REPEATED = """<View>
   <Header value="Sentences"/>
@@ -31,7 +30,9 @@ REPEATED = """<View>
   </Repeater>
 </View>"""
 
-DATA = {"items": [{"text": "Ann lives in Rome"}, {"text": "Bob works in Paris"}, {"text": "Cy flies to Oslo"}]}
+DATA = {
+    "items": [{"text": "Ann lives in Rome"}, {"text": "Bob works in Paris"}, {"text": "Cy flies to Oslo"}]
+}
 
 
 def chosen(page) -> list[str | None]:
@@ -41,8 +42,11 @@ def chosen(page) -> list[str | None]:
 
 
 def pressed(page, label: str) -> list[bool]:
-    return page.evaluate("""(label) => [...document.querySelectorAll('.lc-repeat')].map((item) =>
-      [...item.querySelectorAll('button[aria-pressed=true]')].some((b) => b.textContent.trim().startsWith(label)))""", label)
+    return page.evaluate(
+        """(label) => [...document.querySelectorAll('.lc-repeat')].map((item) =>
+      [...item.querySelectorAll('button[aria-pressed=true]')].some((b) => b.textContent.trim().startsWith(label)))""",
+        label,
+    )
 
 
 def check_with_the_core(xml: str, data: dict, result: list[dict]) -> None:
@@ -95,7 +99,9 @@ def test_hotkeys_act_on_the_item_being_worked_in(page, site_url):
     page.keyboard.press("Shift+?")
     help_ = page.get_by_role("dialog", name="Hotkeys")
     expect(help_).to_contain_text("they act on the active item only")
-    expect(help_.get_by_role("row", name=re.compile(r"^3 lang_\{\{idx\}\}: en \(active item\)$"))).to_be_visible()
+    expect(
+        help_.get_by_role("row", name=re.compile(r"^3 lang_\{\{idx\}\}: en \(active item\)$"))
+    ).to_be_visible()
     page.screenshot(path="/tmp/lc/repeater-help.png")
     help_.get_by_role("button", name="Close").click()
 
@@ -128,7 +134,10 @@ def test_spans_in_repeated_items_and_custom_nested_flags(page, site_url):
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     [span] = ann["result"]
     assert (span["from_name"], span["to_name"], span["value"]) == (
-        "label_1", "text_1", {"start": start, "end": start + 5, "text": "Paris", "labels": ["LOC"]})
+        "label_1",
+        "text_1",
+        {"start": start, "end": start + 5, "text": "Paris", "labels": ["LOC"]},
+    )
     check_with_the_core(REPEATED, DATA, ann["result"])
 
     # Nested Repeaters with their own flags: every copy finds its control and its object.
@@ -150,12 +159,17 @@ def test_spans_in_repeated_items_and_custom_nested_flags(page, site_url):
     page.keyboard.press("Control+Enter")
     expect(page.get_by_role("button", name="Update")).to_be_visible()
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
-    assert [(r["from_name"], r["to_name"], r["value"]) for r in ann["result"]] == [("ok_1_0", "t_1_0", {"choices": ["No"]})]
+    assert [(r["from_name"], r["to_name"], r["value"]) for r in ann["result"]] == [
+        ("ok_1_0", "t_1_0", {"choices": ["No"]})
+    ]
     check_with_the_core(nested, data, ann["result"])
 
 
 def test_pagination_mode_shows_one_item_at_a_time(page, site_url):
-    xml = REPEATED.replace('<Repeater on="$items" indexFlag="{{idx}}">', '<Repeater on="$items" indexFlag="{{idx}}" mode="pagination">')
+    xml = REPEATED.replace(
+        '<Repeater on="$items" indexFlag="{{idx}}">',
+        '<Repeater on="$items" indexFlag="{{idx}}" mode="pagination">',
+    )
     ids = seed(page, site_url, xml, [DATA])
     page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
     expect(page.get_by_role("group", name="Item 1 of 3")).to_be_visible()
@@ -183,14 +197,18 @@ def test_pagination_mode_shows_one_item_at_a_time(page, site_url):
 
 
 def test_required_control_in_a_repeater_is_asked_of_each_item(page, site_url):
-    xml = REPEATED.replace('choice="single-radio" showInline="true">', 'choice="single-radio" showInline="true" required="true">')
+    xml = REPEATED.replace(
+        'choice="single-radio" showInline="true">', 'choice="single-radio" showInline="true" required="true">'
+    )
     ids = seed(page, site_url, xml, [DATA])
     page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
     items = [page.get_by_role("group", name=f"Item {n} of 3") for n in (1, 2, 3)]
     items[0].get_by_role("radio", name="en").click()
     items[2].get_by_role("radio", name="fr").click()
     page.get_by_role("button", name="Submit").click()
-    expect(page.get_by_role("alert")).to_have_text("Fill in the required field: lang_1.")  # the item's copy, by its name
+    expect(page.get_by_role("alert")).to_have_text(
+        "Fill in the required field: lang_1."
+    )  # the item's copy, by its name
     items[1].get_by_role("radio", name="es").click()
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_role("button", name="Update")).to_be_visible()

@@ -28,7 +28,10 @@ def test_label_max_usages_holds_while_the_label_stays_picked(page, site_url):
     panel = page.get_by_role("complementary", name="Regions panel")
     expect(panel.get_by_role("listitem")).to_have_count(2)
     result = draft_result(page, ids["tasks"][0])
-    assert sorted((r["value"]["text"], r["value"]["labels"][0]) for r in result) == [("Ann", "PER"), ("Paris", "LOC")]
+    assert sorted((r["value"]["text"], r["value"]["labels"][0]) for r in result) == [
+        ("Ann", "PER"),
+        ("Paris", "LOC"),
+    ]
     page.keyboard.press("Control+z")  # Ann gone, then Paris gone: LOC can be used again
     page.keyboard.press("Control+z")
     expect(loc).to_be_enabled()
@@ -59,7 +62,9 @@ def test_hidden_controls_do_not_submit_their_results(page, site_url):
     spans(page, text, ["Alice"])
     panel.get_by_role("button", name="Alice").click()
     page.get_by_role("radio", name="F").click()  # shown: Alice is a PER
-    page.get_by_role("button", name="LOC", exact=True).click()  # relabel the selected region: Alice is a LOC now
+    page.get_by_role(
+        "button", name="LOC", exact=True
+    ).click()  # relabel the selected region: Alice is a LOC now
     expect(page.get_by_role("radio", name="F")).to_have_count(0)
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_role("button", name="Update")).to_be_visible()
@@ -82,7 +87,12 @@ def test_locked_region_refuses_a_select_layout_choice(page, site_url):
     panel = page.get_by_role("complementary", name="Regions panel")
     panel.get_by_role("button", name="phone").click()
     select = page.get_by_role("combobox", name="size")
-    assert page.locator("label.lc-select").evaluate("(l) => [...l.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('').trim()") == ""  # no raw-name caption
+    assert (
+        page.locator("label.lc-select").evaluate(
+            "(l) => [...l.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('').trim()"
+        )
+        == ""
+    )  # no raw-name caption
     select.select_option("Small")
     panel.get_by_role("button", name="Lock region").click()
     select.select_option("Big")
@@ -95,10 +105,21 @@ def test_accepted_prelabels_are_written_in_label_studios_key_order(page, site_ur
     xml = """<View><Labels name="label" toName="text"><Label value="PER"/></Labels><Text name="text" value="$text"/>
       <Choices name="c" toName="text"><Choice value="A"/><Choice value="B"/></Choices></View>"""
     text = "Ann is here."
-    pred = {"model_version": "v1", "score": 0.5, "result": [
-        {"id": "p1", "from_name": "c", "to_name": "text", "type": "choices", "value": {"choices": ["A"]}},
-        {"type": "labels", "to_name": "text", "from_name": "label", "id": "r1", "score": 0.9,
-         "value": {"start": 0, "end": 3, "text": "Ann", "labels": ["PER"]}}]}
+    pred = {
+        "model_version": "v1",
+        "score": 0.5,
+        "result": [
+            {"id": "p1", "from_name": "c", "to_name": "text", "type": "choices", "value": {"choices": ["A"]}},
+            {
+                "type": "labels",
+                "to_name": "text",
+                "from_name": "label",
+                "id": "r1",
+                "score": 0.9,
+                "value": {"start": 0, "end": 3, "text": "Ann", "labels": ["PER"]},
+            },
+        ],
+    }
     ids = open_task(page, site_url, xml, [{"text": text}], [[pred]])
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_role("button", name="Update")).to_be_visible()
@@ -119,24 +140,36 @@ def test_a_region_with_several_labels_shows_each(page, site_url):
     page.get_by_role("button", name="PER", exact=True).click()
     page.get_by_role("button", name="ORG", exact=True).click()
     spans(page, text, ["Acme Smith"])
-    item = page.get_by_role("complementary", name="Regions panel").get_by_role("listitem", name="Region PER, ORG: Acme Smith")
+    item = page.get_by_role("complementary", name="Regions panel").get_by_role(
+        "listitem", name="Region PER, ORG: Acme Smith"
+    )
     expect(item).to_be_visible()
     dots = item.locator(".lc-dot")
     expect(dots).to_have_count(2)
-    assert [dots.nth(i).evaluate("(d) => getComputedStyle(d).backgroundColor") for i in range(2)] == ["rgb(226, 91, 91)", "rgb(56, 103, 214)"]
+    assert [dots.nth(i).evaluate("(d) => getComputedStyle(d).backgroundColor") for i in range(2)] == [
+        "rgb(226, 91, 91)",
+        "rgb(56, 103, 214)",
+    ]
     hl = page.locator(".lc-hl").first
-    assert hl.evaluate("(e) => getComputedStyle(e).borderBottomColor") == "rgb(56, 103, 214)"  # underlined in the last label's colour
+    assert (
+        hl.evaluate("(e) => getComputedStyle(e).borderBottomColor") == "rgb(56, 103, 214)"
+    )  # underlined in the last label's colour
 
 
 def test_typed_text_counts_where_empty_annotations_are_refused(page, site_url):
     xml = '<View><Text name="text" value="$text"/><TextArea name="answer" toName="text"/></View>'
     ids = seed(page, site_url, xml, [{"text": "Hello"}])
-    page.evaluate("""async (id) => { const projects = await import('./js/store/projects.js');
+    page.evaluate(
+        """async (id) => { const projects = await import('./js/store/projects.js');
       const p = await projects.getProject(id);
-      await projects.updateProject(id, { settings: { ...p.settings, enable_empty_annotation: false } }); }""", ids["project"])
+      await projects.updateProject(id, { settings: { ...p.settings, enable_empty_annotation: false } }); }""",
+        ids["project"],
+    )
     page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
     page.get_by_role("button", name="Submit").click()
-    expect(page.get_by_role("alert")).to_have_text("This project does not accept empty annotations: label something first.")
+    expect(page.get_by_role("alert")).to_have_text(
+        "This project does not accept empty annotations: label something first."
+    )
     page.get_by_role("textbox", name="answer").fill("typed, not added")
     page.keyboard.press("Control+Enter")  # Submit adds the typed text, so the annotation is not empty
     expect(page.get_by_role("button", name="Update")).to_be_visible()
@@ -167,7 +200,11 @@ def test_max_usages_per_label_and_on_relabelling(page, site_url):
     page.keyboard.press("1")
     result = draft_result(page, ids["tasks"][0])
     assert sorted((r["value"]["text"], r["value"]["labels"]) for r in result) == [
-        ("Acme", ["ORG"]), ("Ann", ["PER"]), ("Initech", ["ORG"]), ("Rome", ["LOC"])]
+        ("Acme", ["ORG"]),
+        ("Ann", ["PER"]),
+        ("Initech", ["ORG"]),
+        ("Rome", ["LOC"]),
+    ]
 
 
 def test_required_per_region_only_where_it_applies_and_locked_taxonomy(page, site_url):
@@ -207,7 +244,10 @@ def test_choice_alias_is_what_the_result_holds(page, site_url):
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_role("button", name="Update")).to_be_visible()
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
-    assert {r["from_name"]: r["value"] for r in ann["result"]} == {"sex": {"choices": ["M"]}, "where": {"taxonomy": [["EU", "FR"]]}}
+    assert {r["from_name"]: r["value"] for r in ann["result"]} == {
+        "sex": {"choices": ["M"]},
+        "where": {"taxonomy": [["EU", "FR"]]},
+    }
     validate(xml, {"text": "Someone"}, [ann], page, ids["project"])
     page.reload()
     expect(page.get_by_role("radio", name="Male", exact=True)).to_be_checked()  # read back through the alias
@@ -238,5 +278,7 @@ def test_region_meta_note(page, site_url):
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_role("button", name="Update")).to_be_visible()
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
-    assert [r.get("meta") for r in ann["result"]] == [{"text": ["check the spelling"]}] * 2  # on the region and its per-region result
+    assert [r.get("meta") for r in ann["result"]] == [
+        {"text": ["check the spelling"]}
+    ] * 2  # on the region and its per-region result
     validate(xml, {"text": text}, [ann], page, ids["project"])

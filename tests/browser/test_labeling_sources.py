@@ -20,7 +20,6 @@ from playwright.sync_api import expect
 from labelcore.config.parse import parse_config
 from tests.browser.helpers import ANNOTATIONS, seed, select_text, utf16, validate
 
-
 TEXT = "Zoë met Ana. She said hi! 東京は大きい。大阪も？\nSecond line, one sentence 👩‍💻 here. Last one.\n\n  Indented third.  "
 
 
@@ -50,11 +49,24 @@ def test_sentence_splitter(page, site_url):
     page.goto(site_url)
     split = "async (t) => (await import('./js/labeling/text/granularity.js')).sentences(t).map((s) => s.text)"
     assert page.evaluate(split, TEXT) == [
-        "Zoë met Ana. ", "She said hi! ", "東京は大きい。", "大阪も？\n",
-        "Second line, one sentence 👩‍💻 here. ", "Last one.\n", "\n", "  Indented third.  "]
-    assert page.evaluate(split, "第一句。第二句！第三句？最后") == ["第一句。", "第二句！", "第三句？", "最后"]
-    assert page.evaluate(split, 'Wow!! Really?! He said "Stop." Then left at 3.50 p.m. today. e.g. this.') == [
-        "Wow!! ", "Really?! ", 'He said "Stop." ', "Then left at 3.50 p.m. today. e.g. this."]
+        "Zoë met Ana. ",
+        "She said hi! ",
+        "東京は大きい。",
+        "大阪も？\n",
+        "Second line, one sentence 👩‍💻 here. ",
+        "Last one.\n",
+        "\n",
+        "  Indented third.  ",
+    ]
+    assert page.evaluate(split, "第一句。第二句！第三句？最后") == [
+        "第一句。",
+        "第二句！",
+        "第三句？",
+        "最后",
+    ]
+    assert page.evaluate(
+        split, 'Wow!! Really?! He said "Stop." Then left at 3.50 p.m. today. e.g. this.'
+    ) == ["Wow!! ", "Really?! ", 'He said "Stop." ', "Then left at 3.50 p.m. today. e.g. this."]
     # no abbreviation list, as in Label Studio: "Mr. Smith" is two sentences there too
     assert page.evaluate(split, "Mr. Smith left.") == ["Mr. ", "Smith left."]
 
@@ -73,8 +85,11 @@ GRANULAR = """<View>
 def caret_select(page, obj, offset: int, steps: int):
     """Put the caret at `offset` of the object's text and extend it with shift+right."""
     obj.focus()
-    obj.evaluate("""(root, off) => { const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT); let acc = 0;
-      for (let n = w.nextNode(); n; n = w.nextNode()) { if (off <= acc + n.length) { getSelection().collapse(n, off - acc); return; } acc += n.length; } }""", offset)
+    obj.evaluate(
+        """(root, off) => { const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT); let acc = 0;
+      for (let n = w.nextNode(); n; n = w.nextNode()) { if (off <= acc + n.length) { getSelection().collapse(n, off - acc); return; } acc += n.length; } }""",
+        offset,
+    )
     page.keyboard.down("Shift")
     for _ in range(steps):
         page.keyboard.press("ArrowRight")
@@ -92,8 +107,14 @@ def test_text_sentence_and_paragraph_granularity(page, site_url):
 
     page.keyboard.press("1")  # Span: the object's granularity, sentence
     want = []
-    for piece, whole in [("e sa", "She said hi! "), ("阪", "大阪も？\n"), ("hi! 東", "She said hi! 東京は大きい。"),
-                         ("ne sen", "Second line, one sentence 👩‍💻 here. "), ("ast", "Last one.\n"), ("dent", "Indented third.")]:
+    for piece, whole in [
+        ("e sa", "She said hi! "),
+        ("阪", "大阪も？\n"),
+        ("hi! 東", "She said hi! 東京は大きい。"),
+        ("ne sen", "Second line, one sentence 👩‍💻 here. "),
+        ("ast", "Last one.\n"),
+        ("dent", "Indented third."),
+    ]:
         drag(page, sent, TEXT, piece)
         want.append(("sent", *span(TEXT, whole), "Span"))
         expect(regions).to_have_count(len(want))
@@ -107,8 +128,11 @@ def test_text_sentence_and_paragraph_granularity(page, site_url):
     expect(regions).to_have_count(len(want))
 
     page.keyboard.press("3")  # Para, on the paragraph-granularity Text
-    for piece, whole in [("one sent", "Second line, one sentence 👩‍💻 here. Last one."), ("dent", "Indented third."),
-                         ("Ana. S", "Zoë met Ana. She said hi! 東京は大きい。大阪も？")]:
+    for piece, whole in [
+        ("one sent", "Second line, one sentence 👩‍💻 here. Last one."),
+        ("dent", "Indented third."),
+        ("Ana. S", "Zoë met Ana. She said hi! 東京は大きい。大阪も？"),
+    ]:
         drag(page, para, TEXT, piece)
         want.append(("para", *span(TEXT, whole), "Para"))
         expect(regions).to_have_count(len(want))
@@ -117,7 +141,16 @@ def test_text_sentence_and_paragraph_granularity(page, site_url):
     page.keyboard.press("Control+Enter")
     expect(page.get_by_text("No more tasks to label")).to_be_visible()
     ann, items = label_items(page, ids["tasks"][0])
-    got = [(it["to_name"], it["value"]["start"], it["value"]["end"], it["value"]["text"], it["value"]["labels"][0]) for it in items]
+    got = [
+        (
+            it["to_name"],
+            it["value"]["start"],
+            it["value"]["end"],
+            it["value"]["text"],
+            it["value"]["labels"][0],
+        )
+        for it in items
+    ]
     assert sorted(got) == sorted(want)
     assert all(list(it["value"]) == ["start", "end", "text", "labels"] for it in items)
     validate(GRANULAR, {"text": TEXT}, [ann])
@@ -142,12 +175,19 @@ def test_hypertext_granularity_over_blocks(page, site_url):
     one = page.get_by_role("document", name="HyperText page", exact=True)
     two = page.get_by_role("document", name="HyperText page2")
     expect(one).to_contain_text("Second para.")
-    regions = page.get_by_role("complementary", name="Regions panel").get_by_role("listitem", name=re_region())
+    regions = page.get_by_role("complementary", name="Regions panel").get_by_role(
+        "listitem", name=re_region()
+    )
 
     page.keyboard.press("1")  # Part: sentences; a sentence never crosses a block, collapsed spaces stay out
     want = []
-    for piece, whole in [("wo bo", "Two bold. "), ("xt an", "Text and more."), ("tle", "Title here"),
-                         ("cond", "Second para. "), ("nds", "  Ends   here.")]:
+    for piece, whole in [
+        ("wo bo", "Two bold. "),
+        ("xt an", "Text and more."),
+        ("tle", "Title here"),
+        ("cond", "Second para. "),
+        ("nds", "  Ends   here."),
+    ]:
         drag(page, one, HTML_TEXT, piece)
         want.append(("page", *span(HTML_TEXT, whole)[:2], "Part"))
         expect(regions).to_have_count(len(want))
@@ -159,7 +199,11 @@ def test_hypertext_granularity_over_blocks(page, site_url):
     expect(regions).to_have_count(len(want))
 
     page.keyboard.press("3")  # Block: paragraphs are blocks (h3, p), not source lines
-    for piece, whole in [("bold", "One. Two bold. Text and more."), ("para", "Second para.   Ends   here."), ("itl", "Title here")]:
+    for piece, whole in [
+        ("bold", "One. Two bold. Text and more."),
+        ("para", "Second para.   Ends   here."),
+        ("itl", "Title here"),
+    ]:
         drag(page, two, HTML_TEXT, piece)
         want.append(("page2", *span(HTML_TEXT, whole)[:2], "Block"))
         expect(regions).to_have_count(len(want))
@@ -167,14 +211,26 @@ def test_hypertext_granularity_over_blocks(page, site_url):
     page.keyboard.press("Control+Enter")
     expect(page.get_by_text("No more tasks to label")).to_be_visible()
     ann, items = label_items(page, ids["tasks"][0])
-    got = [(it["to_name"], it["value"]["globalOffsets"]["start"], it["value"]["globalOffsets"]["end"], it["value"]["hypertextlabels"][0]) for it in items]
+    got = [
+        (
+            it["to_name"],
+            it["value"]["globalOffsets"]["start"],
+            it["value"]["globalOffsets"]["end"],
+            it["value"]["hypertextlabels"][0],
+        )
+        for it in items
+    ]
     assert sorted(got) == sorted(want)
     for it in items:  # saveTextResult="no" on page: no text; page2 keeps it
-        keys = ["start", "end", "startOffset", "endOffset", "globalOffsets"] + (["text"] if it["to_name"] == "page2" else []) + ["hypertextlabels"]
+        keys = (
+            ["start", "end", "startOffset", "endOffset", "globalOffsets"]
+            + (["text"] if it["to_name"] == "page2" else [])
+            + ["hypertextlabels"]
+        )
         assert list(it["value"]) == keys
         if it["to_name"] == "page2":
             g = it["value"]["globalOffsets"]
-            assert it["value"]["text"] == HTML_TEXT[g["start"]:g["end"]]
+            assert it["value"]["text"] == HTML_TEXT[g["start"] : g["end"]]
     [title] = [it for it in items if it["to_name"] == "page2" and it["value"]["globalOffsets"]["start"] == 0]
     assert title["value"]["start"] == "/h3[1]/text()[1]" and title["value"]["endOffset"] == 10
     validate(HYPER, {"html": HTML}, [ann])
@@ -211,19 +267,26 @@ def test_text_from_a_stored_file(page, site_url):
     page.goto(site_url)
     expect(page.get_by_role("button", name="Create Project").first).to_be_visible()
     data = {"story": "media://txt0001/story.txt", "chat": "media://json0001/chat.json"}
-    files = [["txt0001", "story.txt", "text/plain", STORY], ["json0001", "chat.json", "application/json", json.dumps(DIALOGUE)]]
+    files = [
+        ["txt0001", "story.txt", "text/plain", STORY],
+        ["json0001", "chat.json", "application/json", json.dumps(DIALOGUE)],
+    ]
     ids = page.evaluate(SEED_MEDIA, [MEDIA_XML, parse_config(MEDIA_XML).to_json(), files, data])
     page.goto(f"{site_url}#/projects/{ids['project']}/label")
     story = page.get_by_role("document", name="Text story")
     expect(story).to_contain_text("São Paulo.")
     expect(story).to_contain_text("The end.")
     expect(page.get_by_role("document", name="Paragraphs chat")).to_contain_text("Hi, Ann!")
-    regions = page.get_by_role("complementary", name="Regions panel").get_by_role("listitem", name=re_region())
+    regions = page.get_by_role("complementary", name="Regions panel").get_by_role(
+        "listitem", name=re_region()
+    )
 
     page.keyboard.press("2")
     drag(page, story, STORY, "São Paulo")
     expect(regions).to_have_count(1)
-    expect(regions.get_by_role("button", name="São Paulo")).to_be_visible()  # named by its words, though saved without them
+    expect(
+        regions.get_by_role("button", name="São Paulo")
+    ).to_be_visible()  # named by its words, though saved without them
     page.keyboard.press("Control+Enter")
     expect(page.get_by_text("No more tasks to label")).to_be_visible()
     ann, [item] = label_items(page, ids["tasks"][0])
@@ -247,9 +310,15 @@ def test_remote_url_is_named_not_fetched(page, site_url, context):
     """A remote URL shows where the text lives and how to bring it in, and is never requested; a
     same-origin file is fetched, a missing one and a bad base64 value say why; the rest of the
     screen works."""
-    page.route("**/samples/story.txt", lambda route: route.fulfill(status=200, content_type="text/plain", body=LOCAL))
-    data = {"remote": "https://example.com/corpus/story.txt", "missing": "./samples/missing.html",
-            "broken": "%%% not base64", "local": "./samples/story.txt"}
+    page.route(
+        "**/samples/story.txt", lambda route: route.fulfill(status=200, content_type="text/plain", body=LOCAL)
+    )
+    data = {
+        "remote": "https://example.com/corpus/story.txt",
+        "missing": "./samples/missing.html",
+        "broken": "%%% not base64",
+        "local": "./samples/story.txt",
+    }
     ids = seed(page, site_url, REMOTE_XML, [data])
     page.goto(f"{site_url}#/projects/{ids['project']}/label")
     note = page.get_by_role("note", name="Text not loaded")
@@ -269,7 +338,10 @@ def test_remote_url_is_named_not_fetched(page, site_url, context):
     expect(page.get_by_text("No more tasks to label")).to_be_visible()
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
     start, end, _ = span(LOCAL, "served")
-    assert [it["value"] for it in ann["result"]] == [{"start": start, "end": end, "labels": ["Thing"]}, {"choices": ["Fine"]}]
+    assert [it["value"] for it in ann["result"]] == [
+        {"start": start, "end": end, "labels": ["Thing"]},
+        {"choices": ["Fine"]},
+    ]
     assert not [u for u in context.request_log.urls if "example.com" in u]
     assert any(u.endswith("/samples/story.txt") for u in context.request_log.urls)
 
@@ -283,7 +355,10 @@ EMOJI = "Zoë 👩‍💻 met Ana in São Paulo 🇧🇷, e\u0301 voilà 東京.
 
 
 def test_base64unicode_text_with_emoji(page, site_url):
-    data = {"b64": base64.b64encode(EMOJI.encode()).decode(), "html64": base64.b64encode(b"<p>Hello <b>world</b></p>").decode()}
+    data = {
+        "b64": base64.b64encode(EMOJI.encode()).decode(),
+        "html64": base64.b64encode(b"<p>Hello <b>world</b></p>").decode(),
+    }
     ids = seed(page, site_url, B64_XML, [data])
     page.goto(f"{site_url}#/projects/{ids['project']}/label")
     text = page.get_by_role("document", name="Text text")
@@ -296,6 +371,9 @@ def test_base64unicode_text_with_emoji(page, site_url):
     page.keyboard.press("Control+Enter")
     expect(page.get_by_text("No more tasks to label")).to_be_visible()
     ann, items = label_items(page, ids["tasks"][0])
-    got = sorted((it["value"]["start"], it["value"]["end"], it["value"]["text"], it["value"]["labels"][0]) for it in items)
+    got = sorted(
+        (it["value"]["start"], it["value"]["end"], it["value"]["text"], it["value"]["labels"][0])
+        for it in items
+    )
     assert got == sorted([(*span(EMOJI, "São Paulo"), "LOC"), (*span(EMOJI, "voilà"), "PER")])
     validate(B64_XML, data, [ann])

@@ -13,9 +13,18 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.helpers import (
-    ANNOTATIONS, DRAFT, draft_values, open_task, reload, seed, spans, submit, validate, values, wait_saved,
+    ANNOTATIONS,
+    DRAFT,
+    draft_values,
+    open_task,
+    reload,
+    seed,
+    spans,
+    submit,
+    validate,
+    values,
+    wait_saved,
 )
-
 
 NOEMPTY = """async (id) => { const projects = await import('./js/store/projects.js');
   const p = await projects.getProject(id);
@@ -32,8 +41,9 @@ def test_no_draft_outlives_a_submit_and_text_not_added_is_named(page, site_url):
     box.press("Enter")
     box.fill("One")  # a duplicate (any case): typed, never added
     page.get_by_role("button", name="Submit").click()
-    expect(page.get_by_role("status").filter(has_text='Annotation')).to_have_text(
-        re.compile(r'^Annotation \d+ submitted\. Not added: "One" is already there\.$'))
+    expect(page.get_by_role("status").filter(has_text="Annotation")).to_have_text(
+        re.compile(r'^Annotation \d+ submitted\. Not added: "One" is already there\.$')
+    )
     wait_saved(page)  # no draft save of the typing is due or under way
     assert page.evaluate(DRAFT, first) is None
     reload(page)
@@ -49,7 +59,9 @@ def test_no_draft_outlives_a_submit_and_text_not_added_is_named(page, site_url):
     box.fill("TWO")
     page.keyboard.press("Control+Enter")
     expect(page.get_by_text("No more tasks to label")).to_be_visible()
-    expect(page.get_by_role("status").filter(has_text="Annotation")).to_have_text(re.compile(r'^Annotation \d+ submitted\. Not added: "TWO" is already there\.$'))
+    expect(page.get_by_role("status").filter(has_text="Annotation")).to_have_text(
+        re.compile(r'^Annotation \d+ submitted\. Not added: "TWO" is already there\.$')
+    )
     wait_saved(page)
     assert page.evaluate(DRAFT, second) is None
     [ann] = page.evaluate(ANNOTATIONS, second)
@@ -66,23 +78,59 @@ def test_defaults_of_a_fresh_annotation(page, site_url):
       <Rating name="stars" toName="text" defaultValue="3"/></View>"""
     text = "A phone from Paris."
     data = {"text": text}
-    ids = open_task(page, site_url, xml, [data, data], [[], [{"model_version": "v1", "result": [
-        {"id": "p1", "from_name": "mood", "to_name": "text", "type": "choices", "value": {"choices": ["Sad"]}}]}]])
+    ids = open_task(
+        page,
+        site_url,
+        xml,
+        [data, data],
+        [
+            [],
+            [
+                {
+                    "model_version": "v1",
+                    "result": [
+                        {
+                            "id": "p1",
+                            "from_name": "mood",
+                            "to_name": "text",
+                            "type": "choices",
+                            "value": {"choices": ["Sad"]},
+                        }
+                    ],
+                }
+            ],
+        ],
+    )
     task = ids["tasks"][0]
     expect(page.get_by_role("radio", name="Happy")).to_be_checked()
     expect(page.get_by_role("button", name="Place", exact=True)).to_have_attribute("aria-pressed", "true")
     expect(page.get_by_role("spinbutton", name="n")).to_have_value("5")
-    expect(page.get_by_role("radio", name="3 stars")).to_have_attribute("aria-checked", "false")  # LS shows no default rating
+    expect(page.get_by_role("radio", name="3 stars")).to_have_attribute(
+        "aria-checked", "false"
+    )  # LS shows no default rating
     spans(page, text, ("phone", "Paris"))  # with the label picked by selected="true"
     wait_saved(page)
     # the choice is in the result at once; a Number's default only once Submit stores it, as in LS
-    assert {k: v for k, v in draft_values(page, task).items() if k != "ner"} == {"mood": {"choices": ["Happy"]}}
+    assert {k: v for k, v in draft_values(page, task).items() if k != "ner"} == {
+        "mood": {"choices": ["Happy"]}
+    }
     ann = submit(page, task)
-    got = [(it["from_name"], it["value"].get("labels") or it["value"].get("number") or it["value"].get("choices")) for it in ann["result"]]
-    assert sorted(got, key=str) == sorted([("ner", ["Place"]), ("ner", ["Place"]), ("mood", ["Happy"]), ("n", 5), ("size", 2), ("size", 2)], key=str)
+    got = [
+        (
+            it["from_name"],
+            it["value"].get("labels") or it["value"].get("number") or it["value"].get("choices"),
+        )
+        for it in ann["result"]
+    ]
+    assert sorted(got, key=str) == sorted(
+        [("ner", ["Place"]), ("ner", ["Place"]), ("mood", ["Happy"]), ("n", 5), ("size", 2), ("size", 2)],
+        key=str,
+    )
     validate(xml, data, [ann], page, ids["project"])
 
-    page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][1]}")  # pre-labeled: the prediction, not the defaults
+    page.goto(
+        f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][1]}"
+    )  # pre-labeled: the prediction, not the defaults
     expect(page.get_by_role("radio", name="Sad")).to_be_checked()
     expect(page.get_by_role("radio", name="Happy")).not_to_be_checked()
 
@@ -99,7 +147,9 @@ def test_typed_text_of_a_hidden_textarea_is_not_sent(page, site_url):
     page.get_by_role("radio", name="Other").click()  # unpicked: the TextArea hides, nothing is labeled
     expect(page.get_by_role("textbox", name="why")).to_have_count(0)
     page.get_by_role("button", name="Submit").click()
-    expect(page.get_by_role("alert")).to_have_text("This project does not accept empty annotations: label something first.")
+    expect(page.get_by_role("alert")).to_have_text(
+        "This project does not accept empty annotations: label something first."
+    )
     assert page.evaluate(ANNOTATIONS, ids["tasks"][0]) == []
 
     page.get_by_role("radio", name="Other").click()  # shown again: the typed text is still there, and counts
@@ -122,7 +172,9 @@ def test_blocked_submit_points_at_the_first_missing_control(page, site_url):
     page.keyboard.press("Escape")
 
     page.get_by_role("button", name="Submit").click()
-    expect(page.get_by_role("alert")).to_have_text("Fill in the required fields: n, mood, note (for 1 region).")
+    expect(page.get_by_role("alert")).to_have_text(
+        "Fill in the required fields: n, mood, note (for 1 region)."
+    )
     number = page.get_by_role("spinbutton", name="n (required)")
     expect(number).to_be_focused()
     expect(number).to_have_class(re.compile(r"\blc-attention\b"))  # outlined for a moment
@@ -132,7 +184,9 @@ def test_blocked_submit_points_at_the_first_missing_control(page, site_url):
 
     page.keyboard.press("Control+Enter")
     expect(page.get_by_role("radio", name="Happy")).to_be_focused()
-    expect(page.get_by_role("radiogroup", name="mood (required)")).to_have_class(re.compile(r"\blc-attention\b"))
+    expect(page.get_by_role("radiogroup", name="mood (required)")).to_have_class(
+        re.compile(r"\blc-attention\b")
+    )
     page.keyboard.press("Space")
 
     page.keyboard.press("Control+Enter")  # the region without a note gets selected, its note box focused
@@ -154,9 +208,15 @@ def test_blocked_submit_points_at_the_repeater_item_missing_a_value(page, site_u
     page.get_by_role("radiogroup", name="lang_2 (required)").get_by_role("radio", name="en").click()
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_role("alert")).to_have_text("Fill in the required field: lang_1.")
-    expect(page.get_by_role("radiogroup", name="lang_1 (required)").get_by_role("radio", name="en")).to_be_focused()
+    expect(
+        page.get_by_role("radiogroup", name="lang_1 (required)").get_by_role("radio", name="en")
+    ).to_be_focused()
     page.keyboard.press("ArrowDown")  # the arrow keys pick within the focused group: fr
     page.keyboard.press("Control+Enter")
     expect(page.get_by_role("button", name="Update")).to_be_visible()
     [ann] = page.evaluate(ANNOTATIONS, ids["tasks"][0])
-    assert sorted((r["from_name"], r["value"]["choices"][0]) for r in ann["result"]) == [("lang_0", "en"), ("lang_1", "fr"), ("lang_2", "en")]
+    assert sorted((r["from_name"], r["value"]["choices"][0]) for r in ann["result"]) == [
+        ("lang_0", "en"),
+        ("lang_1", "fr"),
+        ("lang_2", "en"),
+    ]

@@ -12,16 +12,23 @@ from playwright.sync_api import expect
 from labelcore.config.parse import parse_config
 from tests.browser.helpers import ANNOTATIONS, NER, select_text, validate
 
-
 TEXT = "Zoë met Ana in Lisbon."
-INSTRUCTIONS = ('<h3>Tag people and places</h3><p>Mark every <b>person</b> as PER.<img src="x" onerror="window.__pwned=1">'
-                '<script>window.__pwned=2</script><a href="javascript:window.__pwned=3">help</a></p>')
+INSTRUCTIONS = (
+    '<h3>Tag people and places</h3><p>Mark every <b>person</b> as PER.<img src="x" onerror="window.__pwned=1">'
+    '<script>window.__pwned=2</script><a href="javascript:window.__pwned=3">help</a></p>'
+)
 
 
 def span(rid, word, label, origin="manual"):
     i = TEXT.index(word)
-    return {"value": {"start": i, "end": i + len(word), "text": word, "labels": [label]}, "id": rid,
-            "from_name": "label", "to_name": "text", "type": "labels", "origin": origin}
+    return {
+        "value": {"start": i, "end": i + len(word), "text": word, "labels": [label]},
+        "id": rid,
+        "from_name": "label",
+        "to_name": "text",
+        "type": "labels",
+        "origin": origin,
+    }
 
 
 SEED = """async ([xml, config, text, instructions, adaResult, predResult]) => {
@@ -69,10 +76,14 @@ def test_tabs_view_copy_and_instructions(page, site_url):
     expect(dialog).to_have_count(0)
 
     tabs = page.get_by_role("tablist", name="Annotations")
-    expect(tabs.get_by_role("tab")).to_have_text(["Yours (new)", f"#{ids['ann']} Ada Lovelace", "Prediction v7 (0.5)"])
+    expect(tabs.get_by_role("tab")).to_have_text(
+        ["Yours (new)", f"#{ids['ann']} Ada Lovelace", "Prediction v7 (0.5)"]
+    )
     expect(tabs.get_by_role("tab", name="Yours (new)")).to_have_attribute("aria-selected", "true")
     panel = page.get_by_role("complementary", name="Regions panel")
-    expect(panel.get_by_role("listitem", name=re.compile("^Region "))).to_have_count(1)  # pre-labeled from the prediction
+    expect(panel.get_by_role("listitem", name=re.compile("^Region "))).to_have_count(
+        1
+    )  # pre-labeled from the prediction
 
     # Ada's annotation, read-only: no label to pick, selecting text adds nothing
     tabs.get_by_role("tab", name=re.compile("Ada Lovelace")).click()
@@ -111,9 +122,14 @@ def test_tabs_view_copy_and_instructions(page, site_url):
 
     anns = {a["id"]: a for a in page.evaluate(ANNOTATIONS, ids["task"])}
     assert anns[ids["ann"]]["result"] == ada_result  # untouched
-    first, second = sorted((a for a in anns.values() if a["completed_by"] == ids["bob"]), key=lambda a: a["id"])
+    first, second = sorted(
+        (a for a in anns.values() if a["completed_by"] == ids["bob"]), key=lambda a: a["id"]
+    )
     assert [it["value"]["text"] for it in first["result"]] == ["Zoë", "Lisbon", "Ana"]
     assert first["result"][:2] == ada_result and first["result"][2]["origin"] == "manual"
     assert first["parent_prediction"] is None
-    assert second["result"] == [{**pred_result[0], "origin": "prediction"}] and second["parent_prediction"] is not None
+    assert (
+        second["result"] == [{**pred_result[0], "origin": "prediction"}]
+        and second["parent_prediction"] is not None
+    )
     validate(NER, {"text": TEXT}, list(anns.values()), page, ids["project"])

@@ -32,8 +32,11 @@ def test_ner_spans_relation_undo_reload_submit_update(page, site_url):
     page.keyboard.press("1")
     ana = utf16(TEXT, TEXT.index("Ana"))
     text.focus()
-    text.evaluate("""(root, off) => { const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT); let acc = 0;
-      for (let n = w.nextNode(); n; n = w.nextNode()) { if (off <= acc + n.length) { getSelection().collapse(n, off - acc); return; } acc += n.length; } }""", ana)
+    text.evaluate(
+        """(root, off) => { const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT); let acc = 0;
+      for (let n = w.nextNode(); n; n = w.nextNode()) { if (off <= acc + n.length) { getSelection().collapse(n, off - acc); return; } acc += n.length; } }""",
+        ana,
+    )
     page.keyboard.down("Shift")
     for _ in range(3):
         page.keyboard.press("ArrowRight")
@@ -41,7 +44,9 @@ def test_ner_spans_relation_undo_reload_submit_update(page, site_url):
     spans.append(("Ana", "PER"))
     panel = page.get_by_role("complementary", name="Regions panel")
     expect(panel.get_by_role("listitem", name=re.compile(r"^Region "))).to_have_count(4)
-    expect(page.get_by_role("textbox", name="note")).to_have_count(0)  # perRegion: only with a region selected
+    expect(page.get_by_role("textbox", name="note")).to_have_count(
+        0
+    )  # perRegion: only with a region selected
     panel.get_by_role("button", name="Ana").click()
     note = page.get_by_role("textbox", name="note")
     note.fill("a friend")
@@ -52,7 +57,9 @@ def test_ner_spans_relation_undo_reload_submit_update(page, site_url):
     panel.get_by_role("button", name="Zoë").click()
     page.keyboard.press("Alt+r")
     panel.get_by_role("button", name="São Paulo").click()
-    expect(panel.get_by_role("listitem", name=re.compile(r"^Relation PER: Zoë to LOC: São Paulo"))).to_have_count(1)
+    expect(
+        panel.get_by_role("listitem", name=re.compile(r"^Relation PER: Zoë to LOC: São Paulo"))
+    ).to_have_count(1)
     panel.get_by_role("combobox", name="Relation label").select_option("lives_in")
 
     # undo the label choice and the relation, redo both
@@ -83,22 +90,35 @@ def test_ner_spans_relation_undo_reload_submit_update(page, site_url):
     ana_item = next(it for it in regions if it["value"]["text"] == "Ana")
     assert per["id"] == ana_item["id"] and per["from_name"] == "note" and per["to_name"] == "text"
     assert per["value"] == {"start": ana, "end": ana + 3, "text": ["a friend"]}
-    got = sorted((it["value"]["start"], it["value"]["end"], it["value"]["text"], it["value"]["labels"][0]) for it in regions)
-    want = sorted((utf16(TEXT, TEXT.index(w)), utf16(TEXT, TEXT.index(w) + len(w)), w, lab) for w, lab in spans)
+    got = sorted(
+        (it["value"]["start"], it["value"]["end"], it["value"]["text"], it["value"]["labels"][0])
+        for it in regions
+    )
+    want = sorted(
+        (utf16(TEXT, TEXT.index(w)), utf16(TEXT, TEXT.index(w) + len(w)), w, lab) for w, lab in spans
+    )
     assert got == want
     for it in regions:
         assert list(it) == ["value", "id", "from_name", "to_name", "type", "origin"]
         assert re.fullmatch(r"[A-Za-z0-9_-]{10}", it["id"]) and it["origin"] == "manual"
     [rel] = [it for it in ann["result"] if it["type"] == "relation"]
     by_text = {it["value"]["text"]: it["id"] for it in regions}
-    assert rel == {"from_id": by_text["Zoë"], "to_id": by_text["São Paulo"], "type": "relation", "direction": "right", "labels": ["lives_in"]}
+    assert rel == {
+        "from_id": by_text["Zoë"],
+        "to_id": by_text["São Paulo"],
+        "type": "relation",
+        "direction": "right",
+        "labels": ["lives_in"],
+    }
     assert ann["was_cancelled"] is False and ann["lead_time"] > 0 and ann["completed_by"] is not None
     validate(NER, {"text": TEXT}, [ann], page, ids["project"])
 
     # open it again by id: Update edits the same annotation
     page.goto(f"{site_url}#/projects/{ids['project']}/label/{ids['tasks'][0]}")
     expect(page.get_by_role("button", name="Update")).to_be_visible()
-    panel.get_by_role("listitem", name=re.compile(r"^Region LOC: 東京")).get_by_role("button", name="Delete region").click()
+    panel.get_by_role("listitem", name=re.compile(r"^Region LOC: 東京")).get_by_role(
+        "button", name="Delete region"
+    ).click()
     page.get_by_role("button", name="Update").click()
     expect(page.get_by_text(f"Annotation {ann['id']} updated.")).to_be_visible()
     [again] = page.evaluate(ANNOTATIONS, ids["tasks"][0])

@@ -13,8 +13,11 @@ SEED = (Path(__file__).parent / "seed_project.js").read_text()
 
 
 def card(page, name):
-    return page.get_by_role("list", name="Projects").get_by_role("listitem").filter(
-        has=page.get_by_role("heading", name=name, exact=True))
+    return (
+        page.get_by_role("list", name="Projects")
+        .get_by_role("listitem")
+        .filter(has=page.get_by_role("heading", name=name, exact=True))
+    )
 
 
 def test_first_visit_profile_then_create_project_through_the_tabs(page, site_url):
@@ -66,7 +69,11 @@ def test_first_visit_profile_then_create_project_through_the_tabs(page, site_url
     stored = page.evaluate("() => labelcore.projects.listProjects()")
     assert [(p["name"], p["color"]) for p in stored] == [("Street signs 2025", "#E0912F")]
     profile = page.evaluate("() => import('./js/store/profiles.js').then((m) => m.currentProfile())")
-    assert (profile["name"], profile["email"], profile["provisional"]) == ("Ada Lovelace", "ada@example.org", False)
+    assert (profile["name"], profile["email"], profile["provisional"]) == (
+        "Ada Lovelace",
+        "ada@example.org",
+        False,
+    )
 
 
 def test_profiles_add_and_switch(page, site_url):
@@ -84,7 +91,9 @@ def test_profiles_add_and_switch(page, site_url):
     page.get_by_role("button", name="Profile: Bob Stone").click()
     items = page.get_by_role("menuitemradio")
     expect(items).to_have_count(2)
-    expect(page.get_by_role("menuitemradio", name=re.compile("Bob Stone"))).to_have_attribute("aria-checked", "true")
+    expect(page.get_by_role("menuitemradio", name=re.compile("Bob Stone"))).to_have_attribute(
+        "aria-checked", "true"
+    )
     page.get_by_role("menuitemradio", name=re.compile("Annotator")).click()
     expect(page.get_by_role("button", name="Profile: Annotator")).to_be_visible()
     page.reload()
@@ -92,11 +101,14 @@ def test_profiles_add_and_switch(page, site_url):
 
 
 def stored_rows(page, project_id):
-    return page.evaluate("""(id) => labelcore.store.read(['tasks', 'annotations', 'predictions', 'media'], async (tx) => {
+    return page.evaluate(
+        """(id) => labelcore.store.read(['tasks', 'annotations', 'predictions', 'media'], async (tx) => {
         const all = async (s) => tx.objectStore(s).index('project').getAll(id);
         const [tasks, annotations, predictions, media] = await Promise.all(['tasks', 'annotations', 'predictions', 'media'].map(all));
         return {tasks, annotations, predictions, media: media.map((m) => ({id: m.id, size: m.blob.size}))};
-    })""", project_id)
+    })""",
+        project_id,
+    )
 
 
 def test_cards_rename_duplicate_and_delete(page, site_url):
@@ -119,7 +131,9 @@ def test_cards_rename_duplicate_and_delete(page, site_url):
         page.get_by_role("button", name="Actions for Road signs", exact=True).click()
         page.get_by_role("menuitem", name="Duplicate").click()
         dup = page.get_by_role("dialog", name="Duplicate project")
-        dup.get_by_role("radio", name=re.compile("Settings and data" if with_data else "Settings only")).check()
+        dup.get_by_role(
+            "radio", name=re.compile("Settings and data" if with_data else "Settings only")
+        ).check()
         dup.get_by_role("button", name="Duplicate").click()
         expect(dup).to_be_hidden()
     copies = card(page, "Road signs (copy)")
@@ -130,13 +144,20 @@ def test_cards_rename_duplicate_and_delete(page, site_url):
     projects = {p["id"]: p for p in page.evaluate("() => labelcore.projects.listProjects()")}
     full = next(p for p in projects.values() if p["name"] == "Road signs (copy)" and p["task_count"] == 40)
     bare = next(p for p in projects.values() if p["name"] == "Road signs (copy)" and p["task_count"] == 0)
-    assert full["settings"] == bare["settings"] == projects[source]["settings"] == {"maximum_annotations": 2, "sampling": "random"}
+    assert (
+        full["settings"]
+        == bare["settings"]
+        == projects[source]["settings"]
+        == {"maximum_annotations": 2, "sampling": "random"}
+    )
     original, copy = stored_rows(page, source), stored_rows(page, full["id"])
     copy_tasks = {t["id"] for t in copy["tasks"]}
     assert copy_tasks.isdisjoint({t["id"] for t in original["tasks"]})
     assert all(a["task"] in copy_tasks for a in copy["annotations"] + copy["predictions"])
     strip = lambda rows, *keys: [{k: v for k, v in r.items() if k not in keys} for r in rows]  # noqa: E731
-    assert strip(copy["annotations"], "id", "task", "project") == strip(original["annotations"], "id", "task", "project")
+    assert strip(copy["annotations"], "id", "task", "project") == strip(
+        original["annotations"], "id", "task", "project"
+    )
     # The copy's tasks point at the copy's own media record, not the original's.
     assert len(copy["media"]) == 1 and copy["media"][0]["id"] != original["media"][0]["id"]
     assert copy["tasks"][0]["data"]["image"] == f"media://{copy['media'][0]['id']}/a.png"

@@ -37,7 +37,8 @@ def test_quick_start_from_empty_browser_to_export(page, site_url):
     dialog.get_by_label("Description").fill("Sentiment of short reviews")
     dialog.get_by_role("tab", name="Data Import").click()
     dialog.locator("input[type=file]:not([webkitdirectory])").first.set_input_files(
-        files=[{"name": "reviews.csv", "mimeType": "text/csv", "buffer": REVIEWS.encode()}])
+        files=[{"name": "reviews.csv", "mimeType": "text/csv", "buffer": REVIEWS.encode()}]
+    )
     expect(dialog.get_by_role("table", name="First tasks").get_by_role("row")).to_have_count(4, timeout=CORE)
     shot(page, "2-import")
     dialog.get_by_role("button", name="Import", exact=True).click()
@@ -45,8 +46,12 @@ def test_quick_start_from_empty_browser_to_export(page, site_url):
     expect(dialog.get_by_role("status").filter(has_text="Imported 3 tasks.")).to_be_visible(timeout=CORE)
     dialog.get_by_role("tab", name="Labeling Setup").click()
     dialog.get_by_role("searchbox", name="Search templates").fill("sentiment")
-    dialog.get_by_role("list", name="Templates").get_by_role("button", name="Text Classification", exact=True).click()
-    expect(dialog.get_by_role("region", name="Preview")).to_have_attribute("data-state", "ready", timeout=CORE)
+    dialog.get_by_role("list", name="Templates").get_by_role(
+        "button", name="Text Classification", exact=True
+    ).click()
+    expect(dialog.get_by_role("region", name="Preview")).to_have_attribute(
+        "data-state", "ready", timeout=CORE
+    )
     shot(page, "3-setup")
     dialog.get_by_role("button", name="Save", exact=True).last.click()
     expect(dialog).to_be_hidden(timeout=CORE)
@@ -68,7 +73,9 @@ def test_quick_start_from_empty_browser_to_export(page, site_url):
     shot(page, "5-labeling")
     page.keyboard.press("Control+Enter")
     expect(page.get_by_text("It broke on the second day")).to_be_visible()
-    expect(page.get_by_role("status").filter(has_text=re.compile(r"^Annotation \d+ submitted\.$"))).to_be_visible()  # said on the next task
+    expect(
+        page.get_by_role("status").filter(has_text=re.compile(r"^Annotation \d+ submitted\.$"))
+    ).to_be_visible()  # said on the next task
     page.reload()  # a reload lands on the next task still to do
     expect(page.get_by_text("It broke on the second day")).to_be_visible()
     page.get_by_role("button", name="Skip").click()

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-_spec = importlib.util.spec_from_file_location("labeling_text", Path(__file__).with_name("test_labeling_text.py"))
+_spec = importlib.util.spec_from_file_location(
+    "labeling_text", Path(__file__).with_name("test_labeling_text.py")
+)
 _text = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_text)
 seed = _text.seed
@@ -25,6 +27,7 @@ SHOTS = os.environ.get("LABELCORE_SCREENSHOTS")  # a folder: save a screenshot o
 def shot(page, name):
     if SHOTS:
         page.screenshot(path=os.path.join(SHOTS, f"traps-{name}.png"))
+
 
 CHOICES = """<View><Text name="text" value="$text"/>
   <Choices name="mood" toName="text"><Choice value="Happy"/><Choice value="Sad"/></Choices></View>"""
@@ -128,7 +131,9 @@ def upload(page, scope, name="reviews.csv", text=REVIEWS):
 def pick_template(dialog, search, title):
     dialog.get_by_role("searchbox", name="Search templates").fill(search)
     dialog.get_by_role("list", name="Templates").get_by_role("button", name=title, exact=True).click()
-    expect(dialog.get_by_role("region", name="Preview")).to_have_attribute("data-state", "ready", timeout=CORE)
+    expect(dialog.get_by_role("region", name="Preview")).to_have_attribute(
+        "data-state", "ready", timeout=CORE
+    )
 
 
 def test_create_project_save_refuses_an_invalid_config(page, site_url):
@@ -224,9 +229,11 @@ def test_leaving_create_project_after_an_import_asks_first(page, site_url):
     dialog.get_by_role("button", name="Import", exact=True).click()
     expect(dialog.get_by_role("status").filter(has_text="Imported 3 tasks.")).to_be_visible(timeout=CORE)
     confirm = page.get_by_role("dialog", name="Discard this project?")
-    for leave in (lambda: page.keyboard.press("Escape"),
-                  lambda: dialog.get_by_role("button", name="Close").click(),
-                  lambda: dialog.get_by_role("button", name="Cancel").click()):
+    for leave in (
+        lambda: page.keyboard.press("Escape"),
+        lambda: dialog.get_by_role("button", name="Close").click(),
+        lambda: dialog.get_by_role("button", name="Cancel").click(),
+    ):
         leave()
         expect(confirm).to_contain_text("3 imported tasks")
         shot(page, "create-discard")

@@ -32,7 +32,9 @@ def test_settings_are_saved_and_survive_a_reload(page, site_url):
 
     page.get_by_role("navigation", name="Settings").get_by_role("link", name="Instructions").click()
     part = page.get_by_role("region", name="Instructions")
-    part.get_by_label("Labeling instructions").fill("<p>Box <b>each</b> bird.</p><img src=x onerror=\"window.pwned=1\">")
+    part.get_by_label("Labeling instructions").fill(
+        '<p>Box <b>each</b> bird.</p><img src=x onerror="window.pwned=1">'
+    )
     part.get_by_role("checkbox").check()
     expect(part.get_by_label("Instructions preview").locator("b")).to_have_text("each")
     assert part.get_by_label("Instructions preview").locator("[onerror]").count() == 0
@@ -52,11 +54,18 @@ def test_settings_are_saved_and_survive_a_reload(page, site_url):
 
     page.reload()
     stored = project(page, pid)
-    assert (stored["name"], stored["description"], stored["color"]) == ("Birds of prey", "Hawks and owls", "#2A9DB4")
+    assert (stored["name"], stored["description"], stored["color"]) == (
+        "Birds of prey",
+        "Hawks and owls",
+        "#2A9DB4",
+    )
     assert stored["settings"] == {
-        "expert_instruction": "<p>Box <b>each</b> bird.</p><img src=x onerror=\"window.pwned=1\">",
-        "show_instruction": True, "sampling": "uncertainty", "show_skip_button": False,
-        "enable_empty_annotation": True, "maximum_annotations": 3,
+        "expert_instruction": '<p>Box <b>each</b> bird.</p><img src=x onerror="window.pwned=1">',
+        "show_instruction": True,
+        "sampling": "uncertainty",
+        "show_skip_button": False,
+        "enable_empty_annotation": True,
+        "maximum_annotations": 3,
     }
     part = page.get_by_role("region", name="Annotation")
     expect(part.get_by_role("radio", name="Lowest prediction score first")).to_be_checked()
@@ -121,11 +130,15 @@ def test_backup_delete_restore_backup_again(page, site_url, tmp_path):
     assert task_ids.isdisjoint({t["id"] for t in first["tasks"]})
     assert all(a["task"] in task_ids for a in third["annotations"])
     media_id = third["media"][0]["id"]
-    assert media_id != first["media"][0]["id"] and third["tasks"][0]["data"]["image"] == f"media://{media_id}/a.png"
+    assert (
+        media_id != first["media"][0]["id"]
+        and third["tasks"][0]["data"]["image"] == f"media://{media_id}/a.png"
+    )
     ignore = {"id", "task", "project"}
     for key in ("annotations", "predictions"):
-        assert [{k: v for k, v in r.items() if k not in ignore} for r in third[key]] == \
-               [{k: v for k, v in r.items() if k not in ignore} for r in first[key]]
+        assert [{k: v for k, v in r.items() if k not in ignore} for r in third[key]] == [
+            {k: v for k, v in r.items() if k not in ignore} for r in first[key]
+        ]
 
 
 def test_dashboard_draws_progress_annotators_and_labels(page, site_url):

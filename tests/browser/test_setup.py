@@ -72,7 +72,9 @@ def test_pick_a_template_edit_its_labels_and_save(page, site_url):
     setup = page.locator("#setup-host")
     cards = setup.get_by_role("list", name="Templates").locator("[data-template]")
     expect(cards).to_have_count(len(list_templates()), timeout=CORE)
-    setup.get_by_role("navigation", name="Template groups").get_by_role("button", name=re.compile("^Natural Language Processing")).click()
+    setup.get_by_role("navigation", name="Template groups").get_by_role(
+        "button", name=re.compile("^Natural Language Processing")
+    ).click()
     setup.get_by_role("searchbox", name="Search templates").fill("entities span")
     expect(cards).to_have_count(1)
     shot(page, "gallery")
@@ -119,7 +121,9 @@ def test_pick_a_template_edit_its_labels_and_save(page, site_url):
     shot(page, "errors")
 
     # A warning (Label Studio accepts a label twice): amber marker at its line, listed, Save allowed.
-    twice = expected.replace('    <Label value="Money"', '    <Label value="Location"/>\n    <Label value="Money"')
+    twice = expected.replace(
+        '    <Label value="Money"', '    <Label value="Location"/>\n    <Label value="Money"'
+    )
     code(page).fill(twice)
     warned = setup.locator(".code-gutter .gl.has-warning")
     expect(warned).to_have_count(1, timeout=CORE)
@@ -166,11 +170,15 @@ SPLICES = """async () => {
 
 def check_splices(page):
     out = page.evaluate(SPLICES)
-    assert out["opened"] == ('<View>\n\t<!-- <Labels name="old"> -->\n\t<Choices name="c" toName="t">\n'
-                             '\t\t<Choice value="Yes &amp; no"/>\n\t</Choices>\n</View>')
+    assert out["opened"] == (
+        '<View>\n\t<!-- <Labels name="old"> -->\n\t<Choices name="c" toName="t">\n'
+        '\t\t<Choice value="Yes &amp; no"/>\n\t</Choices>\n</View>'
+    )
     assert out["values"] == ["A&B", "C"]
-    assert out["inline"] == ('<View><Labels name="l" toName="t"><Label value="it\'s &lt;x>" background=\'red\'/>'
-                             '<Label value="D"/></Labels><Text name="t" value="$t"/></View>')
+    assert out["inline"] == (
+        '<View><Labels name="l" toName="t"><Label value="it\'s &lt;x>" background=\'red\'/>'
+        '<Label value="D"/></Labels><Text name="t" value="$t"/></View>'
+    )
     assert out["cut"] is False
 
 
@@ -225,7 +233,9 @@ def test_gallery_marks_the_templates_it_cannot_draw_yet(page, site_url):
 
 
 def test_save_refuses_configs_that_orphan_annotations(page, site_url):
-    annotation = [{"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["Negative"]}}]
+    annotation = [
+        {"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["Negative"]}}
+    ]
     project_id = mount(page, site_url, config=TEXT_CONFIG, annotations=[annotation, annotation])
     setup = page.locator("#setup-host")
     save = setup.get_by_role("button", name="Save", exact=True)
@@ -247,7 +257,9 @@ def test_save_refuses_configs_that_orphan_annotations(page, site_url):
     setup.get_by_role("textbox", name="New choice for mood").fill("Mixed")
     setup.get_by_role("button", name="Add", exact=True).click()
     setup.get_by_role("tab", name="Code").click()
-    expect(code(page)).to_have_value(re.compile(r'<Choice value="Negative"/>\n    <Choice value="Mixed"/>\n  </Choices>'))
+    expect(code(page)).to_have_value(
+        re.compile(r'<Choice value="Negative"/>\n    <Choice value="Mixed"/>\n  </Choices>')
+    )
     code(page).fill(TEXT_CONFIG.replace('"Negative"', '"Bad"'))
     expect(save).to_be_enabled(timeout=CORE)
     save.click()
@@ -267,7 +279,9 @@ def test_every_template_preview_renders(page, site_url):
         setup.get_by_role("button", name="Browse Templates").click() if name != names[0] else None
         setup.locator(f'[data-template="{name}"]').click()
         # This template's config is checked (not the previous one's), its preview shows, no error.
-        expect(setup.locator(f'.labeling-setup[data-template="{name}"][data-pending="false"]')).to_have_count(1, timeout=CORE)
+        expect(setup.locator(f'.labeling-setup[data-template="{name}"][data-pending="false"]')).to_have_count(
+            1, timeout=CORE
+        )
         expect(preview).to_have_attribute("data-state", "ready")
         body = preview.locator(".setup-preview-body")
         expect(body.locator('[aria-busy="true"]')).to_have_count(0)

@@ -4,9 +4,9 @@ typed errors, data that survives a reload, and no request that leaves 127.0.0.1.
 import re
 from urllib.parse import urlsplit
 
-import labelcore
 from playwright.sync_api import expect
 
+import labelcore
 from tests.browser.helpers import BOOT_TIMEOUT, wait_ready
 
 
@@ -101,7 +101,10 @@ def test_an_empty_name_is_refused_and_nothing_is_written(page, site_url):
 
 def test_a_missing_wheel_fails_loudly(context, site_url):
     page = context.new_page()
-    page.route(re.compile(r".*/pyodide/typing_inspection-[^/]*\.whl$"), lambda route: route.fulfill(status=404, body="gone"))
+    page.route(
+        re.compile(r".*/pyodide/typing_inspection-[^/]*\.whl$"),
+        lambda route: route.fulfill(status=404, body="gone"),
+    )
     page.goto(site_url)
     status = page.get_by_role("status")
     expect(status).to_have_attribute("data-state", "failed", timeout=BOOT_TIMEOUT)
@@ -145,8 +148,12 @@ def test_a_failed_write_leaves_the_previous_state(page, site_url):
         return { error, name: (await db.get("projects", p.id)).name,
                  tasks: await db.countFromIndex("tasks", "project", p.id), version: db.version };
     }""")
-    assert outcome == {"error": "disk full (simulated)", "name": "Kept", "tasks": 0,
-                       "version": page.evaluate("() => labelcore.store.DB_VERSION")}
+    assert outcome == {
+        "error": "disk full (simulated)",
+        "name": "Kept",
+        "tasks": 0,
+        "version": page.evaluate("() => labelcore.store.DB_VERSION"),
+    }
     page.reload()
     card = page.get_by_role("list", name="Projects").get_by_role("listitem")
     expect(card).to_have_count(1)
@@ -203,4 +210,14 @@ def test_an_older_database_is_upgraded_with_its_data(page, site_url):
     }""")
     assert state["version"] == state["latest"] >= 2
     assert state["text"] == "kept"
-    assert {"projects", "tasks", "annotations", "predictions", "drafts", "media", "profiles", "views", "settings"} <= set(state["stores"])
+    assert {
+        "projects",
+        "tasks",
+        "annotations",
+        "predictions",
+        "drafts",
+        "media",
+        "profiles",
+        "views",
+        "settings",
+    } <= set(state["stores"])

@@ -29,8 +29,12 @@ def test_js_renderers_match_the_drawable_tags_of_the_core(page, site_url):
     drawn = set(found["tags"])
     assert drawn, "no renderer registered"
     assert sorted(drawn - set(TAGS)) == [], "renderers of tags the core does not know"
-    assert sorted(t for t in drawn if not TAGS[t].drawable) == [], "renderers of tags the core marks not drawable"
-    by_parent = {child for spec in TAGS.values() if spec.kind != "child" and spec.drawable for child in spec.children}
+    assert sorted(t for t in drawn if not TAGS[t].drawable) == [], (
+        "renderers of tags the core marks not drawable"
+    )
+    by_parent = {
+        child for spec in TAGS.values() if spec.kind != "child" and spec.drawable for child in spec.children
+    }
     drawable = {name for name, spec in TAGS.items() if spec.drawable}
     assert sorted(drawable - drawn - by_parent) == [], "tags the core marks drawable with no renderer"
     assert found["version"] == PARSED_VERSION
@@ -77,7 +81,9 @@ def test_a_project_stored_with_an_older_parsed_form_is_parsed_again(page, site_u
 
     page.keyboard.press("1")  # PER
     text.focus()
-    text.evaluate("""(root) => getSelection().collapse(document.createTreeWalker(root, NodeFilter.SHOW_TEXT).nextNode(), 0)""")
+    text.evaluate(
+        """(root) => getSelection().collapse(document.createTreeWalker(root, NodeFilter.SHOW_TEXT).nextNode(), 0)"""
+    )
     page.keyboard.down("Shift")
     for _ in range(3):
         page.keyboard.press("ArrowRight")

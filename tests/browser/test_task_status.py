@@ -33,7 +33,9 @@ def section(page, name):
 def cell(page, task, column):
     """The text a person reads in the Data Manager: the task's row, under the column's header."""
     table = page.get_by_role("table", name="Tasks")
-    row = table.get_by_role("row").filter(has=page.get_by_role("checkbox", name=f"Select task {task}", exact=True))
+    row = table.get_by_role("row").filter(
+        has=page.get_by_role("checkbox", name=f"Select task {task}", exact=True)
+    )
     expect(row).to_be_visible()
     headers = [h.strip() for h in table.get_by_role("columnheader").all_inner_texts()]
     at = next(i for i, h in enumerate(headers) if h.startswith(column))

@@ -29,4 +29,5 @@ def test_registered_tag_is_documented_with_its_attributes(tag):
 
 def test_doc_is_generated_from_the_registry():
     assert DOC.read_text(encoding="utf-8") == render_tags_md(), (
-        "docs/tags.md is out of date: regenerate it with labelcore.config.docs.render_tags_md()")
+        "docs/tags.md is out of date: regenerate it with labelcore.config.docs.render_tags_md()"
+    )

@@ -5,7 +5,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from labelcore.config import LabelConfig, TAGS, check_config, parse_config, validate_config
+from labelcore.config import TAGS, LabelConfig, check_config, parse_config, validate_config
 from labelcore.config.schema import schemas
 from labelcore.errors import ConfigError
 
@@ -14,11 +14,35 @@ SEEDS = [p.read_text(encoding="utf-8") for p in sorted(GOLDEN.glob("*/config.xml
 
 ATTRS = sorted({a for spec in TAGS.values() for a in spec.attrs})
 FRAGMENTS = st.one_of(
-    st.sampled_from(["<", ">", "/>", "</View>", "&", "&amp;", "\"", "'", "$", "{{idx}}", "<!DOCTYPE x>",
-                     "<!ENTITY a 'b'>", "]]>", "<![CDATA[x]]>", "<?pi x?>", "<!-- c -->", ",", "\x00", "\ud800",
-                     "\U0001F600", "=", " ", "\n"]),
+    st.sampled_from(
+        [
+            "<",
+            ">",
+            "/>",
+            "</View>",
+            "&",
+            "&amp;",
+            '"',
+            "'",
+            "$",
+            "{{idx}}",
+            "<!DOCTYPE x>",
+            "<!ENTITY a 'b'>",
+            "]]>",
+            "<![CDATA[x]]>",
+            "<?pi x?>",
+            "<!-- c -->",
+            ",",
+            "\x00",
+            "\ud800",
+            "\U0001f600",
+            "=",
+            " ",
+            "\n",
+        ]
+    ),
     st.sampled_from(sorted(TAGS)).map(lambda t: f"<{t}/>"),
-    st.sampled_from(sorted(TAGS)).map(lambda t: f"<{t.lower()} name=\"x\" toName=\"x\" value=\"$x\">"),
+    st.sampled_from(sorted(TAGS)).map(lambda t: f'<{t.lower()} name="x" toName="x" value="$x">'),
     st.sampled_from(ATTRS).map(lambda a: f' {a}="1"'),
     st.sampled_from(ATTRS).map(lambda a: f' {a}="true"'),
     st.text(max_size=12),
@@ -41,7 +65,9 @@ def mutated(draw) -> str:
         elif op == "duplicate":
             text = text[:j] + text[i:j] + text[j:]
         else:
-            text = text.replace('"', '"' + draw(st.sampled_from(["$", "x", "", " ", "-1", "1e999", "nan"])), 1)
+            text = text.replace(
+                '"', '"' + draw(st.sampled_from(["$", "x", "", " ", "-1", "1e999", "nan"])), 1
+            )
     return text
 
 

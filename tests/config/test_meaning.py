@@ -10,18 +10,24 @@ from labelcore.config.model import PARSED_VERSION
 from labelcore.config.refs import parse_value, read
 from labelcore.model.values import LABEL_FIELDS
 
-IMAGE = ('<View><Image name="img" value="$image"/>'
-         '<RectangleLabels name="box" toName="img"><Label value="Cat"/></RectangleLabels>'
-         '<Rectangle name="plain" toName="img"/>'
-         '<Choices name="c" toName="img"><Choice value="A"/></Choices>'
-         '<TextArea name="t" toName="img"/><Rating name="r" toName="img"/></View>')
+IMAGE = (
+    '<View><Image name="img" value="$image"/>'
+    '<RectangleLabels name="box" toName="img"><Label value="Cat"/></RectangleLabels>'
+    '<Rectangle name="plain" toName="img"/>'
+    '<Choices name="c" toName="img"><Choice value="A"/></Choices>'
+    '<TextArea name="t" toName="img"/><Rating name="r" toName="img"/></View>'
+)
 
 
 def test_each_control_carries_its_result_type_and_value_key():
     controls = {c["name"]: c for c in parse_config(IMAGE).to_json()["controls"]}
     assert {n: (c["type"], c["value_key"]) for n, c in controls.items()} == {
-        "box": ("rectanglelabels", "rectanglelabels"), "plain": ("rectangle", None), "c": ("choices", "choices"),
-        "t": ("textarea", "text"), "r": ("rating", "rating")}
+        "box": ("rectanglelabels", "rectanglelabels"),
+        "plain": ("rectangle", None),
+        "c": ("choices", "choices"),
+        "t": ("textarea", "text"),
+        "r": ("rating", "rating"),
+    }
 
 
 @pytest.mark.parametrize("tag", sorted(n for n, s in TAGS.items() if s.kind == "control"))
@@ -32,9 +38,11 @@ def test_value_keys_agree_with_the_result_value_models(tag):
 
 
 def test_the_version_and_what_cannot_be_drawn():
-    form = parse_config('<View><Header value="Listen"/><Audio name="a" value="$audio"/>'
-                        '<Labels name="l" toName="a"><Label value="Speech"/></Labels>'
-                        '<Video name="v" value="$video"/><Audio name="b" value="$b"/></View>').to_json()
+    form = parse_config(
+        '<View><Header value="Listen"/><Audio name="a" value="$audio"/>'
+        '<Labels name="l" toName="a"><Label value="Speech"/></Labels>'
+        '<Video name="v" value="$video"/><Audio name="b" value="$b"/></View>'
+    ).to_json()
     assert form["version"] == PARSED_VERSION
     assert form["cannot_draw"] == ["Audio", "Video"]
     assert [(o["name"], o["drawable"]) for o in form["objects"]] == [("a", False), ("v", False), ("b", False)]
@@ -42,11 +50,21 @@ def test_the_version_and_what_cannot_be_drawn():
 
 
 def test_values_carry_their_parsed_references():
-    form = parse_config('<View><Header value="Page $n of $doc.total"/><Text name="t" value="$text"/>'
-                        '<Image name="i" value="$a.b"/><Choices name="c" toName="t" value="$options"/></View>').to_json()
+    form = parse_config(
+        '<View><Header value="Page $n of $doc.total"/><Text name="t" value="$text"/>'
+        '<Image name="i" value="$a.b"/><Choices name="c" toName="t" value="$options"/></View>'
+    ).to_json()
     header = form["layout"]["children"][0]
-    assert header["refs"] == {"value": {"parts": [
-        "Page ", {"ref": [["n"]], "text": "$n"}, " of ", {"ref": [["doc.total"], ["doc", "total"]], "text": "$doc.total"}]}}
+    assert header["refs"] == {
+        "value": {
+            "parts": [
+                "Page ",
+                {"ref": [["n"]], "text": "$n"},
+                " of ",
+                {"ref": [["doc.total"], ["doc", "total"]], "text": "$doc.total"},
+            ]
+        }
+    }
     objects = {o["name"]: o for o in form["objects"]}
     assert objects["t"]["refs"] == {"value": {"ref": [["text"]]}}
     assert objects["i"]["refs"] == {"value": {"ref": [["a.b"], ["a", "b"]]}}
@@ -56,7 +74,9 @@ def test_values_carry_their_parsed_references():
 
 def test_reference_grammar():
     assert parse_value("$items[2].url") == {"ref": [["items[2].url"], ["items", 2, "url"]]}
-    assert parse_value("$pages[{{idx}}].url", ["{{idx}}"]) == {"ref": [["pages[{{idx}}].url"], ["pages", "{{idx}}", "url"]]}
+    assert parse_value("$pages[{{idx}}].url", ["{{idx}}"]) == {
+        "ref": [["pages[{{idx}}].url"], ["pages", "{{idx}}", "url"]]
+    }
     assert parse_value("$q_{{i}}", ["{{i}}"]) == {"ref": [["q_{{i}}"]]}
     assert parse_value("plain text") is None
     assert parse_value("costs $") is None
@@ -71,14 +91,19 @@ def test_a_flat_dotted_key_wins_over_nesting():
 
 
 def test_repeated_names_carry_their_pattern():
-    form = parse_config('<View><Repeater on="$pages" indexFlag="{{p}}"><Repeater on="$pages[{{p}}].lines">'
-                        '<Text name="line_{{p}}_{{idx}}" value="$pages[{{p}}].lines[{{idx}}]"/>'
-                        '<Choices name="ok_{{p}}_{{idx}}" toName="line_{{p}}_{{idx}}"><Choice value="y"/></Choices>'
-                        '</Repeater></Repeater></View>').to_json()
+    form = parse_config(
+        '<View><Repeater on="$pages" indexFlag="{{p}}"><Repeater on="$pages[{{p}}].lines">'
+        '<Text name="line_{{p}}_{{idx}}" value="$pages[{{p}}].lines[{{idx}}]"/>'
+        '<Choices name="ok_{{p}}_{{idx}}" toName="line_{{p}}_{{idx}}"><Choice value="y"/></Choices>'
+        "</Repeater></Repeater></View>"
+    ).to_json()
     by_name = {r["name"]: r for r in form["repeated"]}
     assert list(by_name) == ["line_{{p}}_{{idx}}", "ok_{{p}}_{{idx}}"]
     ok = by_name["ok_{{p}}_{{idx}}"]
-    assert ok["levels"] == [{"on": "$pages", "flag": "{{p}}"}, {"on": "$pages[{{p}}].lines", "flag": "{{idx}}"}]
+    assert ok["levels"] == [
+        {"on": "$pages", "flag": "{{p}}"},
+        {"on": "$pages[{{p}}].lines", "flag": "{{idx}}"},
+    ]
     assert ok["flags"] == ["{{p}}", "{{idx}}"]
     found = re.match(ok["pattern"], "ok_3_12")
     assert found and found.groups() == ("3", "12")

@@ -37,7 +37,10 @@ def test_validate_op_collects_every_error():
     result = call("config.validate", {"xml": BAD})["result"]
     assert result["ok"] is False
     assert [(e["kind"], e["where"]["line"]) for e in result["errors"]] == [
-        ("unknown-tag", 2), ("unknown-toname", 3), ("bad-value", 3)]
+        ("unknown-tag", 2),
+        ("unknown-toname", 3),
+        ("bad-value", 3),
+    ]
     assert all(e["type"] == "ConfigError" and e["severity"] == "error" for e in result["errors"])
     assert result["warnings"] == []
     assert call("config.validate", {"xml": GOOD})["result"] == {"ok": True, "errors": [], "warnings": []}
@@ -46,18 +49,29 @@ def test_validate_op_collects_every_error():
 def test_warnings_do_not_refuse_a_config():
     result = call("config.validate", {"xml": ODD})["result"]
     assert result["ok"] is True and result["errors"] == []
-    assert result["warnings"] == [{"type": "ConfigError", "severity": "warning", "kind": "duplicate-label",
-                                   "message": "<Choices name='c'> has the label 'A' twice (first at line 4, col 5)",
-                                   "where": {"line": 4, "col": 32}}]
+    assert result["warnings"] == [
+        {
+            "type": "ConfigError",
+            "severity": "warning",
+            "kind": "duplicate-label",
+            "message": "<Choices name='c'> has the label 'A' twice (first at line 4, col 5)",
+            "where": {"line": 4, "col": 32},
+        }
+    ]
     parsed = call("config.parse", {"xml": ODD})["result"]
-    assert parsed["warnings"] == parsed["config"]["warnings"] == [
-        {k: v for k, v in result["warnings"][0].items() if k != "type"}]
+    assert (
+        parsed["warnings"]
+        == parsed["config"]["warnings"]
+        == [{k: v for k, v in result["warnings"][0].items() if k != "type"}]
+    )
 
 
 def test_schema_op():
     result = call("config.schema", {"xml": GOOD})["result"]
     assert result["data"]["required"] == ["image"]
-    assert result["results"]["c"]["properties"]["value"]["properties"]["choices"]["items"] == {"enum": ["Cat"]}
+    assert result["results"]["c"]["properties"]["value"]["properties"]["choices"]["items"] == {
+        "enum": ["Cat"]
+    }
     assert result["relation"]["properties"]["type"] == {"const": "relation"}
 
 
@@ -85,7 +99,8 @@ def test_cli_prints_file_line_col_message_and_exits_1(files, capsys):
 def test_cli_prints_warnings_and_exits_0_when_there_are_only_warnings(files, capsys):
     assert main(["validate", str(files / "good.xml"), str(files / "odd.xml")]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        f"{files / 'odd.xml'}:4:32: warning: <Choices name='c'> has the label 'A' twice (first at line 4, col 5)"]
+        f"{files / 'odd.xml'}:4:32: warning: <Choices name='c'> has the label 'A' twice (first at line 4, col 5)"
+    ]
     assert main(["validate", str(files / "odd.xml"), str(files / "bad.xml")]) == 1
 
 

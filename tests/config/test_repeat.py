@@ -25,8 +25,11 @@ XML = """<View>
 
 def test_an_index_is_written_as_label_studio_writes_it():
     pattern = name_pattern("lang_{{idx}}", "{{idx}}")
-    assert [n for n in ("lang_0", "lang_7", "lang_12", "lang_01", "lang_", "lang_\u0663", "lang_1x", "xlang_1")
-            if pattern.fullmatch(n)] == ["lang_0", "lang_7", "lang_12"]
+    assert [
+        n
+        for n in ("lang_0", "lang_7", "lang_12", "lang_01", "lang_", "lang_\u0663", "lang_1x", "xlang_1")
+        if pattern.fullmatch(n)
+    ] == ["lang_0", "lang_7", "lang_12"]
     assert name_pattern("lang", "{{idx}}") is None
     # two flags, and one flag written twice (the same index twice)
     two = name_pattern("p_{{d}}_{{p}}", ["{{d}}", "{{p}}"])
@@ -42,15 +45,21 @@ def test_repeated_tags_know_their_repeaters_outermost_first():
       </Repeater><Text name="title_{{d}}" value="$docs[{{d}}].title"/></Repeater><Text name="x" value="$x"/></View>""")
     tags = repeated_tags(cfg)
     assert list(tags) == ["page_{{d}}_{{p}}", "title_{{d}}"]
-    assert [(lv.flag, lv.on) for lv in tags["page_{{d}}_{{p}}"].levels] == [("{{d}}", "$docs"),
-                                                                            ("{{p}}", "$docs[{{d}}].pages")]
+    assert [(lv.flag, lv.on) for lv in tags["page_{{d}}_{{p}}"].levels] == [
+        ("{{d}}", "$docs"),
+        ("{{p}}", "$docs[{{d}}].pages"),
+    ]
     assert tags["page_{{d}}_{{p}}"].match("page_1_0") == {"{{d}}": 1, "{{p}}": 0}
     data = {"docs": [{"pages": ["a"], "title": "A"}, {"pages": ["b", "c"], "title": "B"}]}
     repeats = Repeats(cfg)
     assert repeats.absent(*repeats.find("page_1_1"), data) is None
     assert repeats.absent(*repeats.find("page_0_1"), data) == (
-        "<Repeater on='$docs[{{d}}].pages'> (here '$docs[0].pages') has 1 item (0 to 0) in this task")
-    assert repeats.absent(*repeats.find("title_2"), data) == "<Repeater on='$docs'> has 2 items (0 to 1) in this task"
+        "<Repeater on='$docs[{{d}}].pages'> (here '$docs[0].pages') has 1 item (0 to 0) in this task"
+    )
+    assert (
+        repeats.absent(*repeats.find("title_2"), data)
+        == "<Repeater on='$docs'> has 2 items (0 to 1) in this task"
+    )
     assert repeats.find("x") is None and repeats.find("page_1_1", "control") is None
     assert check_config(XML).every == []
 
@@ -69,8 +78,14 @@ def test_schema_of_a_repeated_control_validates_its_items():
     schema = schema_for(found, {"from_name": "lang_3"})
     assert schema is found["results"]["lang_{{idx}}"]
     jsonschema.Draft202012Validator.check_schema(schema)
-    item = {"value": {"choices": ["fr"]}, "id": "a", "from_name": "lang_3", "to_name": "text_3", "type": "choices",
-            "origin": "manual"}
+    item = {
+        "value": {"choices": ["fr"]},
+        "id": "a",
+        "from_name": "lang_3",
+        "to_name": "text_3",
+        "type": "choices",
+        "origin": "manual",
+    }
     jsonschema.validate(item, schema)
     for bad in ({"from_name": "lang_03"}, {"to_name": "text_x"}, {"value": {"choices": ["de"]}}):
         with pytest.raises(jsonschema.ValidationError):

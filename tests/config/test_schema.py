@@ -38,17 +38,29 @@ def test_task_data_schema_requires_nested_keys():
 
 def test_result_schema_checks_labels_ranges_and_names():
     results = schemas(parse_config(BOXES))["results"]
-    good = {"id": "r1", "type": "rectanglelabels", "from_name": "box", "to_name": "img", "original_width": 640,
-            "value": {"x": 10, "y": 20, "width": 30.5, "height": 5, "rotation": 0, "rectanglelabels": ["Car"]}}
+    good = {
+        "id": "r1",
+        "type": "rectanglelabels",
+        "from_name": "box",
+        "to_name": "img",
+        "original_width": 640,
+        "value": {"x": 10, "y": 20, "width": 30.5, "height": 5, "rotation": 0, "rectanglelabels": ["Car"]},
+    }
     assert _errors(results["box"], good) == []
     assert _errors(results["box"], {**good, "value": {**good["value"], "rectanglelabels": ["Tram"]}})
     assert _errors(results["box"], {**good, "value": {**good["value"], "x": 120}})
     assert _errors(results["box"], {**good, "from_name": "other"})
     # dynamic choices (value="$options") accept any strings; a rating above maxRating is refused
-    assert _errors(results["kind"], {"type": "choices", "from_name": "kind", "to_name": "img",
-                                     "value": {"choices": ["anything"]}}) == []
-    assert _errors(results["stars"], {"type": "rating", "from_name": "stars", "to_name": "img",
-                                      "value": {"rating": 4}})
+    assert (
+        _errors(
+            results["kind"],
+            {"type": "choices", "from_name": "kind", "to_name": "img", "value": {"choices": ["anything"]}},
+        )
+        == []
+    )
+    assert _errors(
+        results["stars"], {"type": "rating", "from_name": "stars", "to_name": "img", "value": {"rating": 4}}
+    )
 
 
 TEMPLATES = [t.name for t in list_templates()]
@@ -63,5 +75,7 @@ def test_template_sample_task_fits_the_schemas(name):
     for kind in ("annotations", "predictions"):
         for entry in task.get(kind, []):
             for item in entry.get("result", []):
-                schema = out["relation"] if item.get("type") == "relation" else out["results"][item["from_name"]]
+                schema = (
+                    out["relation"] if item.get("type") == "relation" else out["results"][item["from_name"]]
+                )
                 assert _errors(schema, item) == [], (kind, item)

@@ -13,7 +13,14 @@ XML = """<View><Text name="text" value="$text"/>
 
 
 def item(name, value):
-    return {"value": value, "id": "abc", "from_name": name, "to_name": "text", "type": "choices" if name == "sex" else "taxonomy", "origin": "manual"}
+    return {
+        "value": value,
+        "id": "abc",
+        "from_name": name,
+        "to_name": "text",
+        "type": "choices" if name == "sex" else "taxonomy",
+        "origin": "manual",
+    }
 
 
 def test_aliases_and_values_validate():

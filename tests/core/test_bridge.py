@@ -29,10 +29,16 @@ def test_ops_lists_every_registered_op_with_its_schema():
 
 def test_unknown_op_is_a_typed_error():
     reply = call("core.nope", rid=5)
-    assert reply == {"v": 1, "id": 5, "ok": False, "error": {
-        "type": "BridgeError",
-        "message": f"unknown op 'core.nope' (known ops: {', '.join(sorted(bridge.OPS))})",
-        "where": {"path": "op"}}}
+    assert reply == {
+        "v": 1,
+        "id": 5,
+        "ok": False,
+        "error": {
+            "type": "BridgeError",
+            "message": f"unknown op 'core.nope' (known ops: {', '.join(sorted(bridge.OPS))})",
+            "where": {"path": "op"},
+        },
+    }
 
 
 def test_bad_arguments_name_the_field():
@@ -42,11 +48,14 @@ def test_bad_arguments_name_the_field():
     assert "args.extra" in reply["error"]["message"]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("{not json", "request is not JSON"),
-    ("[1, 2]", "request must be an object with a string 'op'"),
-    ('{"op": 3}', "request must be an object with a string 'op'"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("{not json", "request is not JSON"),
+        ("[1, 2]", "request must be an object with a string 'op'"),
+        ('{"op": 3}', "request must be an object with a string 'op'"),
+    ],
+)
 def test_malformed_requests(text, message):
     reply = json.loads(bridge.handle(text))
     assert reply["ok"] is False and reply["error"]["type"] == "BridgeError"
@@ -81,8 +90,11 @@ def test_core_errors_keep_type_message_and_where(temp_ops):
 
     temp_ops("test.config_error", bad_config)
     reply = call("test.config_error", {"n": 1})
-    assert reply["error"] == {"type": "ConfigError", "message": "toName 'img' names no object tag",
-                              "where": {"line": 3, "col": 5}}
+    assert reply["error"] == {
+        "type": "ConfigError",
+        "message": "toName 'img' names no object tag",
+        "where": {"line": 3, "col": 5},
+    }
 
 
 def test_a_bug_is_an_internal_error_with_traceback(temp_ops):
@@ -107,7 +119,8 @@ def test_progress_goes_out_on_the_same_channel(temp_ops):
     reply = call("test.count", {"n": 3}, rid=9, progress=sent.append)
     assert reply["result"] == 3
     assert [json.loads(s) for s in sent] == [
-        {"v": 1, "id": 9, "progress": {"done": i, "total": 3, "phase": "count"}} for i in (1, 2, 3)]
+        {"v": 1, "id": 9, "progress": {"done": i, "total": 3, "phase": "count"}} for i in (1, 2, 3)
+    ]
 
 
 def test_registering_an_op_twice_is_refused(temp_ops):
@@ -123,7 +136,11 @@ def test_error_family_and_locations():
     assert str(DataError("bad label", {"path": "$[0].annotations[1]"})) == "$[0].annotations[1]: bad label"
     assert str(LabelcoreError("plain")) == "plain"
     assert DataError("x", {"row": 2}, column="text").to_dict() == {
-        "type": "DataError", "message": "x", "where": {"row": 2}, "details": {"column": "text"}}
+        "type": "DataError",
+        "message": "x",
+        "where": {"row": 2},
+        "details": {"column": "text"},
+    }
 
 
 def test_importing_the_bridge_defers_pydantic_and_the_op_modules():
@@ -131,11 +148,15 @@ def test_importing_the_bridge_defers_pydantic_and_the_op_modules():
     import subprocess
     import sys
 
-    code = ("import sys, json, labelcore.bridge as b; "
-            "r = json.loads(b.handle(json.dumps({'id': 1, 'op': 'core.version'}))); "
-            "print(r['ok'], 'pydantic' in sys.modules, any(m in sys.modules for m in b.OP_MODULES)); "
-            "b.warm(); print(all(m in sys.modules for m in b.OP_MODULES))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    code = (
+        "import sys, json, labelcore.bridge as b; "
+        "r = json.loads(b.handle(json.dumps({'id': 1, 'op': 'core.version'}))); "
+        "print(r['ok'], 'pydantic' in sys.modules, any(m in sys.modules for m in b.OP_MODULES)); "
+        "b.warm(); print(all(m in sys.modules for m in b.OP_MODULES))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
     assert out == ["True", "False", "False", "True"]
 
 
@@ -144,10 +165,14 @@ def test_an_unregistered_op_loads_the_areas_first():
     import subprocess
     import sys
 
-    code = ("import json, labelcore.bridge as b; "
-            "r = json.loads(b.handle(json.dumps({'id': 1, 'op': 'templates.list', 'args': {}}))); "
-            "print(r['ok'], len(r['result']) > 0)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    code = (
+        "import json, labelcore.bridge as b; "
+        "r = json.loads(b.handle(json.dumps({'id': 1, 'op': 'templates.list', 'args': {}}))); "
+        "print(r['ok'], len(r['result']) > 0)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
     assert out == ["True", "True"]
 
 
@@ -161,19 +186,34 @@ def echo_bytes(temp_ops):
         more: dict[str, bytes] = {}
 
     def echo(args, ctx):
-        return {"name": args.name, "size": len(args.data), "reversed": args.data[::-1],
-                "more": {k: v.upper() for k, v in args.more.items()}}
+        return {
+            "name": args.name,
+            "size": len(args.data),
+            "reversed": args.data[::-1],
+            "more": {k: v.upper() for k, v in args.more.items()},
+        }
 
     temp_ops("test.bytes", echo, BytesArgs)
 
 
 def test_binary_values_travel_beside_the_json(echo_bytes):
-    request = json.dumps({"v": 1, "id": 3, "op": "test.bytes",
-                          "args": {"name": "a.png", "data": {"$binary": 0}, "more": {"k": {"$binary": 1}}}})
+    request = json.dumps(
+        {
+            "v": 1,
+            "id": 3,
+            "op": "test.bytes",
+            "args": {"name": "a.png", "data": {"$binary": 0}, "more": {"k": {"$binary": 1}}},
+        }
+    )
     out = bridge.handle_binary(request, None, [b"\x00\x01\xff", memoryview(b"ab")])
     reply = json.loads(out[0])
     assert reply["ok"], reply
-    assert reply["result"] == {"name": "a.png", "size": 3, "reversed": {"$binary": 0}, "more": {"k": {"$binary": 1}}}
+    assert reply["result"] == {
+        "name": "a.png",
+        "size": 3,
+        "reversed": {"$binary": 0},
+        "more": {"k": {"$binary": 1}},
+    }
     assert out[1:] == [b"\xff\x01\x00", b"AB"]
 
 
@@ -190,16 +230,25 @@ def test_binary_proxies_are_read_with_to_bytes(echo_bytes):
 def test_plain_json_callers_get_base64(echo_bytes):
     import base64 as b64
 
-    request = json.dumps({"v": 1, "id": 1, "op": "test.bytes",
-                          "args": {"name": "n", "data": {"$base64": b64.b64encode(b"hello").decode()}}})
+    request = json.dumps(
+        {
+            "v": 1,
+            "id": 1,
+            "op": "test.bytes",
+            "args": {"name": "n", "data": {"$base64": b64.b64encode(b"hello").decode()}},
+        }
+    )
     reply = json.loads(bridge.handle(request))
     assert reply["result"]["reversed"] == {"$base64": b64.b64encode(b"olleh").decode()}
 
 
-@pytest.mark.parametrize("value, buffers, message", [
-    ({"$binary": 2}, [b"x"], "request names binary value 2, but 1 came with it"),
-    ({"$base64": "***"}, [], "a $base64 value is not base64"),
-])
+@pytest.mark.parametrize(
+    "value, buffers, message",
+    [
+        ({"$binary": 2}, [b"x"], "request names binary value 2, but 1 came with it"),
+        ({"$base64": "***"}, [], "a $base64 value is not base64"),
+    ],
+)
 def test_bad_binary_references_are_typed_errors(echo_bytes, value, buffers, message):
     request = json.dumps({"v": 1, "id": 1, "op": "test.bytes", "args": {"name": "n", "data": value}})
     reply = json.loads(bridge.handle_binary(request, None, buffers)[0])

@@ -10,8 +10,18 @@ import pytest
 from labelcore import bridge
 
 
-@pytest.mark.parametrize("name", ["pydantic", "pydantic_core", "pydantic-core", "typing-extensions",
-                                  "annotated_types", "labelcore", "jsonschema"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pydantic",
+        "pydantic_core",
+        "pydantic-core",
+        "typing-extensions",
+        "annotated_types",
+        "labelcore",
+        "jsonschema",
+    ],
+)
 def test_versions_are_importlib_metadatas(name):
     assert bridge._distribution_version(name) == metadata.version(name)
 
@@ -22,8 +32,12 @@ def test_an_unknown_distribution_is_still_an_error():
 
 
 def test_the_first_answer_imports_neither_importlib_metadata_nor_email():
-    code = ("import sys, json, labelcore.bridge as b; "
-            "r = json.loads(b.handle(json.dumps({'id': 1, 'op': 'core.version'}))); "
-            "print(r['result']['pydantic'], [m for m in ('importlib.metadata', 'email') if m in sys.modules])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split(None, 1)
+    code = (
+        "import sys, json, labelcore.bridge as b; "
+        "r = json.loads(b.handle(json.dumps({'id': 1, 'op': 'core.version'}))); "
+        "print(r['result']['pydantic'], [m for m in ('importlib.metadata', 'email') if m in sys.modules])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split(None, 1)
     assert out == [metadata.version("pydantic"), "[]\n"]

@@ -14,7 +14,9 @@ def test_version_flag(capsys):
 
 
 def test_console_script_is_installed():
-    out = subprocess.run([sys.executable, "-m", "labelcore", "--version"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "labelcore", "--version"], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == f"labelcore {labelcore.__version__}"
 
 

@@ -7,9 +7,22 @@ import labelcore
 
 CORE = Path(labelcore.__file__).parent
 FORBIDDEN = {
-    "js", "pyodide", "pyodide_js", "micropip",                       # browser-only
-    "socket", "ssl", "http", "urllib.request", "requests", "httpx", "aiohttp", "ftplib", "smtplib",  # network
-    "lxml", "numpy", "PIL",                                            # no wasm wheel we ship
+    "js",
+    "pyodide",
+    "pyodide_js",
+    "micropip",  # browser-only
+    "socket",
+    "ssl",
+    "http",
+    "urllib.request",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "ftplib",
+    "smtplib",  # network
+    "lxml",
+    "numpy",
+    "PIL",  # no wasm wheel we ship
 }
 
 
@@ -37,6 +50,10 @@ def test_the_scanner_sees_forbidden_imports(tmp_path):
 def test_core_imports_nothing_forbidden():
     files = sorted(CORE.rglob("*.py"))
     assert CORE / "bridge.py" in files
-    offenders = [f"{f.relative_to(CORE)}:{line}: {mod}" for f in files
-                 for line, mod in imported_modules(f) if is_forbidden(mod)]
+    offenders = [
+        f"{f.relative_to(CORE)}:{line}: {mod}"
+        for f in files
+        for line, mod in imported_modules(f)
+        if is_forbidden(mod)
+    ]
     assert offenders == []

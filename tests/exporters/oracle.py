@@ -21,8 +21,10 @@ def converter_module():
     try:
         from label_studio_sdk import converter  # noqa: PLC0415
     except ImportError as exc:
-        pytest.skip(f"oracle unavailable: label-studio-sdk=={LS_VERSION} is not importable ({exc}); "
-                    f"install it with `.venv/bin/pip install label-studio-sdk=={LS_VERSION}`")
+        pytest.skip(
+            f"oracle unavailable: label-studio-sdk=={LS_VERSION} is not importable ({exc}); "
+            f"install it with `.venv/bin/pip install label-studio-sdk=={LS_VERSION}`"
+        )
     return converter
 
 
@@ -34,7 +36,7 @@ def run_oracle(fmt: str, xml: str, tasks: list[dict[str, Any]], media: dict[str,
         upload = root / "upload"
         for ref, data in media.items():
             if ref.startswith("/data/upload/"):
-                target = upload / ref[len("/data/upload/"):]
+                target = upload / ref[len("/data/upload/") :]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
         source = root / "tasks.json"
@@ -75,10 +77,16 @@ def _cell(value: str) -> Any:
 def voc_facts(data: bytes) -> dict[str, Any]:
     root = ET.fromstring(data)
     size = root.find("size")
-    objects = [(o.findtext("name"), [int(o.find("bndbox").findtext(k)) for k in ("xmin", "ymin", "xmax", "ymax")])
-               for o in root.iter("object")]
-    return {"filename": base(root.findtext("filename")), "annotator": root.findtext("source/annotator"),
-            "size": [size.findtext("width"), size.findtext("height")], "objects": objects}
+    objects = [
+        (o.findtext("name"), [int(o.find("bndbox").findtext(k)) for k in ("xmin", "ymin", "xmax", "ymax")])
+        for o in root.iter("object")
+    ]
+    return {
+        "filename": base(root.findtext("filename")),
+        "annotator": root.findtext("source/annotator"),
+        "size": [size.findtext("width"), size.findtext("height")],
+        "objects": objects,
+    }
 
 
 def yolo_facts(files: dict[str, bytes]) -> dict[str, list[tuple[str, list[float]]]]:
@@ -103,8 +111,14 @@ def coco_facts(data: bytes) -> dict[str, Any]:
     for a in doc["annotations"]:
         img = images[a["image_id"]]
         facts = {k: v for k, v in a.items() if k not in ("id", "image_id", "category_id")}
-        anns.append({"image": base(img["file_name"]), "size": [img["width"], img["height"]],
-                     "category": names[a["category_id"]], **facts})
+        anns.append(
+            {
+                "image": base(img["file_name"]),
+                "size": [img["width"], img["height"]],
+                "category": names[a["category_id"]],
+                **facts,
+            }
+        )
     return {"annotations": anns, "keypoint_categories": [c for c in doc["categories"] if "keypoints" in c]}
 
 

@@ -17,12 +17,7 @@ def grid(rows: list[str]) -> tuple[bytes, int, int]:
 
 
 def test_square_ring_and_what_its_hole_holds() -> None:
-    mask, w, h = grid([".......",
-                       ".####..",
-                       ".#..#..",
-                       ".#.##..",
-                       ".####..",
-                       "......#"])
+    mask, w, h = grid([".......", ".####..", ".#..#..", ".#.##..", ".####..", "......#"])
     # the ring's corners counter-clockwise on screen from its top-left (the blob in its hole
     # touches it: one part); the lone pixel, found last, comes first
     assert find_external_contours(mask, w, h) == [[(6, 5)], [(1, 1), (1, 4), (4, 4), (4, 1)]]
@@ -32,11 +27,7 @@ def test_square_ring_and_what_its_hole_holds() -> None:
 
 
 def test_a_part_inside_a_hole_is_not_an_outer_contour() -> None:
-    mask, w, h = grid(["#####",
-                       "#...#",
-                       "#.#.#",
-                       "#...#",
-                       "#####"])
+    mask, w, h = grid(["#####", "#...#", "#.#.#", "#...#", "#####"])
     assert find_external_contours(mask, w, h) == [[(0, 0), (0, 4), (4, 4), (4, 0)]]
 
 
@@ -60,8 +51,9 @@ def test_same_as_opencv(case: tuple[bytes, int, int]) -> None:
     import numpy  # noqa: PLC0415 - comes with OpenCV
 
     mask, w, h = case
-    found, _ = cv2.findContours(numpy.frombuffer(mask, numpy.uint8).reshape(h, w).copy(),
-                                cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    found, _ = cv2.findContours(
+        numpy.frombuffer(mask, numpy.uint8).reshape(h, w).copy(), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE
+    )
     ours = find_external_contours(mask, w, h)
     assert ours == [[(int(p[0][0]), int(p[0][1])) for p in c] for c in found]
     for contour, theirs in zip(ours, found):

@@ -23,8 +23,40 @@ from labelcore.exporters.treebank import span_tokenize
 
 # Pieces that exercise every Treebank rule, the contractions and the case-folding traps.
 PIECES = list("ab cdN'\"`.,:;?!/()[]{}<>-&$%@#01\t\n") + [
-    "can", "not", "gon", "na", "'t", "is", "was", "'s", "n't", "...", "--", "''", "``", "  ", "é", "𝒳",
-    "ſ", "K", "İ", "ı", "gimme", "Wanna ", "more'n", "d'ye", "GOTTA", "lemme", " 'Tis", " 'twas", "'LL", "cannot", "gonna", "gotta", "lemme"]
+    "can",
+    "not",
+    "gon",
+    "na",
+    "'t",
+    "is",
+    "was",
+    "'s",
+    "n't",
+    "...",
+    "--",
+    "''",
+    "``",
+    "  ",
+    "é",
+    "𝒳",
+    "ſ",
+    "K",
+    "İ",
+    "ı",
+    "gimme",
+    "Wanna ",
+    "more'n",
+    "d'ye",
+    "GOTTA",
+    "lemme",
+    " 'Tis",
+    " 'twas",
+    "'LL",
+    "cannot",
+    "gonna",
+    "gotta",
+    "lemme",
+]
 texts = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
 
 
@@ -33,6 +65,7 @@ def example_each(values: list[str]) -> Any:
         for value in values:
             test = example(text=value)(test)
         return test
+
     return add
 
 
@@ -43,9 +76,16 @@ def _spans_or_error(func: Any, text: str) -> Any:
         return type(exc)
 
 
-TRICKY = ["He cannot go.", "D'ye gımme it?", "We're gonna, gotta LEMME see", "more'n wanna go",
-          "x 'tıs y 'twaſ z", "\"Hi\" (she) said -- [ok] {1/2} 5% & #3 @me...", "it's 'quoted' ``x'' end.",
-          "GIMME Cannot WANNA\tgo:now, 1,000"]
+TRICKY = [
+    "He cannot go.",
+    "D'ye gımme it?",
+    "We're gonna, gotta LEMME see",
+    "more'n wanna go",
+    "x 'tıs y 'twaſ z",
+    '"Hi" (she) said -- [ok] {1/2} 5% & #3 @me...',
+    "it's 'quoted' ``x'' end.",
+    "GIMME Cannot WANNA\tgo:now, 1,000",
+]
 
 
 @pytest.fixture(scope="module")
@@ -81,9 +121,14 @@ def plain_tags(text: str, spans: list[dict[str, Any]]) -> list[tuple[str, str]]:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="ab .,'-", max_size=40),
-       st.lists(st.tuples(st.integers(0, 45), st.integers(0, 12), st.sampled_from([[], ["PER"], ["LOC", "X"]])),
-                min_size=1, max_size=5))
+@given(
+    st.text(alphabet="ab .,'-", max_size=40),
+    st.lists(
+        st.tuples(st.integers(0, 45), st.integers(0, 12), st.sampled_from([[], ["PER"], ["LOC", "X"]])),
+        min_size=1,
+        max_size=5,
+    ),
+)
 def test_tagging_matches_the_plain_loop(text: str, raw: list[tuple[int, int, list[str]]]) -> None:
     spans = [{"start": s, "end": s + n, "labels": labels} for s, n, labels in raw]
     assert tag_tokens(text, spans) == plain_tags(text, spans)
@@ -92,7 +137,8 @@ def test_tagging_matches_the_plain_loop(text: str, raw: list[tuple[int, int, lis
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
-    max_leaves=20)
+    max_leaves=20,
+)
 
 
 @settings(max_examples=120, deadline=None)
@@ -117,8 +163,10 @@ def test_plain_paths_name_files_as_urlparse_does(tail: str) -> None:
 
 @pytest.mark.parametrize("enabled", [True, False])
 def test_export_leaves_the_collector_as_it_was(enabled: bool) -> None:
-    config = parse_config('<View><Text name="t" value="$text"/><Choices name="c" toName="t">'
-                          '<Choice value="A"/></Choices></View>')
+    config = parse_config(
+        '<View><Text name="t" value="$text"/><Choices name="c" toName="t">'
+        '<Choice value="A"/></Choices></View>'
+    )
     tasks = [{"id": 1, "data": {"text": "x"}, "annotations": [{"id": 1, "result": []}]}]
     was = gc.isenabled()
     (gc.enable if enabled else gc.disable)()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import io
 import json
 import re
@@ -32,22 +31,49 @@ def test_every_registered_format_is_documented() -> None:
     assert not missing, f"docs/formats.md has no section for {sorted(missing)}"
 
 
-@pytest.mark.parametrize("case,expected", [
-    ("image_simple", TABLES | {"COCO", "COCO_WITH_IMAGES", "VOC", "YOLO", "YOLO_WITH_IMAGES", "YOLO_OBB",
-                               "YOLO_OBB_WITH_IMAGES"}),
-    ("ner", TABLES | {"CONLL2003"}),
-    ("brush", TABLES | {"BRUSH_TO_PNG", "BRUSH_TO_NUMPY", "BRUSH_TO_COCO"}),
-    ("asr", TABLES | {"ASR_MANIFEST"}),
-    ("keypoints", TABLES | {"VOC", "COCO", "COCO_WITH_IMAGES", "YOLO", "YOLO_WITH_IMAGES", "YOLO_OBB",
-                            "YOLO_OBB_WITH_IMAGES"}),
-])
+@pytest.mark.parametrize(
+    "case,expected",
+    [
+        (
+            "image_simple",
+            TABLES
+            | {
+                "COCO",
+                "COCO_WITH_IMAGES",
+                "VOC",
+                "YOLO",
+                "YOLO_WITH_IMAGES",
+                "YOLO_OBB",
+                "YOLO_OBB_WITH_IMAGES",
+            },
+        ),
+        ("ner", TABLES | {"CONLL2003"}),
+        ("brush", TABLES | {"BRUSH_TO_PNG", "BRUSH_TO_NUMPY", "BRUSH_TO_COCO"}),
+        ("asr", TABLES | {"ASR_MANIFEST"}),
+        (
+            "keypoints",
+            TABLES
+            | {
+                "VOC",
+                "COCO",
+                "COCO_WITH_IMAGES",
+                "YOLO",
+                "YOLO_WITH_IMAGES",
+                "YOLO_OBB",
+                "YOLO_OBB_WITH_IMAGES",
+            },
+        ),
+    ],
+)
 def test_formats_that_fit(case: str, expected: set[str]) -> None:
     assert names((FIXTURES / case / "config.xml").read_text()) == expected
 
 
 def test_more_than_one_data_key_gets_tables_only() -> None:
-    xml = ('<View><Image name="a" value="$a"/><Text name="t" value="$t"/>'
-           '<RectangleLabels name="r" toName="a"><Label value="X"/></RectangleLabels></View>')
+    xml = (
+        '<View><Image name="a" value="$a"/><Text name="t" value="$t"/>'
+        '<RectangleLabels name="r" toName="a"><Label value="X"/></RectangleLabels></View>'
+    )
     assert names(xml) == TABLES
 
 
@@ -91,7 +117,9 @@ def test_selection_and_scope() -> None:
 def test_predictions_only_when_asked() -> None:
     config, tasks, _options, _ = load_case("image_simple")
     without = json.loads(run_export("JSON", tasks, config, ExportOptions())["result.json"])
-    with_ = json.loads(run_export("JSON", tasks, config, ExportOptions(include_predictions=True))["result.json"])
+    with_ = json.loads(
+        run_export("JSON", tasks, config, ExportOptions(include_predictions=True))["result.json"]
+    )
     assert "predictions" not in without[0] and with_[0]["predictions"][0]["model_version"] == "yolo-v1"
 
 
@@ -101,8 +129,10 @@ def test_ops_formats_and_run_zip() -> None:
     assert "COCO" in listed and "CONLL2003" not in listed
     progress: list[str] = []
     from labelcore.bridge import Context
-    reply = dispatch("export.run", {"config_xml": xml, "tasks": tasks, "format": "YOLO"},
-                     Context(1, progress.append))
+
+    reply = dispatch(
+        "export.run", {"config_xml": xml, "tasks": tasks, "format": "YOLO"}, Context(1, progress.append)
+    )
     assert reply["filename"] == "yolo.zip" and reply["mime"] == "application/zip" and progress
     archive = zipfile.ZipFile(io.BytesIO(reply["data"]))
     assert "classes.txt" in archive.namelist()
@@ -114,8 +144,15 @@ def test_ops_formats_and_run_zip() -> None:
 def test_op_refuses_media_that_is_not_base64() -> None:
     _config, tasks, _options, xml = load_case("image_simple")
     with pytest.raises(BridgeError, match="not base64"):
-        dispatch("export.run", {"config_xml": xml, "tasks": tasks, "format": "COCO_WITH_IMAGES",
-                                "options": {"media": {"x": "***"}}})
+        dispatch(
+            "export.run",
+            {
+                "config_xml": xml,
+                "tasks": tasks,
+                "format": "COCO_WITH_IMAGES",
+                "options": {"media": {"x": "***"}},
+            },
+        )
 
 
 def test_cli_export_to_dir_and_zip(tmp_path: Path, capsys) -> None:

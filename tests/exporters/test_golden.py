@@ -26,7 +26,9 @@ def test_golden(fmt: str, case: str) -> None:
     expected_dir = golden_dir(fmt, case)
     if os.environ.get("LABELCORE_UPDATE_GOLDEN"):
         write_tree(expected_dir, files)
-    assert expected_dir.is_dir(), f"no golden files at {expected_dir}: run with LABELCORE_UPDATE_GOLDEN=1 and review"
+    assert expected_dir.is_dir(), (
+        f"no golden files at {expected_dir}: run with LABELCORE_UPDATE_GOLDEN=1 and review"
+    )
     expected = read_tree(expected_dir)
     assert sorted(files) == sorted(expected)
     for name in expected:

@@ -22,17 +22,40 @@ XML = """<View><Text name="text" value="$text"/>
 
 
 def _choice(rid: str, value: str) -> dict:
-    return {"id": rid, "type": "choices", "from_name": "mood", "to_name": "text", "value": {"choices": [value]}}
+    return {
+        "id": rid,
+        "type": "choices",
+        "from_name": "mood",
+        "to_name": "text",
+        "value": {"choices": [value]},
+    }
 
 
 def _tasks() -> list[dict]:
     return [
-        {"id": 1, "data": {"text": "one"}, "project": 4, "annotations": [
-            {"id": 10, "completed_by": 2, "result": [_choice("a", "Up")], "created_at": "2024-01-01T00:00:00Z"}],
-         "predictions": [{"id": 70, "result": [_choice("p", "Down")], "score": 0.5}]},
+        {
+            "id": 1,
+            "data": {"text": "one"},
+            "project": 4,
+            "annotations": [
+                {
+                    "id": 10,
+                    "completed_by": 2,
+                    "result": [_choice("a", "Up")],
+                    "created_at": "2024-01-01T00:00:00Z",
+                }
+            ],
+            "predictions": [{"id": 70, "result": [_choice("p", "Down")], "score": 0.5}],
+        },
         {"id": 2, "data": {"text": "two"}, "project": 4, "annotations": []},
-        {"id": 3, "data": {"text": "three"}, "project": 4, "custom": {"kept": True},
-         "annotations": [{"id": 11, "was_cancelled": True, "result": []}], "total_predictions": 5},
+        {
+            "id": 3,
+            "data": {"text": "three"},
+            "project": 4,
+            "custom": {"kept": True},
+            "annotations": [{"id": 11, "was_cancelled": True, "result": []}],
+            "total_predictions": 5,
+        },
     ]
 
 
@@ -40,14 +63,27 @@ def test_task_shape_key_order_counts_and_defaults() -> None:
     first, _, third = (ls_task(t, include_predictions=False) for t in _tasks())
     assert list(first)[:4] == ["id", "annotations", "drafts", "data"], "Label Studio's key order"
     assert [k for k in first if k in TASK_KEYS_FIRST] == [k for k in TASK_KEYS_FIRST if k in first]
-    assert (first["total_annotations"], first["cancelled_annotations"], first["total_predictions"]) == (1, 0, 1)
-    assert "predictions" not in first and first["inner_id"] == 1 and first["drafts"] == [] and first["meta"] == {}
+    assert (first["total_annotations"], first["cancelled_annotations"], first["total_predictions"]) == (
+        1,
+        0,
+        1,
+    )
+    assert (
+        "predictions" not in first
+        and first["inner_id"] == 1
+        and first["drafts"] == []
+        and first["meta"] == {}
+    )
     [annotation] = first["annotations"]
     assert list(annotation) == list(ANNOTATION_DEFAULTS), "every Label Studio annotation key, in its order"
     assert (annotation["task"], annotation["project"], annotation["result_count"]) == (1, 4, 1)
     assert annotation["lead_time"] is None and annotation["prediction"] == {}
     # A skipped annotation is cancelled; a count given without the predictions is kept; unknown keys survive.
-    assert (third["total_annotations"], third["cancelled_annotations"], third["total_predictions"]) == (0, 1, 5)
+    assert (third["total_annotations"], third["cancelled_annotations"], third["total_predictions"]) == (
+        0,
+        1,
+        5,
+    )
     assert list(third)[-1] == "custom" and third["custom"] == {"kept": True}
     with_predictions = ls_task(_tasks()[0], include_predictions=True)
     assert list(with_predictions)[:4] == ["id", "annotations", "drafts", "predictions"]
@@ -62,13 +98,16 @@ def test_the_shape_is_stable_when_exported_again(include: bool) -> None:
     assert [ls_task(t, include_predictions=include) for t in once] == once
 
 
-@pytest.mark.parametrize("options,ids", [
-    ({}, [1, 3]),
-    ({"scope": "all"}, [1, 2, 3]),
-    ({"scope": "selection", "task_ids": [3, 2]}, [3, 2]),
-    ({"scope": "view", "task_ids": ["2", 1, 99]}, [2, 1]),
-    ({"task_ids": [3, 2, 1]}, [3, 1]),
-])
+@pytest.mark.parametrize(
+    "options,ids",
+    [
+        ({}, [1, 3]),
+        ({"scope": "all"}, [1, 2, 3]),
+        ({"scope": "selection", "task_ids": [3, 2]}, [3, 2]),
+        ({"scope": "view", "task_ids": ["2", 1, 99]}, [2, 1]),
+        ({"task_ids": [3, 2, 1]}, [3, 1]),
+    ],
+)
 def test_scope_and_task_ids_choose_and_order(options: dict, ids: list) -> None:
     out = json.loads(run_export("JSON", _tasks(), parse_config(XML), ExportOptions(**options))["result.json"])
     assert [t["id"] for t in out] == ids
@@ -89,6 +128,22 @@ def test_cli_task_ids(tmp_path: Path) -> None:
     _config, tasks, _options, _xml = load_case("ner")
     case = FIXTURES / "ner"
     ids = [t["id"] for t in tasks][::-1][:2]
-    assert main(["export", "--config", str(case / "config.xml"), "--tasks", str(case / "tasks.json"),
-                 "--format", "JSON", "--task-ids", ",".join(map(str, ids)), "-o", str(tmp_path)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--config",
+                str(case / "config.xml"),
+                "--tasks",
+                str(case / "tasks.json"),
+                "--format",
+                "JSON",
+                "--task-ids",
+                ",".join(map(str, ids)),
+                "-o",
+                str(tmp_path),
+            ]
+        )
+        == 0
+    )
     assert [t["id"] for t in json.loads((tmp_path / "result.json").read_text())] == ids

@@ -11,15 +11,15 @@ from __future__ import annotations
 import copy
 import io
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 from labelcore.exporters import run_export
 from labelcore.exporters.records import select_tasks
 from tests.exporters.harness import load_case
-from tests.exporters.oracle import (base, close, coco_facts, csv_rows, run_oracle, voc_facts,
-                                    yolo_facts)
+from tests.exporters.oracle import base, close, coco_facts, csv_rows, run_oracle, voc_facts, yolo_facts
 
 
 def _without_rotation(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -53,8 +53,9 @@ def _coco(files: dict[str, bytes]) -> Any:
 
 
 def _voc(files: dict[str, bytes]) -> Any:
-    return sorted((voc_facts(v) for k, v in files.items() if k.startswith("Annotations/")),
-                  key=lambda f: f["filename"])
+    return sorted(
+        (voc_facts(v) for k, v in files.items() if k.startswith("Annotations/")), key=lambda f: f["filename"]
+    )
 
 
 def _conll(files: dict[str, bytes]) -> Any:
@@ -69,9 +70,16 @@ def _masks(suffix: str) -> Callable[[dict[str, bytes]], Any]:
     def read(files: dict[str, bytes]) -> Any:
         import numpy
         from PIL import Image
-        load = (lambda b: numpy.asarray(Image.open(io.BytesIO(b)))) if suffix == ".png" else (
-            lambda b: numpy.load(io.BytesIO(b)))
-        return {base(k).removesuffix(suffix): load(v).tolist() for k, v in files.items() if k.endswith(suffix)}
+
+        load = (
+            (lambda b: numpy.asarray(Image.open(io.BytesIO(b))))
+            if suffix == ".png"
+            else (lambda b: numpy.load(io.BytesIO(b)))
+        )
+        return {
+            base(k).removesuffix(suffix): load(v).tolist() for k, v in files.items() if k.endswith(suffix)
+        }
+
     return read
 
 
@@ -86,24 +94,34 @@ def _brush_coco(files: dict[str, bytes]) -> Any:
 
 # (format, fixture, transform of the chosen tasks, content reader)
 CASES: list[tuple[str, str, Callable | None, Callable]] = [
-    ("JSON_MIN", "image_simple", None, _json), ("JSON_MIN", "image_team", None, _json),
+    ("JSON_MIN", "image_simple", None, _json),
+    ("JSON_MIN", "image_team", None, _json),
     ("JSON_MIN", "ner", None, _json),
-    ("CSV", "image_team", None, _table(",")), ("CSV", "ner", None, _table(",")),
+    ("CSV", "image_team", None, _table(",")),
+    ("CSV", "ner", None, _table(",")),
     ("TSV", "ner", None, _table("\t")),
     ("CONLL2003", "ner", None, _conll),
-    ("COCO", "image_simple", None, _coco), ("COCO", "image_team", _without_rotation, _coco),
+    ("COCO", "image_simple", None, _coco),
+    ("COCO", "image_team", _without_rotation, _coco),
     ("COCO", "keypoints", None, _coco),
-    ("VOC", "image_simple", _without_rotation, _voc), ("VOC", "image_team", _newest_only, _voc),
-    ("YOLO", "image_simple", _without_rotation, yolo_facts), ("YOLO", "image_team", _newest_only, yolo_facts),
-    ("YOLO_OBB", "image_simple", None, yolo_facts), ("YOLO_OBB", "image_team", _newest_only, yolo_facts),
+    ("VOC", "image_simple", _without_rotation, _voc),
+    ("VOC", "image_team", _newest_only, _voc),
+    ("YOLO", "image_simple", _without_rotation, yolo_facts),
+    ("YOLO", "image_team", _newest_only, yolo_facts),
+    ("YOLO_OBB", "image_simple", None, yolo_facts),
+    ("YOLO_OBB", "image_team", _newest_only, yolo_facts),
     ("YOLO_OBB", "keypoints", None, yolo_facts),
-    ("BRUSH_TO_PNG", "brush", None, _masks(".png")), ("BRUSH_TO_NUMPY", "brush", None, _masks(".npy")),
-    ("ASR_MANIFEST", "asr", None, _asr), ("BRUSH_TO_COCO", "brush_coco", None, _brush_coco),
+    ("BRUSH_TO_PNG", "brush", None, _masks(".png")),
+    ("BRUSH_TO_NUMPY", "brush", None, _masks(".npy")),
+    ("ASR_MANIFEST", "asr", None, _asr),
+    ("BRUSH_TO_COCO", "brush_coco", None, _brush_coco),
 ]
 
 
 @pytest.mark.parametrize("fmt,case,transform,read", CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
-def test_same_content_as_label_studio(fmt: str, case: str, transform: Callable | None, read: Callable) -> None:
+def test_same_content_as_label_studio(
+    fmt: str, case: str, transform: Callable | None, read: Callable
+) -> None:
     config, tasks, options, xml = load_case(case)
     chosen = [task for _i, task in select_tasks(tasks, options)]
     if transform:

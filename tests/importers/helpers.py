@@ -13,13 +13,14 @@ IMAGE_BOXES = """<View><Image name="image" value="$image"/>
 <RectangleLabels name="label" toName="image"><Label value="Car"/><Label value="Person"/></RectangleLabels></View>"""
 
 
-def run_import(data: bytes, filename: str, config_xml: str | None = TEXT_CHOICES, chunk: int = 0,
-               **kwargs: Any) -> ImportReport:
+def run_import(
+    data: bytes, filename: str, config_xml: str | None = TEXT_CHOICES, chunk: int = 0, **kwargs: Any
+) -> ImportReport:
     config = parse_config(config_xml) if config_xml else None
     session = ImportSession(config, filename=filename, **kwargs)
     step = chunk or max(len(data), 1)
     for i in range(0, len(data), step):
-        session.feed(data[i:i + step])
+        session.feed(data[i : i + step])
     return session.finish()
 
 

@@ -6,18 +6,23 @@ import json
 
 from labelcore.config import parse_config
 from labelcore.importers import ImportSession
-
 from tests.importers.helpers import IMAGE_BOXES, only_error, run_import
 
 
 def _box(label="Car", **value):
-    return {"id": "r1", "type": "rectanglelabels", "from_name": "label", "to_name": "image",
-            "value": {"x": 1, "y": 2, "width": 3, "height": 4, "rectanglelabels": [label], **value}}
+    return {
+        "id": "r1",
+        "type": "rectanglelabels",
+        "from_name": "label",
+        "to_name": "image",
+        "value": {"x": 1, "y": 2, "width": 3, "height": 4, "rectanglelabels": [label], **value},
+    }
 
 
 def _tasks_json(result):
-    return json.dumps([{"data": {"image": "a.jpg"}},
-                       {"data": {"image": "b.jpg"}, "annotations": [{"result": result}]}]).encode()
+    return json.dumps(
+        [{"data": {"image": "a.jpg"}}, {"data": {"image": "b.jpg"}, "annotations": [{"result": result}]}]
+    ).encode()
 
 
 def test_malformed_json():
@@ -40,27 +45,35 @@ def test_ragged_csv_row():
 
 def test_missing_data_key_in_csv_header_is_named_up_front():
     error = only_error(run_import(b"review,source\nfine,web\n", "reviews.csv"))
-    assert error["message"] == ("the file has no column for the data key 'text' (read by <Text name=\"text\">); "
-                                "its columns are: review, source")
+    assert error["message"] == (
+        "the file has no column for the data key 'text' (read by <Text name=\"text\">); "
+        "its columns are: review, source"
+    )
     assert error["where"] == {"row": 1}
 
 
 def test_missing_data_key_in_every_json_task_is_one_whole_file_error():
     error = only_error(run_import(b'[{"review": "a"}, {"review": "b"}]', "tasks.json"))
-    assert error["message"] == "no task has the data key 'text' that <Text name=\"text\"> reads (the tasks' keys: review)"
+    assert (
+        error["message"]
+        == "no task has the data key 'text' that <Text name=\"text\"> reads (the tasks' keys: review)"
+    )
     assert error["where"] == {"path": "$"}
 
 
 def test_missing_data_key_in_one_task_names_the_task():
     error = only_error(run_import(b'[{"text": "a"}, {"review": "b"}]', "tasks.json"))
-    assert error["message"] == ("the task has no data key 'text' that <Text name=\"text\"> reads "
-                                "(the task's keys: review)")
+    assert error["message"] == (
+        "the task has no data key 'text' that <Text name=\"text\"> reads (the task's keys: review)"
+    )
     assert error["where"] == {"path": "$[1].data"}
 
 
 def test_unknown_label_in_annotation():
     error = only_error(run_import(_tasks_json([_box("Bus")]), "tasks.json", IMAGE_BOXES))
-    assert error["message"] == "'Bus' is not a label of <RectangleLabels name=\"label\"> (labels: Car, Person)"
+    assert (
+        error["message"] == "'Bus' is not a label of <RectangleLabels name=\"label\"> (labels: Car, Person)"
+    )
     assert error["where"] == {"path": "$[1].annotations[0].result[0].value.rectanglelabels[0]"}
 
 
@@ -72,14 +85,19 @@ def test_wrong_value_shape():
 
 def test_wrong_data_type_for_image():
     error = only_error(run_import(b'[{"image": {"url": "a.jpg"}}]', "tasks.json", IMAGE_BOXES))
-    assert error["message"] == "<Image name=\"image\"> needs a string (URL) or a list of them in 'image', not dict {'url': 'a.jpg'}"
+    assert (
+        error["message"]
+        == "<Image name=\"image\"> needs a string (URL) or a list of them in 'image', not dict {'url': 'a.jpg'}"
+    )
     assert error["where"] == {"path": "$[0].data.image"}
 
 
 def test_non_utf8_csv_names_byte_offset_and_line_across_chunks():
     data = "text\ncafé\n".encode() + "naïve\n".encode("latin-1")
     error = only_error(run_import(data, "reviews.csv", chunk=4))
-    assert error["message"].startswith("the file is not UTF-8 text: byte 0xef at offset 13 (line 3) is not UTF-8")
+    assert error["message"].startswith(
+        "the file is not UTF-8 text: byte 0xef at offset 13 (line 3) is not UTF-8"
+    )
     assert error["where"] == {"line": 3, "byte": 13}
 
 
@@ -101,8 +119,12 @@ def test_header_only_csv_holds_no_tasks():
 
 def test_zero_byte_media_file():
     session = ImportSession(parse_config(IMAGE_BOXES), format="media")
-    session.add_files([{"name": "a.jpg", "size": 10, "ref": "media://1"},
-                       {"name": "trip/b.jpg", "size": 0, "ref": "media://2"}])
+    session.add_files(
+        [
+            {"name": "a.jpg", "size": 10, "ref": "media://1"},
+            {"name": "trip/b.jpg", "size": 0, "ref": "media://2"},
+        ]
+    )
     error = only_error(session.finish())
     assert error["message"] == "'trip/b.jpg' is empty (0 bytes); the file may not have been copied completely"
     assert error["where"] == {"file": "trip/b.jpg", "index": 1}
@@ -121,11 +143,18 @@ def test_bare_value_with_several_data_keys():
 
 
 def test_skip_invalid_hands_out_the_valid_tasks_with_the_report():
-    report = run_import(b"text\na\n\"b\",x\nc\n", "r.csv", skip_invalid=True)
+    report = run_import(b'text\na\n"b",x\nc\n', "r.csv", skip_invalid=True)
     assert [t["data"]["text"] for t in report.tasks] == ["a", "c"]
     assert [e.where for e in report.errors] == [{"row": 3}]
-    assert report.summary == {"tasks": 2, "valid": 2, "invalid": 1, "annotations": 0, "predictions": 0,
-                              "files": 0, "bytes": 15}
+    assert report.summary == {
+        "tasks": 2,
+        "valid": 2,
+        "invalid": 1,
+        "annotations": 0,
+        "predictions": 0,
+        "files": 0,
+        "bytes": 15,
+    }
 
 
 def test_max_errors_lists_some_and_counts_all():

@@ -31,13 +31,14 @@ def _report(case: Path, chunk: int) -> dict:
         session = ImportSession(config, filename=source.name)
         data = source.read_bytes()
         for i in range(0, len(data), chunk or len(data)):
-            session.feed(data[i:i + (chunk or len(data))])
+            session.feed(data[i : i + (chunk or len(data))])
     return session.finish().to_dict()
 
 
 def test_every_importer_has_a_golden_case():
     formats = {json.loads((GOLDEN / c / "expected.json").read_text())["detected_format"] for c in CASES}
     from labelcore.importers import IMPORTERS
+
     assert formats == set(IMPORTERS)
 
 

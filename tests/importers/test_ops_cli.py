@@ -10,7 +10,6 @@ import pytest
 from labelcore import bridge
 from labelcore.cli import main
 from labelcore.errors import BridgeError
-
 from tests.importers.helpers import TEXT_CHOICES
 
 
@@ -22,17 +21,26 @@ def _dispatch(op: str, args: dict, events: list | None = None):
 def test_streamed_import_with_progress_and_chunked_tasks():
     events: list[str] = []
     data = "text,n\n" + "".join(f'"row {i}\nsecond line",{i}\n' for i in range(25))
-    session = _dispatch("import.begin", {"config_xml": TEXT_CHOICES, "filename": "a.csv", "size": len(data)})["session"]
+    session = _dispatch("import.begin", {"config_xml": TEXT_CHOICES, "filename": "a.csv", "size": len(data)})[
+        "session"
+    ]
     raw = data.encode()
     for i in range(0, len(raw), 100):
-        counts = _dispatch("import.chunk", {"session": session, "base64": base64.b64encode(raw[i:i + 100]).decode()},
-                           events)
+        counts = _dispatch(
+            "import.chunk",
+            {"session": session, "base64": base64.b64encode(raw[i : i + 100]).decode()},
+            events,
+        )
     assert counts["bytes"] == len(raw)
     assert json.loads(events[-1])["progress"] == {"done": len(raw), "total": len(raw), "phase": "parse"}
     report = _dispatch("import.end", {"session": session, "chunk_size": 10})
     assert report["ok"] and report["summary"]["tasks"] == 25 and report["task_chunks"] == 3
-    tasks = [t for c in range(3) for t in _dispatch("import.tasks", {"session": session, "chunk": c})["tasks"]]
-    assert [t["data"]["n"] for t in tasks] == list(range(25))  # a column of integers: ints, as in Label Studio
+    tasks = [
+        t for c in range(3) for t in _dispatch("import.tasks", {"session": session, "chunk": c})["tasks"]
+    ]
+    assert [t["data"]["n"] for t in tasks] == list(
+        range(25)
+    )  # a column of integers: ints, as in Label Studio
     with pytest.raises(BridgeError, match="no finished import"):
         _dispatch("import.tasks", {"session": session, "chunk": 0})
 
@@ -46,13 +54,18 @@ def test_cancel_drops_the_session():
 
 
 def test_run_preview_and_files():
-    bad = _dispatch("import.run", {"config_xml": TEXT_CHOICES, "filename": "a.csv", "text": "text\n\"x\",y\n"})
+    bad = _dispatch("import.run", {"config_xml": TEXT_CHOICES, "filename": "a.csv", "text": 'text\n"x",y\n'})
     assert bad["tasks"] == [] and bad["errors"][0]["where"] == {"row": 2}
     preview = _dispatch("import.preview", {"text": "text,n\nhello,1\nunfinished ro", "limit": 5})
     assert preview["detected_format"] == "csv" and preview["columns"] == ["text", "n"]
     assert preview["tasks"] == [{"data": {"text": "hello", "n": "1"}}]
-    files = _dispatch("import.run", {"config_xml": TEXT_CHOICES.replace("Text", "Image").replace("$text", "$img"),
-                                     "files": [{"name": "a.png", "size": 5, "ref": "media://9"}]})
+    files = _dispatch(
+        "import.run",
+        {
+            "config_xml": TEXT_CHOICES.replace("Text", "Image").replace("$text", "$img"),
+            "files": [{"name": "a.png", "size": 5, "ref": "media://9"}],
+        },
+    )
     assert files["tasks"] == [{"data": {"img": "media://9"}}] and files["summary"]["files"] == 1
     with pytest.raises(BridgeError, match="base64"):
         _dispatch("import.run", {"config_xml": TEXT_CHOICES, "base64": "***"})
@@ -60,9 +73,14 @@ def test_run_preview_and_files():
 
 
 def test_the_core_says_which_importer_takes_each_picked_file():
-    files = [{"name": "dir/Tasks.CSV"}, {"name": "lines.ndjson"}, {"name": "a/cat.jpeg", "mime": "image/jpeg"},
-             {"name": "scan", "mime": "application/pdf"}, {"name": "notes.bin", "mime": "application/octet-stream"},
-             {"name": "page.html"}]
+    files = [
+        {"name": "dir/Tasks.CSV"},
+        {"name": "lines.ndjson"},
+        {"name": "a/cat.jpeg", "mime": "image/jpeg"},
+        {"name": "scan", "mime": "application/pdf"},
+        {"name": "notes.bin", "mime": "application/octet-stream"},
+        {"name": "page.html"},
+    ]
     assert _dispatch("import.importers", {"files": files}) == ["csv", "jsonl", "media", "media", None, "html"]
 
 
@@ -71,15 +89,19 @@ def test_cli_writes_tasks_or_fails_with_the_report(tmp_path, capsys):
     config.write_text(TEXT_CHOICES)
     good, bad, out = tmp_path / "good.csv", tmp_path / "bad.json", tmp_path / "tasks.json"
     good.write_text("text\nhello\nworld\n")
-    bad.write_text('[{"text": "a"}, {"data": {"text": "b"}, "annotations": [{"result": [{"id": "c", '
-                   '"type": "choices", "from_name": "sentiment", "to_name": "text", "value": {"choices": ["Meh"]}}]}]}]')
+    bad.write_text(
+        '[{"text": "a"}, {"data": {"text": "b"}, "annotations": [{"result": [{"id": "c", '
+        '"type": "choices", "from_name": "sentiment", "to_name": "text", "value": {"choices": ["Meh"]}}]}]}]'
+    )
     assert main(["import", str(good), "--config", str(config), "-o", str(out)]) == 0
     assert json.loads(out.read_text()) == [{"data": {"text": "hello"}}, {"data": {"text": "world"}}]
     out.unlink()
     assert main(["import", str(good), str(bad), "--config", str(config), "-o", str(out)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == (f"{bad}:$[1].annotations[0].result[0].value.choices[0]: 'Meh' is not a label of "
-                      f"<Choices name=\"sentiment\"> (labels: Negative, Positive)")
+    assert err[0] == (
+        f"{bad}:$[1].annotations[0].result[0].value.choices[0]: 'Meh' is not a label of "
+        f'<Choices name="sentiment"> (labels: Negative, Positive)'
+    )
     assert not out.exists()
     assert main(["import", str(good), str(bad), "--config", str(config), "--skip-invalid"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 3
@@ -91,8 +113,9 @@ def test_slices_arrive_as_bytes_cut_anywhere_even_inside_a_character():
     session = _dispatch("import.begin", {"config_xml": TEXT_CHOICES, "filename": "a.csv"})["session"]
     for part in (raw[:cut], raw[cut:]):
         request = {"v": 1, "id": 1, "op": "import.chunk", "args": {"session": session, "data": "$binary"}}
-        reply = json.loads(bridge.handle_binary(json.dumps(request).replace('"$binary"', '{"$binary": 0}'),
-                                                None, [part])[0])
+        reply = json.loads(
+            bridge.handle_binary(json.dumps(request).replace('"$binary"', '{"$binary": 0}'), None, [part])[0]
+        )
         assert reply["ok"], reply
     assert reply["result"]["bytes"] == len(raw)
     _dispatch("import.end", {"session": session})

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from labelcore.importers.detect import detect_format
-
 from tests.importers.helpers import run_import
 
-CSV = ('\ufefftext;note\r\n"line one\r\nline two; still one cell";ok\r\n'
-       '"She said ""hi"" 👋";\r\nplain;"x\ny"\r\n').encode()
+CSV = (
+    '\ufefftext;note\r\n"line one\r\nline two; still one cell";ok\r\n'
+    '"She said ""hi"" 👋";\r\nplain;"x\ny"\r\n'
+).encode()
 
 
 @settings(max_examples=40, deadline=None)
@@ -49,7 +51,8 @@ def test_jsonl_and_txt_chunks(chunk: int):
 def test_jsonl_bad_line_has_line_and_index():
     report = run_import(b'{"text": "a"}\n\n{"text": \n', "a.jsonl")
     assert [(e.where, e.message) for e in report.errors] == [
-        ({"line": 3, "path": "$[1]"}, "the line is not valid JSON: Expecting value (at column 10)")]
+        ({"line": 3, "path": "$[1]"}, "the line is not valid JSON: Expecting value (at column 10)")
+    ]
 
 
 def test_format_detected_without_a_name():
@@ -63,9 +66,13 @@ def test_format_detected_without_a_name():
 
 
 def test_json_items_without_data_are_wrapped_and_one_object_is_one_task():
-    assert run_import(b'[{"text": "a"}, "b"]', "a.json").tasks == [{"data": {"text": "a"}}, {"data": {"text": "b"}}]
+    assert run_import(b'[{"text": "a"}, "b"]', "a.json").tasks == [
+        {"data": {"text": "a"}},
+        {"data": {"text": "b"}},
+    ]
     assert run_import(b'{"text": "a"}', "a.json").tasks == [{"data": {"text": "a"}}]
     report = run_import(b'[{"data": "a"}, [1]]', "a.json")
     assert [(e.where["path"], e.message) for e in report.errors] == [
         ("$[0]", "'data' must be an object of data keys, not a string"),
-        ("$[1]", "a task must be an object (or a bare string or number), not a list")]
+        ("$[1]", "a task must be an object (or a bare string or number), not a list"),
+    ]

@@ -22,17 +22,34 @@ XML = """<View>
 </View>"""
 CFG = parse_config(XML)
 CHECK = TaskChecker(CFG)
-DATA = {"title": "t", "summary": "s", "items": [{"text": "Hello Ann"}, {"text": "Bonjour Paris"}, {"text": "Hola"}]}
+DATA = {
+    "title": "t",
+    "summary": "s",
+    "items": [{"text": "Hello Ann"}, {"text": "Bonjour Paris"}, {"text": "Hola"}],
+}
 
 
 def choice(from_name="lang_1", to_name="text_1", value="fr", **kw):
-    return {"value": {"choices": [value]}, "id": "c1", "from_name": from_name, "to_name": to_name,
-            "type": "choices", "origin": "manual", **kw}
+    return {
+        "value": {"choices": [value]},
+        "id": "c1",
+        "from_name": from_name,
+        "to_name": to_name,
+        "type": "choices",
+        "origin": "manual",
+        **kw,
+    }
 
 
 def span(from_name="label_1", to_name="text_1", label="LOC"):
-    return {"value": {"start": 8, "end": 13, "text": "Paris", "labels": [label]}, "id": "s1",
-            "from_name": from_name, "to_name": to_name, "type": "labels", "origin": "manual"}
+    return {
+        "value": {"start": 8, "end": 13, "text": "Paris", "labels": [label]},
+        "id": "s1",
+        "from_name": from_name,
+        "to_name": to_name,
+        "type": "labels",
+        "origin": "manual",
+    }
 
 
 def problems(*result, data=DATA, key="annotations"):
@@ -41,61 +58,99 @@ def problems(*result, data=DATA, key="annotations"):
 
 
 def test_each_item_that_exists_is_accepted_with_its_own_to_name():
-    assert problems(choice("lang_0", "text_0", "en"), choice("lang_2", "text_2"), span(),
-                    span("label_0", "text_0", "PER"), choice("best", "text_2", "yes")) == []
+    assert (
+        problems(
+            choice("lang_0", "text_0", "en"),
+            choice("lang_2", "text_2"),
+            span(),
+            span("label_0", "text_0", "PER"),
+            choice("best", "text_2", "yes"),
+        )
+        == []
+    )
     assert problems(choice("lang_1", "text_1"), key="predictions") == []
 
 
 def test_an_index_past_the_tasks_list_is_refused():
     assert problems(choice("lang_3", "text_3")) == [
-        (".annotations[0].result[0].from_name",
-         "from_name 'lang_3' names an item of <Choices name=\"lang_{{idx}}\"> that this task does not have: "
-         "<Repeater on='$items'> has 3 items (0 to 2) in this task")]
+        (
+            ".annotations[0].result[0].from_name",
+            "from_name 'lang_3' names an item of <Choices name=\"lang_{{idx}}\"> that this task does not have: "
+            "<Repeater on='$items'> has 3 items (0 to 2) in this task",
+        )
+    ]
     one = {**DATA, "items": DATA["items"][:1]}
     assert problems(span(), data=one) == [
-        (".annotations[0].result[0].from_name",
-         "from_name 'label_1' names an item of <Labels name=\"label_{{idx}}\"> that this task does not have: "
-         "<Repeater on='$items'> has 1 item (0 to 0) in this task")]
+        (
+            ".annotations[0].result[0].from_name",
+            "from_name 'label_1' names an item of <Labels name=\"label_{{idx}}\"> that this task does not have: "
+            "<Repeater on='$items'> has 1 item (0 to 0) in this task",
+        )
+    ]
     assert problems(choice("lang_0", "text_0"), data={**DATA, "items": []})[0][1].endswith(
-        "<Repeater on='$items'> has no items in this task")
+        "<Repeater on='$items'> has no items in this task"
+    )
     assert problems(choice("lang_0", "text_0"), data={**DATA, "items": "one"})[-1] == (
         ".annotations[0].result[0].from_name",
         "from_name 'lang_0' names an item of <Choices name=\"lang_{{idx}}\"> that this task does not have: "
-        "<Repeater on='$items'> repeats over a str in this task, not a list")
+        "<Repeater on='$items'> repeats over a str in this task, not a list",
+    )
 
 
 def test_a_to_name_of_another_item_or_another_object_is_refused():
     assert problems(choice("lang_1", "text_2")) == [
-        (".annotations[0].result[0].to_name",
-         "to_name 'text_2' is not a toName of <Choices name=\"lang_{{idx}}\"> for its item 'lang_1' (text_1)")]
+        (
+            ".annotations[0].result[0].to_name",
+            "to_name 'text_2' is not a toName of <Choices name=\"lang_{{idx}}\"> for its item 'lang_1' (text_1)",
+        )
+    ]
     assert problems(span("label_0", "summary")) == [
-        (".annotations[0].result[0].to_name",
-         "to_name 'summary' is not a toName of <Labels name=\"label_{{idx}}\"> for its item 'label_0' (text_0)")]
+        (
+            ".annotations[0].result[0].to_name",
+            "to_name 'summary' is not a toName of <Labels name=\"label_{{idx}}\"> for its item 'label_0' (text_0)",
+        )
+    ]
     # a control outside the Repeater naming one item: that item must exist too
     assert problems(choice("best", "text_2", "yes"), data={**DATA, "items": DATA["items"][:2]}) == [
-        (".annotations[0].result[0].to_name",
-         "to_name 'text_2' names an item this task does not have: <Repeater on='$items'> has 2 items (0 to 1) "
-         "in this task")]
+        (
+            ".annotations[0].result[0].to_name",
+            "to_name 'text_2' names an item this task does not have: <Repeater on='$items'> has 2 items (0 to 1) "
+            "in this task",
+        )
+    ]
 
 
 def test_names_that_are_no_item_are_refused():
     controls = "(controls: lang_{{idx}}, label_{{idx}}, best)"
     for name in ("lang_01", "lang_x", "lang_", "lang_1_", "text_1", "lang_\u0663", "Lang_1"):
         assert problems(choice(name, "text_1")) == [
-            (".annotations[0].result[0].from_name", f"from_name '{name}' names no control tag in the config {controls}")]
+            (
+                ".annotations[0].result[0].from_name",
+                f"from_name '{name}' names no control tag in the config {controls}",
+            )
+        ]
     assert problems(choice("lang_{{idx}}", "text_{{idx}}")) == [
-        (".annotations[0].result[0].from_name",
-         "from_name 'lang_{{idx}}' is the name as written inside <Repeater on='$items'>: a result names one item, "
-         "e.g. 'lang_0'")]
+        (
+            ".annotations[0].result[0].from_name",
+            "from_name 'lang_{{idx}}' is the name as written inside <Repeater on='$items'>: a result names one item, "
+            "e.g. 'lang_0'",
+        )
+    ]
 
 
 def test_labels_and_type_of_an_item_are_checked_as_its_control_s():
     assert problems(span(label="ORG")) == [
-        (".annotations[0].result[0].value.labels[0]",
-         "'ORG' is not a label of <Labels name=\"label_{{idx}}\"> (labels: LOC, PER)")]
+        (
+            ".annotations[0].result[0].value.labels[0]",
+            "'ORG' is not a label of <Labels name=\"label_{{idx}}\"> (labels: LOC, PER)",
+        )
+    ]
     assert problems({**choice(), "type": "labels"}) == [
-        (".annotations[0].result[0].type",
-         "type 'labels' does not fit <Choices name=\"lang_{{idx}}\">, which writes 'choices'")]
+        (
+            ".annotations[0].result[0].type",
+            "type 'labels' does not fit <Choices name=\"lang_{{idx}}\">, which writes 'choices'",
+        )
+    ]
 
 
 NESTED = parse_config("""<View>
@@ -118,14 +173,22 @@ def test_nested_repeaters_check_each_level_against_its_own_list():
 
     assert run("ok_1_1", "page_1_1") == [] and run("ok_0_0", "page_0_0") == []
     assert run("ok_0_1", "page_0_1") == [
-        (".annotations[0].result[0].from_name",
-         "from_name 'ok_0_1' names an item of <Choices name=\"ok_{{d}}_{{p}}\"> that this task does not have: "
-         "<Repeater on='$docs[{{d}}].pages'> (here '$docs[0].pages') has 1 item (0 to 0) in this task")]
+        (
+            ".annotations[0].result[0].from_name",
+            "from_name 'ok_0_1' names an item of <Choices name=\"ok_{{d}}_{{p}}\"> that this task does not have: "
+            "<Repeater on='$docs[{{d}}].pages'> (here '$docs[0].pages') has 1 item (0 to 0) in this task",
+        )
+    ]
     assert run("ok_1_1", "page_1_0")[0][0] == ".annotations[0].result[0].to_name"
 
 
 def test_an_import_reports_the_item_with_its_place():
-    tasks = [{"data": DATA, "annotations": [{"result": [choice("lang_0", "text_0", "en"), choice("lang_5", "text_5")]}]}]
+    tasks = [
+        {
+            "data": DATA,
+            "annotations": [{"result": [choice("lang_0", "text_0", "en"), choice("lang_5", "text_5")]}],
+        }
+    ]
     session = ImportSession(CFG, filename="tasks.json")
     session.feed(json.dumps(tasks).encode())
     report = session.finish()

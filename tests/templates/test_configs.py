@@ -6,7 +6,8 @@ import base64
 import json
 import re
 import xml.etree.ElementTree as ET
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -91,7 +92,9 @@ def test_sample_task_supplies_every_data_key(name):
     for obj in cfg.objects.values():
         if obj.value and obj.value.startswith("$"):
             values = resolve(data, obj.value)
-            assert values and all(v not in ("", None, [], {}) for v in values), f"{name}: {obj.value} is empty"
+            assert values and all(v not in ("", None, [], {}) for v in values), (
+                f"{name}: {obj.value} is empty"
+            )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -106,7 +109,7 @@ def test_sample_media_are_inline_and_match_their_tag(name):
             continue
         mime, magic = expected
         for value in resolve(data, source):
-            for url in ([value] if isinstance(value, str) else value):
+            for url in [value] if isinstance(value, str) else value:
                 head, _, payload = url.partition(",")
                 assert head.startswith("data:" + mime) and head.endswith(";base64"), f"{name}: {head[:40]}"
                 assert base64.b64decode(payload, validate=True).startswith(magic), f"{name}: {obj.name}"
@@ -128,7 +131,9 @@ def test_every_tag_and_attribute_is_label_studios(name):
         if spec.name == "Style":
             continue
         for attr in element.attrib:
-            assert spec.attr(attr) is not None, f"{name}: <{element.tag} {attr}> is not a Label Studio attribute"
+            assert spec.attr(attr) is not None, (
+                f"{name}: <{element.tag} {attr}> is not a Label Studio attribute"
+            )
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -14,17 +14,34 @@ from labelcore.templates import GROUPS, Template, TemplateInfo, get_template, li
 
 ISSUE_USE_CASES = {
     # use case from the issue -> a template that covers it
-    "classification": "image-classification", "object detection": "object-detection",
-    "polygon": "polygon-segmentation", "brush": "brush-segmentation", "keypoints": "keypoints",
-    "ocr": "ocr", "text classification": "text-classification", "ner": "named-entity-recognition",
-    "relations": "relation-extraction", "taxonomy": "taxonomy", "qa": "question-answering",
-    "summarization": "text-summarization", "transcription": "speech-transcription",
-    "speakers": "speaker-segmentation", "sound events": "sound-event-detection", "intent": "spoken-intent",
-    "video classification": "video-classification", "tracking": "video-object-tracking",
-    "timeline": "video-timeline-segmentation", "dialogue": "intent-and-slots",
-    "response selection": "response-selection", "pairwise": "pairwise-classification",
-    "rating": "image-rating", "ranker": "search-ranking", "time series": "activity-recognition",
-    "side-by-side": "llm-side-by-side", "grading": "response-grading", "rlhf": "rlhf-preference",
+    "classification": "image-classification",
+    "object detection": "object-detection",
+    "polygon": "polygon-segmentation",
+    "brush": "brush-segmentation",
+    "keypoints": "keypoints",
+    "ocr": "ocr",
+    "text classification": "text-classification",
+    "ner": "named-entity-recognition",
+    "relations": "relation-extraction",
+    "taxonomy": "taxonomy",
+    "qa": "question-answering",
+    "summarization": "text-summarization",
+    "transcription": "speech-transcription",
+    "speakers": "speaker-segmentation",
+    "sound events": "sound-event-detection",
+    "intent": "spoken-intent",
+    "video classification": "video-classification",
+    "tracking": "video-object-tracking",
+    "timeline": "video-timeline-segmentation",
+    "dialogue": "intent-and-slots",
+    "response selection": "response-selection",
+    "pairwise": "pairwise-classification",
+    "rating": "image-rating",
+    "ranker": "search-ranking",
+    "time series": "activity-recognition",
+    "side-by-side": "llm-side-by-side",
+    "grading": "response-grading",
+    "rlhf": "rlhf-preference",
 }
 
 
@@ -73,7 +90,9 @@ def test_unknown_group_suggests_the_nearest():
 def test_query_matches_every_word_in_title_description_or_keywords():
     found = [i.name for i in list_templates(query="pairwise image")]
     assert found == ["pairwise-images"]
-    assert [i.name for i in list_templates("Natural Language Processing", query="NER")] == ["named-entity-recognition"]
+    assert [i.name for i in list_templates("Natural Language Processing", query="NER")] == [
+        "named-entity-recognition"
+    ]
     assert list_templates(query="no such thing anywhere") == []
 
 
@@ -117,7 +136,10 @@ def test_every_template_folder_holds_only_packaged_files():
 def test_a_partial_name_suggests_the_templates_that_contain_it():
     with pytest.raises(DataError) as err:
         get_template("Segmentation")
-    assert "did you mean 'polygon-segmentation', 'brush-segmentation', 'speaker-segmentation'?" in err.value.message
+    assert (
+        "did you mean 'polygon-segmentation', 'brush-segmentation', 'speaker-segmentation'?"
+        in err.value.message
+    )
 
 
 def test_docs_list_every_template():

@@ -28,7 +28,7 @@ def config_block(yml: str) -> str | None:
     else:
         return None
     body = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if line.strip() and not line.startswith(" "):
             break
         body.append(line[2:] if line.startswith("  ") else line.strip())
@@ -47,7 +47,7 @@ def ls_gallery() -> dict[str, str]:
 
 
 def test_config_block_reads_a_literal_block():
-    yml = "title: X\nconfig: |\n  <View>\n    <Text name=\"t\" value=\"$t\"/>\n\n  </View>\nimage: a.png\n"
+    yml = 'title: X\nconfig: |\n  <View>\n    <Text name="t" value="$t"/>\n\n  </View>\nimage: a.png\n'
     assert config_block(yml) == '<View>\n  <Text name="t" value="$t"/>\n\n</View>\n'
     assert config_block("title: X\n") is None
 
@@ -63,5 +63,5 @@ def test_label_studio_gallery_config_validates(folder, config):
     except ConfigError as exc:
         pytest.fail(f"{folder}: {exc}")
     expected = [WARNED[folder]] if folder in WARNED else []
-    assert [w.message[:len(e)] for w, e in zip(cfg.warnings, expected)] == expected
+    assert [w.message[: len(e)] for w, e in zip(cfg.warnings, expected)] == expected
     assert len(cfg.warnings) == len(expected), [w.message for w in cfg.warnings]

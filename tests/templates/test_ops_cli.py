@@ -17,7 +17,15 @@ def test_list_op_returns_groups_and_infos():
     result = dispatch("templates.list", {})
     assert result["groups"] == list(GROUPS)
     assert [t["name"] for t in result["templates"]] == [i.name for i in list_templates()]
-    assert set(result["templates"][0]) == {"name", "title", "group", "description", "keywords", "order", "cannot_draw"}
+    assert set(result["templates"][0]) == {
+        "name",
+        "title",
+        "group",
+        "description",
+        "keywords",
+        "order",
+        "cannot_draw",
+    }
 
 
 def test_list_op_filters_by_group_and_query():

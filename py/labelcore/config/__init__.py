@@ -7,12 +7,33 @@
 """
 
 from labelcore.config.findings import Findings
-from labelcore.config.model import ControlTag, Finding, LabelConfig, LabelItem, LayoutNode, ObjectTag, Repeater
+from labelcore.config.model import (
+    ControlTag,
+    Finding,
+    LabelConfig,
+    LabelItem,
+    LayoutNode,
+    ObjectTag,
+    Repeater,
+)
 from labelcore.config.parse import check_config, parse_config, validate_config
 from labelcore.config.tags import TAGS, TagSpec, lookup
 from labelcore.errors import ConfigError
 
 __all__ = [
-    "ConfigError", "ControlTag", "Finding", "Findings", "LabelConfig", "LabelItem", "LayoutNode", "ObjectTag",
-    "Repeater", "TAGS", "TagSpec", "check_config", "lookup", "parse_config", "validate_config",
+    "ConfigError",
+    "ControlTag",
+    "Finding",
+    "Findings",
+    "LabelConfig",
+    "LabelItem",
+    "LayoutNode",
+    "ObjectTag",
+    "Repeater",
+    "TAGS",
+    "TagSpec",
+    "check_config",
+    "lookup",
+    "parse_config",
+    "validate_config",
 ]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from labelcore.config.tags import AttrSpec, TagSpec
 from labelcore.config.xmlread import Node
@@ -73,16 +74,16 @@ def convert(spec: AttrSpec, text: str) -> Any:
             except BadValue:
                 if "string" in spec.type or text.strip().lower() in spec.type:
                     return text
-                raise BadValue("must be a number or one of " + ", ".join(
-                    repr(c) for c in spec.type if c != "number")) from None
+                raise BadValue(
+                    "must be a number or one of " + ", ".join(repr(c) for c in spec.type if c != "number")
+                ) from None
         return text
     return CONVERTERS.get(spec.type, str)(text)
 
 
 def type_attrs(tag: TagSpec, node: Node, errors: list[ConfigError]) -> dict[str, Any]:
     """Typed attributes of one element, defaults filled in; bad values are appended to ``errors``."""
-    out: dict[str, Any] = {name: a.default for name, a in tag.attrs.items()
-                           if a.default is not None}
+    out: dict[str, Any] = {name: a.default for name, a in tag.attrs.items() if a.default is not None}
     for name, text in node.attrs.items():
         spec = tag.attr(name)
         if spec is None:
@@ -91,8 +92,15 @@ def type_attrs(tag: TagSpec, node: Node, errors: list[ConfigError]) -> dict[str,
         try:
             out[spec.name] = convert(spec, text)
         except BadValue as exc:
-            errors.append(ConfigError(f"<{tag.name}> attribute {spec.name}={text!r} {exc}", node.where_attr(name),
-                                      kind="bad-value", tag=tag.name, attr=spec.name))
+            errors.append(
+                ConfigError(
+                    f"<{tag.name}> attribute {spec.name}={text!r} {exc}",
+                    node.where_attr(name),
+                    kind="bad-value",
+                    tag=tag.name,
+                    attr=spec.name,
+                )
+            )
             out[spec.name] = text
     return out
 

@@ -24,9 +24,26 @@ from labelcore.errors import ConfigError
 
 # Colours given, in order, to the labels of a control that have no ``background``.
 PALETTE = (
-    "#36B37E", "#FF5630", "#0065FF", "#FFAB00", "#6554C0", "#00B8D9", "#FF8B00", "#8777D9",
-    "#57D9A3", "#DE350B", "#4C9AFF", "#C0B6F2", "#F78DA7", "#00875A", "#B3BAC5", "#E9A93C",
-    "#2684FF", "#79F2C0", "#BF2600", "#998DD9",
+    "#36B37E",
+    "#FF5630",
+    "#0065FF",
+    "#FFAB00",
+    "#6554C0",
+    "#00B8D9",
+    "#FF8B00",
+    "#8777D9",
+    "#57D9A3",
+    "#DE350B",
+    "#4C9AFF",
+    "#C0B6F2",
+    "#F78DA7",
+    "#00875A",
+    "#B3BAC5",
+    "#E9A93C",
+    "#2684FF",
+    "#79F2C0",
+    "#BF2600",
+    "#998DD9",
 )
 
 # ``$key``, ``$a.b``, ``$list[{{idx}}].url``: a variable read from the task's data.
@@ -74,8 +91,12 @@ class Builder:
     def _walk(self, node: Node, owner: TagSpec | None) -> LayoutNode:
         spec = lookup(node.tag)
         if spec is None:
-            self.error(f"unknown tag <{node.tag}>{did_you_mean(node.tag, list(TAGS))}", node,
-                       "unknown-tag", tag=node.tag)
+            self.error(
+                f"unknown tag <{node.tag}>{did_you_mean(node.tag, list(TAGS))}",
+                node,
+                "unknown-tag",
+                tag=node.tag,
+            )
             attrs: dict[str, Any] = dict(node.attrs)
             tag = node.tag
         else:
@@ -93,16 +114,29 @@ class Builder:
         children = [self._walk(child, child_owner) for child in node.children]
         if repeater is not None:
             self.repeating.pop()
-        return LayoutNode(tag=tag, attrs=attrs, refs=self._refs(attrs), text=node.text, children=children,
-                          line=node.line, col=node.col, places=_places(node))
+        return LayoutNode(
+            tag=tag,
+            attrs=attrs,
+            refs=self._refs(attrs),
+            text=node.text,
+            children=children,
+            line=node.line,
+            col=node.col,
+            places=_places(node),
+        )
 
     def _attrs(self, spec: TagSpec, node: Node) -> dict[str, Any]:
         attrs = type_attrs(spec, node, self.errors)
         unknown = [name for name in node.attrs if spec.attr(name) is None]
         for missing in missing_required(spec, node.attrs, node.text):
             hint = _misspelling(missing, unknown)
-            self.error(f"<{spec.name}> is missing the required attribute {missing}{hint}", node,
-                       "missing-attr", tag=spec.name, missing=missing)
+            self.error(
+                f"<{spec.name}> is missing the required attribute {missing}{hint}",
+                node,
+                "missing-attr",
+                tag=spec.name,
+                missing=missing,
+            )
         if spec.text_attr and spec.text_attr not in attrs and node.text:
             attrs[spec.text_attr] = node.text
         hotkey = _raw(node.attrs, "hotkey")
@@ -123,11 +157,24 @@ class Builder:
             return None  # reported as a missing attribute
         keys = data_keys_in(on)
         if not on.strip().startswith("$") or len(keys) != 1:
-            self.error(f"<Repeater> attribute on={on!r} must name the task's data list to repeat over, "
-                       f"e.g. on=\"$pages\"", node, "bad-value", tag="Repeater", attr="on")
+            self.error(
+                f"<Repeater> attribute on={on!r} must name the task's data list to repeat over, "
+                f'e.g. on="$pages"',
+                node,
+                "bad-value",
+                tag="Repeater",
+                attr="on",
+            )
         flag = _raw(node.attrs, "indexFlag") or DEFAULT_FLAG
-        repeater = Repeater(name=_raw(node.attrs, "name"), on=on, data_key=keys[0] if keys else None,
-                            index_flag=flag, mode=str(attrs.get("mode", "list")), line=node.line, col=node.col)
+        repeater = Repeater(
+            name=_raw(node.attrs, "name"),
+            on=on,
+            data_key=keys[0] if keys else None,
+            index_flag=flag,
+            mode=str(attrs.get("mode", "list")),
+            line=node.line,
+            col=node.col,
+        )
         self.config.repeaters.append(repeater)
         return repeater
 
@@ -135,10 +182,17 @@ class Builder:
         if spec.kind != "child":
             return
         if owner is None or spec.name not in owner.children:
-            parents = sorted(name for name, s in TAGS.items() if spec.name in s.children and s.kind != "child")
+            parents = sorted(
+                name for name, s in TAGS.items() if spec.name in s.children and s.kind != "child"
+            )
             inside = f" <{owner.name}>" if owner else " <View>"
-            self.error(f"<{spec.name}> cannot be inside{inside}: it belongs inside "
-                       + ", ".join(f"<{p}>" for p in parents), node, "misplaced-child", tag=spec.name)
+            self.error(
+                f"<{spec.name}> cannot be inside{inside}: it belongs inside "
+                + ", ".join(f"<{p}>" for p in parents),
+                node,
+                "misplaced-child",
+                tag=spec.name,
+            )
 
     def _collect_keys(self, spec: TagSpec, node: Node) -> None:
         for attr in spec.data_attrs:
@@ -162,9 +216,14 @@ class Builder:
             return
         if name in self.names:
             first = self.names[name]
-            self.error(f"duplicate name {name!r}: already used by <{lookup(first.tag).name}> at line {first.line}, "
-                       f"col {first.col}; every object and control needs its own name", node,
-                       "duplicate-name", attr="name", name=name)
+            self.error(
+                f"duplicate name {name!r}: already used by <{lookup(first.tag).name}> at line {first.line}, "
+                f"col {first.col}; every object and control needs its own name",
+                node,
+                "duplicate-name",
+                attr="name",
+                name=name,
+            )
             return
         self.names[name] = node
         repeater = self.repeating[-1] if self.repeating else None
@@ -175,14 +234,35 @@ class Builder:
             value = _raw(node.attrs, "value")
             keys = [k for attr in spec.data_attrs for k in data_keys_in(_raw(node.attrs, attr) or "")]
             self.config.objects[name] = ObjectTag(
-                name=name, tag=spec.name, value=value, data_key=keys[0] if keys else None, repeater=within,
-                drawable=spec.drawable, attrs=attrs, refs=self._refs(attrs), line=node.line, col=node.col, places=_places(node))
+                name=name,
+                tag=spec.name,
+                value=value,
+                data_key=keys[0] if keys else None,
+                repeater=within,
+                drawable=spec.drawable,
+                attrs=attrs,
+                refs=self._refs(attrs),
+                line=node.line,
+                col=node.col,
+                places=_places(node),
+            )
         else:
             to_name = [part.strip() for part in (_raw(node.attrs, "toName") or "").split(",") if part.strip()]
             self.config.controls[name] = ControlTag(
-                name=name, tag=spec.name, to_name=to_name, type=spec.result_type or spec.name.lower(),
-                value_key=spec.value_key, drawable=spec.drawable, repeater=within,
-                labels=self._items(spec, node), attrs=attrs, refs=self._refs(attrs), line=node.line, col=node.col, places=_places(node))
+                name=name,
+                tag=spec.name,
+                to_name=to_name,
+                type=spec.result_type or spec.name.lower(),
+                value_key=spec.value_key,
+                drawable=spec.drawable,
+                repeater=within,
+                labels=self._items(spec, node),
+                attrs=attrs,
+                refs=self._refs(attrs),
+                line=node.line,
+                col=node.col,
+                places=_places(node),
+            )
 
     # -- label items -----------------------------------------------------------------
     def _items(self, spec: TagSpec, node: Node) -> list[LabelItem]:
@@ -203,11 +283,20 @@ class Builder:
         category = attrs.get("category")
         hotkey = _raw(node.attrs, "hotkey")
         item = LabelItem(
-            value=_raw(node.attrs, "value") or "", alias=_raw(node.attrs, "alias"), background=background,
-            hotkey=hotkey, category=category if isinstance(category, int) else None,
-            selected=attrs.get("selected") is True, attrs=attrs, line=node.line, col=node.col, places=_places(node),
+            value=_raw(node.attrs, "value") or "",
+            alias=_raw(node.attrs, "alias"),
+            background=background,
+            hotkey=hotkey,
+            category=category if isinstance(category, int) else None,
+            selected=attrs.get("selected") is True,
+            attrs=attrs,
+            line=node.line,
+            col=node.col,
+            places=_places(node),
             children=[self._item(c, i, nested) for i, c in enumerate(_item_nodes(node, ("Choice",)))]
-            if nested else [])
+            if nested
+            else [],
+        )
         if hotkey is None and not nested and spec is not None and spec.name in HOTKEY_ITEM_TAGS:
             self.items_needing_hotkey.append(item)
         return item

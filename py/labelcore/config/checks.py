@@ -7,7 +7,7 @@ Names are resolved through Repeaters: ``toName="page_0"`` finds ``<Image name="p
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from labelcore.config.build import did_you_mean
 from labelcore.config.model import ControlTag, LabelConfig, LabelItem, LayoutNode, ObjectTag
@@ -23,6 +23,7 @@ def check(name: str):
     def register(func: Check) -> Check:
         CHECKS[name] = func
         return func
+
     return register
 
 
@@ -52,34 +53,55 @@ def _to_name(cfg: LabelConfig) -> Iterator[ConfigError]:
             obj = names.resolve(target)
             if obj is None:
                 hint = did_you_mean(target, list(cfg.objects))
-                yield ConfigError(f"<{control.tag} name={control.name!r}> toName {target!r} names no object tag"
-                                  f"{hint} (objects: {objects})", _at(control, "toName"), kind="unknown-toname",
-                                  control=control.name, to_name=target)
+                yield ConfigError(
+                    f"<{control.tag} name={control.name!r}> toName {target!r} names no object tag"
+                    f"{hint} (objects: {objects})",
+                    _at(control, "toName"),
+                    kind="unknown-toname",
+                    control=control.name,
+                    to_name=target,
+                )
             elif not spec.can_attach(obj.tag):
                 allowed = ", ".join(f"<{t}>" for t in spec.attaches_to)
-                yield ConfigError(f"<{control.tag} name={control.name!r}> cannot label <{obj.tag} name={obj.name!r}>: "
-                                  f"{control.tag} works with {allowed}", _at(control, "toName"), kind="cannot-attach",
-                                  control=control.name, to_name=target)
+                yield ConfigError(
+                    f"<{control.tag} name={control.name!r}> cannot label <{obj.tag} name={obj.name!r}>: "
+                    f"{control.tag} works with {allowed}",
+                    _at(control, "toName"),
+                    kind="cannot-attach",
+                    control=control.name,
+                    to_name=target,
+                )
         if spec.name == "Pairwise" and len(control.to_name) != 2 and control.to_name:
-            yield ConfigError(f"<Pairwise name={control.name!r}> needs two objects in toName "
-                              f"(e.g. toName=\"left,right\"), got {len(control.to_name)}", _at(control, "toName"),
-                              kind="bad-value", control=control.name)
+            yield ConfigError(
+                f"<Pairwise name={control.name!r}> needs two objects in toName "
+                f'(e.g. toName="left,right"), got {len(control.to_name)}',
+                _at(control, "toName"),
+                kind="bad-value",
+                control=control.name,
+            )
 
 
 @check("duplicate-label")
 def _duplicate_labels(cfg: LabelConfig) -> Iterator[ConfigError]:
     """Label values are unique within a control (and within one Taxonomy level)."""
+
     def walk(control: ControlTag, items: list[LabelItem]) -> Iterator[ConfigError]:
         seen: dict[str, LabelItem] = {}
         for item in items:
             if item.value in seen:
                 first = seen[item.value]
-                yield ConfigError(f"<{control.tag} name={control.name!r}> has the label {item.value!r} twice "
-                                  f"(first at line {first.line}, col {first.col})", _at(item, "value"),
-                                  kind="duplicate-label", control=control.name, label=item.value)
+                yield ConfigError(
+                    f"<{control.tag} name={control.name!r}> has the label {item.value!r} twice "
+                    f"(first at line {first.line}, col {first.col})",
+                    _at(item, "value"),
+                    kind="duplicate-label",
+                    control=control.name,
+                    label=item.value,
+                )
             else:
                 seen[item.value] = item
             yield from walk(control, item.children)
+
     for control in cfg.controls.values():
         yield from walk(control, control.labels)
 
@@ -102,8 +124,13 @@ def _hotkeys(cfg: LabelConfig) -> Iterator[ConfigError]:
     for key, what, node in _hotkey_owners(cfg.layout):
         if key in seen:
             first_what, first = seen[key]
-            yield ConfigError(f"hotkey {key!r} of {what} is already used by {first_what} at line {first.line}, "
-                              f"col {first.col}; the key selects only the first", _at(node, "hotkey"), kind="hotkey-collision", hotkey=key)
+            yield ConfigError(
+                f"hotkey {key!r} of {what} is already used by {first_what} at line {first.line}, "
+                f"col {first.col}; the key selects only the first",
+                _at(node, "hotkey"),
+                kind="hotkey-collision",
+                hotkey=key,
+            )
         else:
             seen[key] = (what, node)
 
@@ -127,10 +154,14 @@ def _when_refs(cfg: LabelConfig) -> Iterator[ConfigError]:
             continue
         found = names.resolve(target)
         if found is None:
-            yield ConfigError(f"<{node.tag}> whenTagName {target!r} names no tag{did_you_mean(target, list(named))} "
-                              f"(named tags: {_listing(list(named))})", _at(node, "whenTagName"),
-                              kind="unknown-reference",
-                              attr="whenTagName", ref=target)
+            yield ConfigError(
+                f"<{node.tag}> whenTagName {target!r} names no tag{did_you_mean(target, list(named))} "
+                f"(named tags: {_listing(list(named))})",
+                _at(node, "whenTagName"),
+                kind="unknown-reference",
+                attr="whenTagName",
+                ref=target,
+            )
             continue
         control = found if isinstance(found, ControlTag) else None
         if control is None or not control.labels or "value" in control.attrs:
@@ -142,9 +173,14 @@ def _when_refs(cfg: LabelConfig) -> Iterator[ConfigError]:
                 continue
             for value in (v.strip() for v in wanted.split(",")):
                 if value and value not in values:
-                    yield ConfigError(f"<{node.tag}> {attr} {value!r} is not a label of <{control.tag} "
-                                      f"name={control.name!r}>{did_you_mean(value, sorted(values))}", _at(node, attr),
-                                      kind="unknown-reference", attr=attr, ref=value)
+                    yield ConfigError(
+                        f"<{node.tag}> {attr} {value!r} is not a label of <{control.tag} "
+                        f"name={control.name!r}>{did_you_mean(value, sorted(values))}",
+                        _at(node, attr),
+                        kind="unknown-reference",
+                        attr=attr,
+                        ref=value,
+                    )
 
 
 @check("repeater")
@@ -155,15 +191,23 @@ def _repeated_names(cfg: LabelConfig) -> Iterator[ConfigError]:
         for name in (*repeater.objects, *repeater.controls):
             if repeater.index_flag not in name:
                 tag = named[name]
-                yield ConfigError(f"<{tag.tag} name={name!r}> is inside <Repeater on={repeater.on!r}> but its name "
-                                  f"lacks {repeater.index_flag}: every item gets the same name (write "
-                                  f"name=\"{name}_{repeater.index_flag}\")", _at(tag, "name"),
-                                  kind="repeater-name", name=name)
+                yield ConfigError(
+                    f"<{tag.tag} name={name!r}> is inside <Repeater on={repeater.on!r}> but its name "
+                    f"lacks {repeater.index_flag}: every item gets the same name (write "
+                    f'name="{name}_{repeater.index_flag}")',
+                    _at(tag, "name"),
+                    kind="repeater-name",
+                    name=name,
+                )
     for name, template in Names(named, cfg).templates_matching(list(named)):
         tag, repeated = named[name], named[template]
-        yield ConfigError(f"<{tag.tag} name={name!r}> has the name that <{repeated.tag} name={template!r}> "
-                          f"(line {repeated.line}) takes for one of its items", _at(tag, "name"),
-                          kind="repeater-name", name=name)
+        yield ConfigError(
+            f"<{tag.tag} name={name!r}> has the name that <{repeated.tag} name={template!r}> "
+            f"(line {repeated.line}) takes for one of its items",
+            _at(tag, "name"),
+            kind="repeater-name",
+            name=name,
+        )
 
 
 def _all_values(items: list[LabelItem]) -> set[str]:

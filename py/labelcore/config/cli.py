@@ -13,8 +13,11 @@ from labelcore.config.parse import check_config, parse_config
 
 def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("configs", nargs="+", metavar="CONFIG.xml", help="labeling config files to check")
-    parser.add_argument("--json", action="store_true", help="print the parsed form of each valid config as JSON "
-                        "(errors and warnings then go to stderr)")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the parsed form of each valid config as JSON (errors and warnings then go to stderr)",
+    )
 
 
 def _read(path: str) -> str | None:
@@ -26,8 +29,12 @@ def _read(path: str) -> str | None:
         return None
 
 
-@command("validate", "Check Label Studio labeling configs; print file:line:col: message per error "
-         "(and file:line:col: warning: message per warning); exit 1 when any config has an error.", _configure)
+@command(
+    "validate",
+    "Check Label Studio labeling configs; print file:line:col: message per error "
+    "(and file:line:col: warning: message per warning); exit 1 when any config has an error.",
+    _configure,
+)
 def validate(ns: argparse.Namespace) -> int:
     invalid = 0
     parsed: dict[str, object] = {}

@@ -6,7 +6,7 @@ from labelcore.config.findings import KINDS
 from labelcore.config.tags import TAGS, AttrSpec, TagSpec, of_kind
 
 KIND_TITLES = {
-    "object": ("Object tags", "Show a piece of the task's data; `value=\"$key\"` names the data key."),
+    "object": ("Object tags", 'Show a piece of the task\'s data; `value="$key"` names the data key.'),
     "control": ("Control tags", "Write results; `toName` names the object tag(s) they label."),
     "child": ("Child tags", "Live inside a particular control or object tag."),
     "visual": ("Visual tags", "Lay out the labeling interface; they write nothing."),
@@ -42,13 +42,18 @@ shows a placeholder for them; the template gallery marks templates using them as
 
 
 def _errors_section() -> list[str]:
-    lines = ["## Validation errors and warnings", "",
-             "Every finding has a line and column (of the attribute when one is at fault), a kind and a severity.",
-             "An **error** refuses the config: Label Studio refuses it too, or it cannot work. A **warning** is",
-             "something Label Studio accepts and that works, but is probably a mistake: the config is accepted",
-             "and the warnings are reported with it (`warnings` in the parsed form and in `config.validate`;",
-             "`file:line:col: warning: ...` from `labelcore validate`, which then exits 0).", "",
-             "| kind | severity | meaning |", "|---|---|---|"]
+    lines = [
+        "## Validation errors and warnings",
+        "",
+        "Every finding has a line and column (of the attribute when one is at fault), a kind and a severity.",
+        "An **error** refuses the config: Label Studio refuses it too, or it cannot work. A **warning** is",
+        "something Label Studio accepts and that works, but is probably a mistake: the config is accepted",
+        "and the warnings are reported with it (`warnings` in the parsed form and in `config.validate`;",
+        "`file:line:col: warning: ...` from `labelcore validate`, which then exits 0).",
+        "",
+        "| kind | severity | meaning |",
+        "|---|---|---|",
+    ]
     return lines + [f"| `{kind}` | {k.severity} | {k.meaning} |" for kind, k in KINDS.items()] + [""]
 
 
@@ -63,21 +68,29 @@ def _attr_row(attr: AttrSpec) -> str:
 def _section(spec: TagSpec) -> list[str]:
     lines = [f"### {spec.name}", "", spec.description, ""]
     if spec.kind == "control":
-        targets = "any object tag" if "*" in spec.attaches_to else ", ".join(f"`{t}`" for t in spec.attaches_to)
+        targets = (
+            "any object tag" if "*" in spec.attaches_to else ", ".join(f"`{t}`" for t in spec.attaches_to)
+        )
         key = f", its labels/choices/text under `value.{spec.value_key}`" if spec.value_key else ""
         lines += [f"- Produces: result type `{spec.result_type}`{key}.", f"- Attaches to: {targets}."]
     if spec.kind == "object":
         reads = ", ".join(f"`{a}`" for a in spec.data_attrs)
         lines.append(f"- Reads task data through {reads}; produces no result itself (controls label it).")
     if spec.kind != "child":
-        lines.append("- Labeling screen: drawn." if spec.drawable else "- Labeling screen: not drawn yet (preview only).")
+        lines.append(
+            "- Labeling screen: drawn."
+            if spec.drawable
+            else "- Labeling screen: not drawn yet (preview only)."
+        )
     if spec.children:
         lines.append("- Children: " + ", ".join(f"`{c}`" for c in spec.children) + ".")
     parents = sorted(name for name, s in TAGS.items() if spec.name in s.children and name != spec.name)
     if spec.kind == "child" and parents:
         lines.append("- Inside: " + ", ".join(f"`{p}`" for p in parents) + ".")
     if spec.one_of:
-        lines.append("- Needs one of: " + "; ".join(" or ".join(f"`{a}`" for a in g) for g in spec.one_of) + ".")
+        lines.append(
+            "- Needs one of: " + "; ".join(" or ".join(f"`{a}`" for a in g) for g in spec.one_of) + "."
+        )
     if spec.text_attr:
         lines.append(f"- The element's text may stand for `{spec.text_attr}`.")
     if lines[-1] != "":

@@ -36,7 +36,7 @@ class LabelItem(BaseModel):
     category: int | None = None
     selected: bool = False
     attrs: dict[str, Any] = Field(default_factory=dict)
-    children: list["LabelItem"] = Field(default_factory=list)
+    children: list[LabelItem] = Field(default_factory=list)
     line: int = 0
     col: int = 0
     places: dict[str, dict[str, int]] = _places()
@@ -91,7 +91,7 @@ class LayoutNode(BaseModel):
     attrs: dict[str, Any] = Field(default_factory=dict)
     refs: dict[str, Any] = Field(default_factory=dict)
     text: str = ""
-    children: list["LayoutNode"] = Field(default_factory=list)
+    children: list[LayoutNode] = Field(default_factory=list)
     line: int = 0
     col: int = 0
     places: dict[str, dict[str, int]] = _places()

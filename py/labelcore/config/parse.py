@@ -30,20 +30,31 @@ def _default_to_name(builder: Builder) -> None:
     for control in cfg.controls.values():
         if not control.to_name:
             control.to_name = [only]
-    builder.errors = [e for e in builder.errors
-                      if not (e.extra.get("kind") == "missing-attr" and e.extra.get("missing") == "toName")]
+    builder.errors = [
+        e
+        for e in builder.errors
+        if not (e.extra.get("kind") == "missing-attr" and e.extra.get("missing") == "toName")
+    ]
 
 
 def _build(xml_text: str) -> tuple[LabelConfig, Findings]:
     builder = Builder()
     cfg = builder.build(_root(xml_text))
     _default_to_name(builder)
-    cfg.repeated = [RepeatedName(name=r.name, levels=[RepeatLevel(on=lv.on, flag=lv.flag) for lv in r.levels],
-                                 pattern=f"^(?:{r.pattern.pattern})$" if r.pattern else None, flags=list(r.group_flags))
-                    for r in repeated_tags(cfg).values()]
+    cfg.repeated = [
+        RepeatedName(
+            name=r.name,
+            levels=[RepeatLevel(on=lv.on, flag=lv.flag) for lv in r.levels],
+            pattern=f"^(?:{r.pattern.pattern})$" if r.pattern else None,
+            flags=list(r.group_flags),
+        )
+        for r in repeated_tags(cfg).values()
+    ]
     findings = Findings.split(builder.errors + run_checks(cfg))
-    cfg.warnings = [Finding(severity="warning", kind=w.extra.get("kind"), message=w.message, where=w.where)
-                    for w in findings.warnings]
+    cfg.warnings = [
+        Finding(severity="warning", kind=w.extra.get("kind"), message=w.message, where=w.where)
+        for w in findings.warnings
+    ]
     return cfg, findings
 
 

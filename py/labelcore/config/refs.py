@@ -27,8 +27,9 @@ it in like any other text of the repeated node.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any
 
 Path = list[str | int]
 
@@ -60,7 +61,7 @@ def _parse(text: str, flags: tuple[str, ...]) -> dict[str, Any] | None:
     at = 0
     for found in ref.finditer(text):
         if found.start() > at:
-            parts.append(text[at:found.start()])
+            parts.append(text[at : found.start()])
         parts.append({"ref": _paths(found.group(1), step), "text": found.group(0)})
         at = found.end()
     if not parts:

@@ -19,8 +19,9 @@ with an index (``page_3``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, Iterable, Iterator, Sequence, TypeVar
+from typing import Any, Generic, TypeVar
 
 from labelcore.config.model import LabelConfig, LayoutNode
 from labelcore.config.refs import read
@@ -64,7 +65,9 @@ def item_keys(text: str, list_key: str, flag: str) -> list[str]:
 
     A reference to the whole item (``$pages[{{idx}}]``) gives ``""``.
     """
-    pattern = re.compile(r"\$" + re.escape(list_key) + r"\[" + re.escape(flag) + r"\](?:\.([A-Za-z_\d][\w\-.]*))?")
+    pattern = re.compile(
+        r"\$" + re.escape(list_key) + r"\[" + re.escape(flag) + r"\](?:\.([A-Za-z_\d][\w\-.]*))?"
+    )
     return [match.group(1) or "" for match in pattern.finditer(text)]
 
 
@@ -90,8 +93,8 @@ class Repeated:
 
     name: str
     levels: tuple[Level, ...]
-    pattern: re.Pattern[str] | None     # matches its items' names; None: the name has no flag
-    group_flags: tuple[str, ...]        # the flag whose index each group of ``pattern`` holds
+    pattern: re.Pattern[str] | None  # matches its items' names; None: the name has no flag
+    group_flags: tuple[str, ...]  # the flag whose index each group of ``pattern`` holds
 
     def match(self, name: str) -> dict[str, int] | None:
         """``{flag: index}`` when ``name`` is the name of one of its items, else ``None``."""
@@ -106,7 +109,10 @@ def _walk(node: LayoutNode, levels: tuple[Level, ...]) -> Iterator[tuple[str, tu
     if levels and isinstance(name, str) and node.tag != "Repeater":
         yield name, levels
     if node.tag == "Repeater":
-        levels = (*levels, Level(str(node.attrs.get("indexFlag") or DEFAULT_FLAG), str(node.attrs.get("on") or "")))
+        levels = (
+            *levels,
+            Level(str(node.attrs.get("indexFlag") or DEFAULT_FLAG), str(node.attrs.get("on") or "")),
+        )
     for child in node.children:
         yield from _walk(child, levels)
 
@@ -125,8 +131,9 @@ def repeated_tags(cfg: LabelConfig) -> dict[str, Repeated]:
 
 
 def resolve_ref(data: Any, ref: str) -> tuple[bool, Any]:
-    """``(found, value)`` of a ``$key`` reference in task data: ``$pages``, ``$doc.pages``, ``$pages[2].lines``
-    (read as :mod:`labelcore.config.refs` reads every reference: a flat key wins over nesting)."""
+    """``(found, value)`` of a ``$key`` reference in task data: ``$pages``, ``$doc.pages``,
+    ``$pages[2].lines`` (read as :mod:`labelcore.config.refs` reads every reference: a flat key
+    wins over nesting)."""
     return read(data, ref)
 
 
@@ -145,10 +152,13 @@ class Repeats:
         ``a_{{idx}}``)."""
         key = (name, kind)
         if key not in self._found:
-            if len(self._found) >= 4096:   # names come from imported results: keep the cache bounded
+            if len(self._found) >= 4096:  # names come from imported results: keep the cache bounded
                 self._found.clear()
-            hits = [(tag, indices) for tag in self.tags.values() if kind in (None, self._kind[tag.name])
-                    and (indices := tag.match(name)) is not None]
+            hits = [
+                (tag, indices)
+                for tag in self.tags.values()
+                if kind in (None, self._kind[tag.name]) and (indices := tag.match(name)) is not None
+            ]
             self._found[key] = max(hits, key=lambda hit: len(hit[0].name)) if hits else None
         return self._found[key]
 
@@ -180,8 +190,11 @@ class Names(Generic[T]):
 
     def __init__(self, named: dict[str, T], cfg: LabelConfig):
         self.named = named
-        self.patterns = [(tag.pattern, name) for name, tag in repeated_tags(cfg).items()
-                         if name in named and tag.pattern is not None]
+        self.patterns = [
+            (tag.pattern, name)
+            for name, tag in repeated_tags(cfg).items()
+            if name in named and tag.pattern is not None
+        ]
 
     def resolve(self, name: str) -> T | None:
         found = self.named.get(name)

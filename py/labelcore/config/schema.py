@@ -14,7 +14,8 @@ agree: :class:`labelcore.model.check.TaskChecker` checks that.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from labelcore.config.model import ControlTag, LabelConfig, LabelItem, Repeater
 from labelcore.config.repeat import Repeated, item_keys, repeated_tags
@@ -72,32 +73,62 @@ def _values(items: list[LabelItem]) -> list[str]:
 
 def _with_labels(base: dict[str, Schema], required: list[str]) -> Callable[[ControlTag], Schema]:
     """A value schema whose ``<type>`` key (e.g. rectanglelabels) lists the control's labels."""
+
     def make(control: ControlTag) -> Schema:
         return _obj({**base, control.type: _label_list(control)}, [*required, control.type])
+
     return make
 
 
 def _plain(props: dict[str, Schema], required: list[str]) -> Callable[[ControlTag], Schema]:
     def make(control: ControlTag) -> Schema:
         return _obj(props, required)
+
     return make
 
 
 _RECT = {"x": _PCT, "y": _PCT, "width": _PCT, "height": _PCT, "rotation": _NUM}
-_POINTS = {"points": {"type": "array", "items": {"type": "array", "items": _NUM, "minItems": 2}}, "closed": {"type": "boolean"}}
+_POINTS = {
+    "points": {"type": "array", "items": {"type": "array", "items": _NUM, "minItems": 2}},
+    "closed": {"type": "boolean"},
+}
 _ELLIPSE = {"x": _PCT, "y": _PCT, "radiusX": _NUM, "radiusY": _NUM, "rotation": _NUM}
 _KEYPOINT = {"x": _PCT, "y": _PCT, "width": _NUM}
 _BRUSH = {"format": {"const": "rle"}, "rle": {"type": "array", "items": _INT}}
 _VECTOR = {"vertices": {"type": "array"}, "closed": {"type": "boolean"}}
 _SPAN = {"start": {"anyOf": [_NUM, _STR]}, "end": {"anyOf": [_NUM, _STR]}, "text": _STR, "channel": _NUM}
-_HTML = {"start": _STR, "end": _STR, "startOffset": _INT, "endOffset": _INT, "text": _STR,
-         "globalOffsets": _obj({"start": _INT, "end": _INT}, ["start", "end"])}
-_PARA = {"start": {"anyOf": [_STR, _INT]}, "end": {"anyOf": [_STR, _INT]}, "startOffset": _INT,
-         "endOffset": _INT, "text": _STR}
+_HTML = {
+    "start": _STR,
+    "end": _STR,
+    "startOffset": _INT,
+    "endOffset": _INT,
+    "text": _STR,
+    "globalOffsets": _obj({"start": _INT, "end": _INT}, ["start", "end"]),
+}
+_PARA = {
+    "start": {"anyOf": [_STR, _INT]},
+    "end": {"anyOf": [_STR, _INT]},
+    "startOffset": _INT,
+    "endOffset": _INT,
+    "text": _STR,
+}
 _TS = {"start": {"anyOf": [_NUM, _STR]}, "end": {"anyOf": [_NUM, _STR]}, "instant": {"type": "boolean"}}
-_SEQUENCE = {"type": "array", "items": _obj({"frame": _INT, "time": _NUM, "x": _NUM, "y": _NUM, "width": _NUM,
-                                             "height": _NUM, "rotation": _NUM, "enabled": {"type": "boolean"}},
-                                            ["frame"])}
+_SEQUENCE = {
+    "type": "array",
+    "items": _obj(
+        {
+            "frame": _INT,
+            "time": _NUM,
+            "x": _NUM,
+            "y": _NUM,
+            "width": _NUM,
+            "height": _NUM,
+            "rotation": _NUM,
+            "enabled": {"type": "boolean"},
+        },
+        ["frame"],
+    ),
+}
 _RANGES = {"type": "array", "items": _obj({"start": _INT, "end": _INT}, ["start", "end"])}
 
 
@@ -150,7 +181,9 @@ VALUE_SCHEMAS: dict[str, Callable[[ControlTag], Schema]] = {
     "bitmasklabels": _with_labels({"imageDataURL": _STR}, []),
     "vector": _plain(_VECTOR, []),
     "vectorlabels": _with_labels(_VECTOR, []),
-    "videorectangle": _with_labels({"sequence": _SEQUENCE, "framesCount": _INT, "duration": _NUM}, ["sequence"]),
+    "videorectangle": _with_labels(
+        {"sequence": _SEQUENCE, "framesCount": _INT, "duration": _NUM}, ["sequence"]
+    ),
     "timelinelabels": _with_labels({"ranges": _RANGES}, ["ranges"]),
     "timeserieslabels": _with_labels(_TS, ["start", "end"]),
     "paragraphlabels": _with_labels(_PARA, ["start", "end"]),
@@ -197,10 +230,19 @@ def result_schema(control: ControlTag, repeated: dict[str, Repeated] | None = No
         "title": f"result of <{control.tag} name={control.name!r}>",
         "type": "object",
         "properties": {
-            "id": _STR, "type": {"const": control.type}, "from_name": _name(control.name, repeated),
-            "to_name": _to_name(control, repeated), "origin": {"enum": ["manual", "prediction", "prediction-changed"]},
-            "value": value, "score": _NUM, "readonly": {"type": "boolean"}, "parentID": _STR,
-            "original_width": _NUM, "original_height": _NUM, "image_rotation": _NUM, "original_length": _NUM,
+            "id": _STR,
+            "type": {"const": control.type},
+            "from_name": _name(control.name, repeated),
+            "to_name": _to_name(control, repeated),
+            "origin": {"enum": ["manual", "prediction", "prediction-changed"]},
+            "value": value,
+            "score": _NUM,
+            "readonly": {"type": "boolean"},
+            "parentID": _STR,
+            "original_width": _NUM,
+            "original_height": _NUM,
+            "image_rotation": _NUM,
+            "original_length": _NUM,
             "item_index": _INT,
         },
         "required": ["type", "from_name", "to_name", "value"],
@@ -208,9 +250,17 @@ def result_schema(control: ControlTag, repeated: dict[str, Repeated] | None = No
 
 
 RELATION_SCHEMA: Schema = {
-    "$schema": DIALECT, "title": "a relation between two regions", "type": "object",
-    "properties": {"id": _STR, "type": {"const": "relation"}, "from_id": _STR, "to_id": _STR,
-                   "direction": {"enum": ["right", "left", "bi"]}, "labels": _STR_LIST},
+    "$schema": DIALECT,
+    "title": "a relation between two regions",
+    "type": "object",
+    "properties": {
+        "id": _STR,
+        "type": {"const": "relation"},
+        "from_id": _STR,
+        "to_id": _STR,
+        "direction": {"enum": ["right", "left", "bi"]},
+        "labels": _STR_LIST,
+    },
     "required": ["type", "from_id", "to_id"],
 }
 
@@ -231,8 +281,14 @@ def _repeated_list(cfg: LabelConfig, repeater: Repeater) -> Schema:
     props: Schema = {}
     for key, leaf in leaves.items():
         _nest(props, key, leaf)
-    return {"type": "array", "items": {"type": "object", "properties": props,
-                                       "required": list(dict.fromkeys(k.partition(".")[0] for k in leaves))}}
+    return {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": props,
+            "required": list(dict.fromkeys(k.partition(".")[0] for k in leaves)),
+        },
+    }
 
 
 def _nest(props: Schema, dotted: str, leaf: Schema) -> None:

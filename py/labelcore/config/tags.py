@@ -57,8 +57,8 @@ class TagSpec:
     description: str
     attrs: dict[str, AttrSpec]
     result_type: str | None = None
-    value_key: str | None = None        # controls: the key of ``value`` holding labels/choices/text/...
-    drawable: bool = False              # the labeling screen has a renderer for it (child tags: their parent draws them)
+    value_key: str | None = None  # controls: the key of ``value`` holding labels/choices/text/...
+    drawable: bool = False  # the labeling screen has a renderer for it (child tags: their parent draws them)
     attaches_to: tuple[str, ...] = ()
     children: tuple[str, ...] = ()
     data_attrs: tuple[str, ...] = ()
@@ -89,14 +89,22 @@ def _spec(name: str, raw: dict[str, Any]) -> TagSpec:
     attrs: dict[str, AttrSpec] = {}
     for attr_name, a in raw.get("attrs", {}).items():
         typ = a.get("type", "string")
-        attrs[attr_name] = AttrSpec(attr_name, tuple(typ) if isinstance(typ, list) else typ,
-                                    a.get("default"), bool(a.get("required")))
+        attrs[attr_name] = AttrSpec(
+            attr_name, tuple(typ) if isinstance(typ, list) else typ, a.get("default"), bool(a.get("required"))
+        )
     return TagSpec(
-        name=name, kind=raw["kind"], description=raw.get("description", ""), attrs=attrs,
-        result_type=raw.get("result_type"), value_key=raw.get("value_key"), drawable=bool(raw.get("drawable")),
+        name=name,
+        kind=raw["kind"],
+        description=raw.get("description", ""),
+        attrs=attrs,
+        result_type=raw.get("result_type"),
+        value_key=raw.get("value_key"),
+        drawable=bool(raw.get("drawable")),
         attaches_to=tuple(raw.get("attaches_to", ())),
-        children=tuple(raw.get("children", ())), data_attrs=tuple(raw.get("data_attrs", ())),
-        one_of=tuple(tuple(group) for group in raw.get("one_of", ())), text_attr=raw.get("text_attr"),
+        children=tuple(raw.get("children", ())),
+        data_attrs=tuple(raw.get("data_attrs", ())),
+        one_of=tuple(tuple(group) for group in raw.get("one_of", ())),
+        text_attr=raw.get("text_attr"),
         _lower={k.lower(): k for k in attrs},
     )
 

@@ -28,7 +28,7 @@ class Node:
     attrs: dict[str, str]
     line: int
     col: int
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     text: str = ""
     attr_places: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -66,7 +66,7 @@ def _attr_places(data: bytes, start: int, line: int, col: int) -> dict[str, tupl
         before = data[start:name_at]
         newlines = before.count(b"\n")
         if newlines:
-            at_col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+            at_col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         else:
             at_col = col + len(before.decode("utf-8", "replace"))
         places.setdefault(attr.group(1).decode("utf-8", "replace").lower(), (line + newlines, at_col))
@@ -97,8 +97,13 @@ class _Builder:
         line, col = self._here()
         if len(self.stack) >= MAX_DEPTH:
             raise _Refused(f"the config nests tags more than {MAX_DEPTH} levels deep", line, col, "too-deep")
-        node = Node(tag, dict(attrs), line, col,
-                    attr_places=_attr_places(self.data, self.parser.CurrentByteIndex, line, col))
+        node = Node(
+            tag,
+            dict(attrs),
+            line,
+            col,
+            attr_places=_attr_places(self.data, self.parser.CurrentByteIndex, line, col),
+        )
         if self.stack:
             self.stack[-1].children.append(node)
         else:
@@ -116,8 +121,12 @@ class _Builder:
 
     def doctype(self, *args: Any) -> None:
         line, col = self._here()
-        raise _Refused("DOCTYPE declarations are not allowed in a labeling config (remove the <!DOCTYPE ...>)",
-                       line, col, "doctype")
+        raise _Refused(
+            "DOCTYPE declarations are not allowed in a labeling config (remove the <!DOCTYPE ...>)",
+            line,
+            col,
+            "doctype",
+        )
 
     def entity(self, *args: Any) -> None:
         line, col = self._here()
@@ -132,19 +141,29 @@ def _position(text: str, index: int) -> dict[str, int]:
 def read_xml(text: str) -> Node:
     """Parse ``text`` into a :class:`Node` tree, or raise :class:`ConfigError`."""
     if not isinstance(text, str):
-        raise ConfigError(f"a labeling config must be text, not {type(text).__name__}",
-                          {"line": 1, "col": 1}, kind="not-text")
+        raise ConfigError(
+            f"a labeling config must be text, not {type(text).__name__}",
+            {"line": 1, "col": 1},
+            kind="not-text",
+        )
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise ConfigError("the config contains a character that is not valid Unicode text",
-                          _position(text, exc.start), kind="not-text") from None
+        raise ConfigError(
+            "the config contains a character that is not valid Unicode text",
+            _position(text, exc.start),
+            kind="not-text",
+        ) from None
     if len(data) > MAX_BYTES:
-        raise ConfigError(f"the config is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)",
-                          {"line": 1, "col": 1}, kind="too-large")
+        raise ConfigError(
+            f"the config is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)",
+            {"line": 1, "col": 1},
+            kind="too-large",
+        )
     if not text.strip():
-        raise ConfigError("the config is empty: it must be XML with a <View> root",
-                          {"line": 1, "col": 1}, kind="not-xml")
+        raise ConfigError(
+            "the config is empty: it must be XML with a <View> root", {"line": 1, "col": 1}, kind="not-xml"
+        )
     parser = expat.ParserCreate(encoding="utf-8")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     builder = _Builder(parser, data)
@@ -164,9 +183,13 @@ def read_xml(text: str) -> Node:
         raise ConfigError(exc.message, where, kind=exc.kind) from None
     except expat.ExpatError as exc:
         message = expat.ErrorString(exc.code) if exc.code else str(exc)
-        raise ConfigError(f"the config is not well-formed XML: {message}",
-                          {"line": exc.lineno, "col": exc.offset + 1}, kind="not-xml") from None
+        raise ConfigError(
+            f"the config is not well-formed XML: {message}",
+            {"line": exc.lineno, "col": exc.offset + 1},
+            kind="not-xml",
+        ) from None
     if builder.root is None:  # pragma: no cover - expat reports "no element found" first
-        raise ConfigError("the config has no root element: it must be <View>", {"line": 1, "col": 1},
-                          kind="not-xml")
+        raise ConfigError(
+            "the config has no root element: it must be <View>", {"line": 1, "col": 1}, kind="not-xml"
+        )
     return builder.root

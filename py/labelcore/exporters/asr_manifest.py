@@ -38,10 +38,14 @@ def _transcript(record: Record) -> str | None:
 
 
 @register_format(
-    "ASR_MANIFEST", title="ASR Manifest",
+    "ASR_MANIFEST",
+    title="ASR Manifest",
     description="Speech transcripts as NeMo's manifest (one JSON per line: audio_filepath, duration, "
-                "text) with the project's audio files under audio/.",
-    needs=needs(({"Audio", "AudioPlus"}, {"TextArea"})), writes="manifest.json, audio/", media=True)
+    "text) with the project's audio files under audio/.",
+    needs=needs(({"Audio", "AudioPlus"}, {"TextArea"})),
+    writes="manifest.json, audio/",
+    media=True,
+)
 def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
     view = ConfigView(config)
     key = view.first_key("Audio", "AudioPlus")
@@ -53,7 +57,11 @@ def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> 
         duration = wav_duration(options.media.get(str(ref))) or _result_duration(record)
         if text is None or duration is None:
             continue
-        line = {"audio_filepath": audio.path_for(ref), "duration": duration, "text": text,
-                "annotator": record.annotator(default="")}
+        line = {
+            "audio_filepath": audio.path_for(ref),
+            "duration": duration,
+            "text": text,
+            "annotator": record.annotator(default=""),
+        }
         lines.append(json.dumps(line, ensure_ascii=False) + "\n")
     return {"manifest.json": "".join(lines).encode("utf-8"), **audio.files}

@@ -38,8 +38,9 @@ def _brush_shapes(value: dict[str, Any], where: dict[str, Any]) -> list[tuple[li
     shapes = []
     for contour in find_external_contours(mask, width, height):
         if len(contour) >= 3:
-            shapes.append(([c for point in contour for c in point], bounding_rect(contour),
-                           int(contour_area(contour))))
+            shapes.append(
+                ([c for point in contour for c in point], bounding_rect(contour), int(contour_area(contour)))
+            )
     return shapes
 
 
@@ -66,15 +67,38 @@ class _Coco:
     def category(self, name: str) -> int:
         if name not in self.ids:
             self.ids[name] = len(self.ids) + 1
-            self.categories.append({"id": self.ids[name], "name": name, "supercategory": "",
-                                    "color": _color(name), "metadata": {}})
+            self.categories.append(
+                {
+                    "id": self.ids[name],
+                    "name": name,
+                    "supercategory": "",
+                    "color": _color(name),
+                    "metadata": {},
+                }
+            )
         return self.ids[name]
 
-    def add(self, image_id: int, category_id: int, segmentation: list[Any], bbox: list[Any], area: Any,
-            annotator: Any) -> None:
-        self.annotations.append({"id": len(self.annotations), "image_id": image_id, "category_id": category_id,
-                                 "segmentation": segmentation, "area": area, "bbox": bbox, "iscrowd": 0,
-                                 "annotator": annotator})
+    def add(
+        self,
+        image_id: int,
+        category_id: int,
+        segmentation: list[Any],
+        bbox: list[Any],
+        area: Any,
+        annotator: Any,
+    ) -> None:
+        self.annotations.append(
+            {
+                "id": len(self.annotations),
+                "image_id": image_id,
+                "category_id": category_id,
+                "segmentation": segmentation,
+                "area": area,
+                "bbox": bbox,
+                "iscrowd": 0,
+                "annotator": annotator,
+            }
+        )
 
     def add_record(self, image_id: int, record: Record) -> bool:
         """The record's regions as annotations; whether any was added."""
@@ -107,10 +131,13 @@ class _Coco:
 
 
 @register_format(
-    "BRUSH_TO_COCO", title="Brush labels to COCO",
+    "BRUSH_TO_COCO",
+    title="Brush labels to COCO",
     description="Brush masks as COCO polygons (the outer contour of each part of a mask, with its "
-                "box and area in pixels), plus polygons and boxes, in one COCO JSON.",
-    needs=BRUSH_NEEDS, writes="result_coco.json")
+    "box and area in pixels), plus polygons and boxes, in one COCO JSON.",
+    needs=BRUSH_NEEDS,
+    writes="result_coco.json",
+)
 def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
     coco = _Coco()
     for image_id, record in enumerate(records(tasks, config, options)):
@@ -119,10 +146,30 @@ def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> 
             continue
         sized = next((v for v in record.values() if "original_width" in v), None)
         if coco.add_record(image_id, record) and sized is not None:
-            coco.images.append({"id": image_id, "file_name": posixpath.basename(ref), "path": ref,
-                                "width": sized["original_width"], "height": sized.get("original_height")})
+            coco.images.append(
+                {
+                    "id": image_id,
+                    "file_name": posixpath.basename(ref),
+                    "path": ref,
+                    "width": sized["original_width"],
+                    "height": sized.get("original_height"),
+                }
+            )
     created = options.created
-    info = {"year": int(created[:4]) if created[:4].isdigit() else None, "version": "1.0",
-            "description": "", "contributor": "Labelcore", "date_created": created}
-    return {"result_coco.json": pretty({"images": coco.images, "annotations": coco.annotations,
-                                        "categories": coco.categories, "info": info})}
+    info = {
+        "year": int(created[:4]) if created[:4].isdigit() else None,
+        "version": "1.0",
+        "description": "",
+        "contributor": "Labelcore",
+        "date_created": created,
+    }
+    return {
+        "result_coco.json": pretty(
+            {
+                "images": coco.images,
+                "annotations": coco.annotations,
+                "categories": coco.categories,
+                "info": info,
+            }
+        )
+    }

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from labelcore.errors import DataError
 from labelcore.exporters.options import ExportOptions
@@ -19,13 +20,17 @@ def _safe_annotator(who: Any) -> str:
     return "".join(ch for ch in text if ch.isalnum() or ch in "@.")
 
 
-def masks(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Iterator[tuple[str, bytes, int, int]]:
+def masks(
+    tasks: list[dict[str, Any]], config: Any, options: ExportOptions
+) -> Iterator[tuple[str, bytes, int, int]]:
     """``(file stem, mask bytes, height, width)`` for each brush region of each annotation."""
     for record in records(tasks, config, options):
         if record.annotation is None:
             continue
-        prefix = (f"task-{record.task.get('id')}-annotation-{record.annotation.get('id')}"
-                  f"-by-{_safe_annotator(record.annotation.get('completed_by', {}))}-")
+        prefix = (
+            f"task-{record.task.get('id')}-annotation-{record.annotation.get('id')}"
+            f"-by-{_safe_annotator(record.annotation.get('completed_by', {}))}-"
+        )
         for from_name, values in record.outputs.items():
             counters: dict[str, int] = {}
             for n, value in enumerate(values):
@@ -44,6 +49,11 @@ def masks(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> I
                 yield stem, mask, int(height), int(width)
 
 
-def brush_files(tasks: list[dict[str, Any]], config: Any, options: ExportOptions,
-                suffix: str, write: Callable[[bytes, int, int], bytes]) -> dict[str, bytes]:
+def brush_files(
+    tasks: list[dict[str, Any]],
+    config: Any,
+    options: ExportOptions,
+    suffix: str,
+    write: Callable[[bytes, int, int], bytes],
+) -> dict[str, bytes]:
     return {stem + suffix: write(mask, h, w) for stem, mask, h, w in masks(tasks, config, options)}

@@ -11,8 +11,11 @@ from labelcore.exporters.registry import Files, register_format
 
 
 @register_format(
-    "BRUSH_TO_NUMPY", title="Brush labels to NumPy",
+    "BRUSH_TO_NUMPY",
+    title="Brush labels to NumPy",
     description="One .npy uint8 array (height x width) per brush region, named like the PNG export.",
-    needs=BRUSH_NEEDS, writes="task-*.npy")
+    needs=BRUSH_NEEDS,
+    writes="task-*.npy",
+)
 def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
     return brush_files(tasks, config, options, ".npy", npy_uint8)

@@ -11,9 +11,12 @@ from labelcore.exporters.registry import Files, register_format
 
 
 @register_format(
-    "BRUSH_TO_PNG", title="Brush labels to PNG",
+    "BRUSH_TO_PNG",
+    title="Brush labels to PNG",
     description="One greyscale PNG per brush region (0 = outside, the brush's alpha inside), named "
-                "task-<id>-annotation-<id>-by-<annotator>-<control>-<labels>-<n>.png.",
-    needs=BRUSH_NEEDS, writes="task-*.png")
+    "task-<id>-annotation-<id>-by-<annotator>-<control>-<labels>-<n>.png.",
+    needs=BRUSH_NEEDS,
+    writes="task-*.png",
+)
 def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
     return brush_files(tasks, config, options, ".png", png_grey)

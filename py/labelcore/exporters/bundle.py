@@ -6,9 +6,17 @@ import io
 import posixpath
 import zipfile
 
-MIME = {".json": "application/json", ".csv": "text/csv", ".tsv": "text/tab-separated-values",
-        ".conll": "text/plain", ".txt": "text/plain", ".xml": "application/xml", ".png": "image/png",
-        ".npy": "application/octet-stream", ".zip": "application/zip"}
+MIME = {
+    ".json": "application/json",
+    ".csv": "text/csv",
+    ".tsv": "text/tab-separated-values",
+    ".conll": "text/plain",
+    ".txt": "text/plain",
+    ".xml": "application/xml",
+    ".png": "image/png",
+    ".npy": "application/octet-stream",
+    ".zip": "application/zip",
+}
 # Already-compressed media gain nothing from deflate.
 STORED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp3", ".mp4", ".webm", ".ogg", ".m4a", ".flac", ".zip"}
 

@@ -20,14 +20,24 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", required=True, help="format name, e.g. COCO (see `labelcore formats`)")
     parser.add_argument("-o", "--output", required=True, type=Path, help="a directory, or a file ending .zip")
     parser.add_argument("--all-tasks", action="store_true", help="export tasks without annotations too")
-    parser.add_argument("--task-ids", type=_ids, metavar="ID,ID,...",
-                        help="export exactly these tasks, in this order, annotated or not (a Data Manager selection)")
+    parser.add_argument(
+        "--task-ids",
+        type=_ids,
+        metavar="ID,ID,...",
+        help="export exactly these tasks, in this order, annotated or not (a Data Manager selection)",
+    )
     parser.add_argument("--predictions", action="store_true", help="keep predictions (JSON)")
-    parser.add_argument("--media-dir", type=Path, help="folder holding the tasks' media files (for *_WITH_IMAGES)")
+    parser.add_argument(
+        "--media-dir", type=Path, help="folder holding the tasks' media files (for *_WITH_IMAGES)"
+    )
 
 
 def _ids(text: str) -> list[int | str]:
-    return [int(part) if part.strip().lstrip("-").isdigit() else part.strip() for part in text.split(",") if part.strip()]
+    return [
+        int(part) if part.strip().lstrip("-").isdigit() else part.strip()
+        for part in text.split(",")
+        if part.strip()
+    ]
 
 
 def _load_tasks(path: Path) -> list:
@@ -58,8 +68,12 @@ def export_command(ns: argparse.Namespace) -> int:
     config = parse_config(ns.config.read_text(encoding="utf-8"))
     tasks = _load_tasks(ns.tasks)
     scope = "selection" if ns.task_ids is not None else "all" if ns.all_tasks else "annotated"
-    options = ExportOptions(scope=scope, task_ids=ns.task_ids, include_predictions=ns.predictions,
-                            media=_media(tasks, ns.media_dir))
+    options = ExportOptions(
+        scope=scope,
+        task_ids=ns.task_ids,
+        include_predictions=ns.predictions,
+        media=_media(tasks, ns.media_dir),
+    )
     files = run_export(info.name, tasks, config, options)
     if ns.output.suffix.lower() == ".zip":
         ns.output.parent.mkdir(parents=True, exist_ok=True)
@@ -80,7 +94,11 @@ def _configure_formats(parser: argparse.ArgumentParser) -> None:
 
 @command("formats", "List export formats and what each supports", _configure_formats)
 def formats_command(ns: argparse.Namespace) -> int:
-    infos = formats_for(parse_config(ns.config.read_text(encoding="utf-8"))) if ns.config else list(FORMATS.values())
+    infos = (
+        formats_for(parse_config(ns.config.read_text(encoding="utf-8")))
+        if ns.config
+        else list(FORMATS.values())
+    )
     if ns.json:
         print(json.dumps([i.to_json() for i in infos], indent=2))
         return 0

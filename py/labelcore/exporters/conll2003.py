@@ -37,8 +37,10 @@ def tag_tokens(text: str, spans: list[dict[str, Any]] | None) -> list[tuple[str,
     if not spans or any(s.get("start") is None or s.get("end") is None for s in spans):
         return [(text[a:b], "O") for a, b in tokens]
     to_index = utf16_to_index(text)
-    ranges = sorted(((to_index(int(s["start"])), to_index(int(s["end"])), s.get("labels") or [])
-                     for s in spans), key=lambda r: r[0])
+    ranges = sorted(
+        ((to_index(int(s["start"])), to_index(int(s["end"])), s.get("labels") or []) for s in spans),
+        key=lambda r: r[0],
+    )
     out: list[tuple[str, str]] = []
     append = out.append
     count = len(ranges)
@@ -59,17 +61,21 @@ def tag_tokens(text: str, spans: list[dict[str, Any]] | None) -> list[tuple[str,
 
 
 @register_format(
-    "CONLL2003", title="CONLL2003",
+    "CONLL2003",
+    title="CONLL2003",
     description="Named-entity tags in CoNLL-2003 columns: Treebank tokens, B-/I-/O tags from the "
-                "first Labels control, one blank line between annotations.",
-    needs=needs(({"Text"}, {"Labels"})), writes="result.conll")
+    "first Labels control, one blank line between annotations.",
+    needs=needs(({"Text"}, {"Labels"})),
+    writes="result.conll",
+)
 def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
     view = ConfigView(config)
     key = view.first_key("Text")
     lines = ["-DOCSTART- -X- O\n"]
     for record in records(tasks, config, options, view):
-        spans = next((values for values in record.outputs.values()
-                      if values and values[0]["type"] == "Labels"), None)
+        spans = next(
+            (values for values in record.outputs.values() if values and values[0]["type"] == "Labels"), None
+        )
         text = record.data.get(key)
         text = "" if text is None else str(text)
         lines.extend([f"{token} -X- _ {tag}\n" for token, tag in tag_tokens(text, spans)])

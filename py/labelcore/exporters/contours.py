@@ -22,9 +22,9 @@ def find_external_contours(mask: bytes | bytearray, width: int, height: int) -> 
     step = width + 2
     img = [0] * (step * (height + 2))
     for y in range(height):
-        row = mask[y * width:(y + 1) * width]
+        row = mask[y * width : (y + 1) * width]
         base = (y + 1) * step + 1
-        img[base:base + width] = [1 if v else 0 for v in row]
+        img[base : base + width] = [1 if v else 0 for v in row]
     deltas = [1, 1 - step, -step, -step - 1, -1, step - 1, step, step + 1] * 2
     found: list[list[Point]] = []
     for y in range(1, height + 1):

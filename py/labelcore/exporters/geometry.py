@@ -21,15 +21,23 @@ def box_corners_px(value: dict[str, Any], width: float, height: float) -> list[P
         cos, sin = math.cos(angle), math.sin(angle)
     else:  # what cos(0) and sin(0) give, without the calls
         cos, sin = 1.0, 0.0
-    return [(x, y), (x + w * cos, y + w * sin), (x + w * cos - h * sin, y + w * sin + h * cos),
-            (x - h * sin, y + h * cos)]
+    return [
+        (x, y),
+        (x + w * cos, y + w * sin),
+        (x + w * cos - h * sin, y + w * sin + h * cos),
+        (x - h * sin, y + h * cos),
+    ]
 
 
 def box_bounds_px(value: dict[str, Any], width: float, height: float) -> tuple[float, float, float, float]:
     """``x, y, w, h`` in pixels of the axis-aligned box around a (possibly rotated) box."""
     if not value.get("rotation"):
-        return (value["x"] / 100 * width, value["y"] / 100 * height,
-                value["width"] / 100 * width, value["height"] / 100 * height)
+        return (
+            value["x"] / 100 * width,
+            value["y"] / 100 * height,
+            value["width"] / 100 * width,
+            value["height"] / 100 * height,
+        )
     corners = box_corners_px(value, width, height)
     xs = [c[0] for c in corners]
     ys = [c[1] for c in corners]
@@ -41,8 +49,12 @@ _NUMBER = (int, float)
 
 def has_box(value: dict[str, Any]) -> bool:
     get = value.get
-    return (isinstance(get("x"), _NUMBER) and isinstance(get("y"), _NUMBER)
-            and isinstance(get("width"), _NUMBER) and isinstance(get("height"), _NUMBER))
+    return (
+        isinstance(get("x"), _NUMBER)
+        and isinstance(get("y"), _NUMBER)
+        and isinstance(get("width"), _NUMBER)
+        and isinstance(get("height"), _NUMBER)
+    )
 
 
 def polygon_px(points: list[list[float]], width: float, height: float) -> list[Point]:

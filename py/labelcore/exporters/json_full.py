@@ -13,10 +13,13 @@ from labelcore.exporters.registry import Files, register_format
 
 
 @register_format(
-    "JSON", title="JSON",
+    "JSON",
+    title="JSON",
     description="Every chosen task as Label Studio JSON: data, annotations (skipped ones too), "
-                "and predictions when asked for. Imports back into Label Studio or Labelcore.",
-    single_data_key=False, writes="result.json")
+    "and predictions when asked for. Imports back into Label Studio or Labelcore.",
+    single_data_key=False,
+    writes="result.json",
+)
 def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
     out = [ls_task(task, options.include_predictions) for _index, task in select_tasks(tasks, options)]
     return {"result.json": pretty(out)}

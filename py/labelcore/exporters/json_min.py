@@ -21,8 +21,10 @@ def prettify(values: list[dict[str, Any]]) -> Any:
     key = SCALAR_TAGS.get(values[0]["type"])
     if key is None:
         return [_without_type(value) for value in values]
-    out = [value[key][0] if isinstance(value.get(key), list) and len(value[key]) == 1 else _without_type(value)
-           for value in values]
+    out = [
+        value[key][0] if isinstance(value.get(key), list) and len(value[key]) == 1 else _without_type(value)
+        for value in values
+    ]
     return out[0] if len(out) == 1 else out
 
 
@@ -35,15 +37,23 @@ def _without_type(value: dict[str, Any]) -> dict[str, Any]:
 def annotation_fields(record: Record, keep_int: bool) -> dict[str, Any]:
     annotation = record.annotation or {}
     get = annotation.get
-    return {"annotator": record.annotator(keep_int=keep_int), "annotation_id": get("id"),
-            "created_at": get("created_at"), "updated_at": get("updated_at"), "lead_time": get("lead_time")}
+    return {
+        "annotator": record.annotator(keep_int=keep_int),
+        "annotation_id": get("id"),
+        "created_at": get("created_at"),
+        "updated_at": get("updated_at"),
+        "lead_time": get("lead_time"),
+    }
 
 
 @register_format(
-    "JSON_MIN", title="JSON-MIN",
+    "JSON_MIN",
+    title="JSON-MIN",
     description="One record per annotation with the task's data keys, its id, one key per control "
-                "(a single choice or text as a plain string) and who made it when.",
-    single_data_key=False, writes="result.json")
+    "(a single choice or text as a plain string) and who made it when.",
+    single_data_key=False,
+    writes="result.json",
+)
 def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
     out = []
     for record in records(tasks, config, options):

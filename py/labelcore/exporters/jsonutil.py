@@ -7,7 +7,8 @@ instead and leave each item to the C encoder, several times faster on large expo
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 # Task JSON cannot hold cycles, so the encoders skip the circular-reference bookkeeping.
 _SPACED = json.JSONEncoder(ensure_ascii=False, check_circular=False)
@@ -22,15 +23,24 @@ def _reused_c_encoder(encoder: json.JSONEncoder) -> Callable[[Any], str]:
     if make is None:
         return encoder.encode
     try:
-        chunks = make(None, encoder.default, json.encoder.encode_basestring, None,
-                      encoder.key_separator, encoder.item_separator, False, False, True)
+        chunks = make(
+            None,
+            encoder.default,
+            json.encoder.encode_basestring,
+            None,
+            encoder.key_separator,
+            encoder.item_separator,
+            False,
+            False,
+            True,
+        )
     except TypeError:  # another signature: use the public path
         return encoder.encode
 
     def encode(value: Any) -> str:
         return "".join(chunks(value, 0))
 
-    sample = {"a": [1, 2.5, None, True, "é\n\"", {"b": -0.1}], "c": 1e300}
+    sample = {"a": [1, 2.5, None, True, 'é\n"', {"b": -0.1}], "c": 1e300}
     try:
         same = encode(sample) == encoder.encode(sample)
     except (TypeError, ValueError):

@@ -19,26 +19,71 @@ from __future__ import annotations
 from typing import Any
 
 ANNOTATION_DEFAULTS: dict[str, Any] = {
-    "id": None, "completed_by": None, "result": [], "was_cancelled": False, "ground_truth": False,
-    "created_at": None, "updated_at": None, "draft_created_at": None, "lead_time": None, "prediction": {},
-    "result_count": 0, "import_id": None, "last_action": None, "bulk_created": False, "task": None,
-    "project": None, "updated_by": None, "parent_prediction": None, "parent_annotation": None,
+    "id": None,
+    "completed_by": None,
+    "result": [],
+    "was_cancelled": False,
+    "ground_truth": False,
+    "created_at": None,
+    "updated_at": None,
+    "draft_created_at": None,
+    "lead_time": None,
+    "prediction": {},
+    "result_count": 0,
+    "import_id": None,
+    "last_action": None,
+    "bulk_created": False,
+    "task": None,
+    "project": None,
+    "updated_by": None,
+    "parent_prediction": None,
+    "parent_annotation": None,
     "last_created_by": None,
 }
 PREDICTION_DEFAULTS: dict[str, Any] = {
-    "id": None, "result": [], "model_version": "", "score": None, "cluster": None, "neighbors": None,
-    "mislabeling": 0, "created_at": None, "updated_at": None, "model": None, "model_run": None,
-    "task": None, "project": None,
+    "id": None,
+    "result": [],
+    "model_version": "",
+    "score": None,
+    "cluster": None,
+    "neighbors": None,
+    "mislabeling": 0,
+    "created_at": None,
+    "updated_at": None,
+    "model": None,
+    "model_run": None,
+    "task": None,
+    "project": None,
 }
 TASK_KEYS_FIRST: tuple[str, ...] = (
-    "id", "annotations", "drafts", "predictions", "data", "meta", "created_at", "updated_at", "inner_id",
-    "total_annotations", "cancelled_annotations", "total_predictions", "comment_count",
-    "unresolved_comment_count", "last_comment_updated_at", "project", "updated_by", "comment_authors",
+    "id",
+    "annotations",
+    "drafts",
+    "predictions",
+    "data",
+    "meta",
+    "created_at",
+    "updated_at",
+    "inner_id",
+    "total_annotations",
+    "cancelled_annotations",
+    "total_predictions",
+    "comment_count",
+    "unresolved_comment_count",
+    "last_comment_updated_at",
+    "project",
+    "updated_by",
+    "comment_authors",
 )
 # Written when the task does not say (Labelcore keeps no comments).
 TASK_DEFAULTS: dict[str, Any] = {
-    "drafts": [], "meta": {}, "comment_count": 0, "unresolved_comment_count": 0,
-    "last_comment_updated_at": None, "updated_by": None, "comment_authors": [],
+    "drafts": [],
+    "meta": {},
+    "comment_count": 0,
+    "unresolved_comment_count": 0,
+    "last_comment_updated_at": None,
+    "updated_by": None,
+    "comment_authors": [],
 }
 
 
@@ -83,7 +128,9 @@ def ls_task(task: dict[str, Any], include_predictions: bool) -> dict[str, Any]:
         inner_id=task["inner_id"] if task.get("inner_id") is not None else task.get("id"),
         total_annotations=len(annotations) - cancelled,
         cancelled_annotations=cancelled,
-        total_predictions=len(predictions) if isinstance(predictions, list) else task.get("total_predictions", 0),
+        total_predictions=len(predictions)
+        if isinstance(predictions, list)
+        else task.get("total_predictions", 0),
     )
     if include_predictions:
         values["predictions"] = [ls_prediction(p, task) for p in predictions or []]

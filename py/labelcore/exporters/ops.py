@@ -32,8 +32,9 @@ class RunArgs(BaseModel):
     config_xml: str
     tasks: list[dict[str, Any]]
     format: str
-    options: dict[str, Any] = Field(default_factory=dict,
-                                    description="ExportOptions; 'media' values are bytes (or base64 text)")
+    options: dict[str, Any] = Field(
+        default_factory=dict, description="ExportOptions; 'media' values are bytes (or base64 text)"
+    )
 
 
 def _options(raw: dict[str, Any]) -> ExportOptions:
@@ -46,7 +47,9 @@ def _options(raw: dict[str, Any]) -> ExportOptions:
         try:
             media[ref] = base64.b64decode(value, validate=True)
         except (binascii.Error, TypeError, ValueError):
-            raise BridgeError(f"media {ref!r} is not base64", {"path": f"args.options.media[{ref!r}]"}) from None
+            raise BridgeError(
+                f"media {ref!r} is not base64", {"path": f"args.options.media[{ref!r}]"}
+            ) from None
     try:
         return ExportOptions(**raw, media=media)
     except ValidationError as exc:

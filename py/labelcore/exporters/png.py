@@ -16,7 +16,11 @@ def png_grey(pixels: bytes, height: int, width: int, level: int = 6) -> bytes:
     """A greyscale PNG of ``height`` rows of ``width`` bytes each."""
     if len(pixels) != height * width:
         raise ValueError(f"{len(pixels)} bytes do not make a {height}x{width} image")
-    rows = b"".join(b"\x00" + pixels[r * width:(r + 1) * width] for r in range(height))
+    rows = b"".join(b"\x00" + pixels[r * width : (r + 1) * width] for r in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(rows, level))
-            + _chunk(b"IEND", b""))
+    return (
+        _SIGNATURE
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(rows, level))
+        + _chunk(b"IEND", b"")
+    )

@@ -7,9 +7,10 @@ tasks are exported. Results whose control is not in the config (and relations) a
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from labelcore.config.repeat import Names
 from labelcore.errors import DataError, FormatError
@@ -96,7 +97,7 @@ class ConfigView:
 @dataclass(slots=True)
 class Record:
     task: dict[str, Any]
-    index: int                       # position in the input list, for error paths
+    index: int  # position in the input list, for error paths
     annotation: dict[str, Any] | None
     outputs: dict[str, list[dict[str, Any]]]
 
@@ -132,15 +133,16 @@ def select_tasks(tasks: list[dict[str, Any]], options: ExportOptions) -> Iterato
     ``task_ids``, those tasks in that order (ids not given are skipped), else the input's order;
     scope "annotated" keeps the tasks with at least one annotation, skipped ones too."""
     checked: Iterable[tuple[int, dict[str, Any], list[Any]]] = (
-        (index, task, _annotations(task, index)) for index, task in enumerate(tasks))
+        (index, task, _annotations(task, index)) for index, task in enumerate(tasks)
+    )
     if options.task_ids is not None:
         by_id: dict[str, tuple[int, dict[str, Any], list[Any]]] = {}
         for item in checked:
             by_id.setdefault(str(item[1].get("id")), item)
         checked = [by_id[key] for key in dict.fromkeys(str(t) for t in options.task_ids) if key in by_id]
     annotated_only = options.scope == "annotated"
-    for index, task, annotations in checked:
-        if annotated_only and not annotations:
+    for index, task, anns in checked:
+        if annotated_only and not anns:
             continue
         yield index, task
 
@@ -159,8 +161,13 @@ def _created_key(annotation: dict[str, Any]) -> str:
     return "" if created is None else str(created)
 
 
-def records(tasks: list[dict[str, Any]], config: Any, options: ExportOptions,
-            view: ConfigView | None = None, keep_ids: bool = False) -> Iterator[Record]:
+def records(
+    tasks: list[dict[str, Any]],
+    config: Any,
+    options: ExportOptions,
+    view: ConfigView | None = None,
+    keep_ids: bool = False,
+) -> Iterator[Record]:
     """The records of the chosen tasks; ``keep_ids`` copies each result's ``id``/``parentID``."""
     view = view or ConfigView(config)
     for index, task in select_tasks(tasks, options):
@@ -175,8 +182,9 @@ def records(tasks: list[dict[str, Any]], config: Any, options: ExportOptions,
             yield Record(task, index, annotation, _outputs(annotation, view, keep_ids, index))
 
 
-def _outputs(annotation: dict[str, Any], view: ConfigView, keep_ids: bool,
-             index: int) -> dict[str, list[dict[str, Any]]]:
+def _outputs(
+    annotation: dict[str, Any], view: ConfigView, keep_ids: bool, index: int
+) -> dict[str, list[dict[str, Any]]]:
     """Each result's ``value`` (a shallow copy: formats may add to it) with the control's tag as
     ``type`` and the original image size, grouped by control name."""
     outputs: dict[str, list[dict[str, Any]]] = {}

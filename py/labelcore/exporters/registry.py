@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from labelcore.errors import FormatError
 from labelcore.exporters.options import ExportOptions
@@ -60,25 +61,49 @@ class FormatInfo:
         return [sorted(n.objects) + sorted(n.controls) for n in self.needs]
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "title": self.title, "description": self.description,
-                "supports": self.supports(), "single_data_key": self.single_data_key,
-                "writes": self.writes, "media": self.media}
+        return {
+            "name": self.name,
+            "title": self.title,
+            "description": self.description,
+            "supports": self.supports(),
+            "single_data_key": self.single_data_key,
+            "writes": self.writes,
+            "media": self.media,
+        }
 
 
 FORMATS: dict[str, FormatInfo] = {}
 
 
-def register_format(name: str, *, title: str, description: str, needs: tuple[Need, ...] = (),
-                    single_data_key: bool = True, multi_image: bool = True,
-                    companions: dict[str, str] | None = None, writes: str = "",
-                    media: bool = False) -> Callable[[ExportFunc], ExportFunc]:
+def register_format(
+    name: str,
+    *,
+    title: str,
+    description: str,
+    needs: tuple[Need, ...] = (),
+    single_data_key: bool = True,
+    multi_image: bool = True,
+    companions: dict[str, str] | None = None,
+    writes: str = "",
+    media: bool = False,
+) -> Callable[[ExportFunc], ExportFunc]:
     """Register ``export`` under ``name`` (Label Studio's spelling, e.g. ``"COCO"``)."""
 
     def register(func: ExportFunc) -> ExportFunc:
         if name in FORMATS:
             raise ValueError(f"export format {name!r} is registered twice")
-        FORMATS[name] = FormatInfo(name, title, description, func, needs, single_data_key,
-                                   multi_image, dict(companions or {}), writes, media)
+        FORMATS[name] = FormatInfo(
+            name,
+            title,
+            description,
+            func,
+            needs,
+            single_data_key,
+            multi_image,
+            dict(companions or {}),
+            writes,
+            media,
+        )
         return func
 
     return register
@@ -96,14 +121,22 @@ def formats_for(config: Any) -> list[FormatInfo]:
     return [info for info in FORMATS.values() if info.fits(config)]
 
 
-def run_export(name: str, tasks: list[dict[str, Any]], config: Any,
-               options: ExportOptions | None = None, *, check_fit: bool = True) -> Files:
+def run_export(
+    name: str,
+    tasks: list[dict[str, Any]],
+    config: Any,
+    options: ExportOptions | None = None,
+    *,
+    check_fit: bool = True,
+) -> Files:
     """Export ``tasks`` in format ``name``; refuses a format that does not fit the config."""
     info = get_format(name)
     if check_fit and not info.fits(config):
         fitting = ", ".join(f.name for f in formats_for(config))
-        raise FormatError(f"format {info.name} cannot export this project's config "
-                          f"(formats that fit: {fitting})", {"path": "format"})
+        raise FormatError(
+            f"format {info.name} cannot export this project's config (formats that fit: {fitting})",
+            {"path": "format"},
+        )
     if not isinstance(tasks, list):
         raise FormatError("tasks must be a list of Label Studio task objects", {"path": "$"})
     with gc_paused():

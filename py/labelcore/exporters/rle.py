@@ -61,5 +61,7 @@ def alpha_mask(rle: list[int], width: int, height: int, where: dict | None = Non
     if len(rgba) != width * height * 4:
         raise DataError(
             f"brush mask holds {len(rgba)} values but the image is {width}x{height} "
-            f"(expected {width * height * 4} RGBA values)", where)
+            f"(expected {width * height * 4} RGBA values)",
+            where,
+        )
     return rgba[3::4]

@@ -8,6 +8,7 @@ split off like ";@#$%&"). The rules below are the Treebank conventions written a
 from __future__ import annotations
 
 import re
+
 # (pattern, replacement, needles): a rule can only match a text holding one of its needles, so
 # the cheap ``in`` test skips most regex passes (a text changes only where a rule matched).
 _Rule = tuple["re.Pattern[str] | None", str, tuple[str, ...]]
@@ -48,18 +49,21 @@ _ENDING_QUOTES: list[_Rule] = [
 # Contractions split in two, each with a lowercase needle the lowercased text must hold for the
 # pattern to match (no "i" or "s" in a needle: "İ", "ı" and "ſ" match them case-insensitively
 # but do not lowercase to them).
-_SPLIT_WORDS = [(re.compile(pattern), needle) for pattern, needle in (
-    (r"(?i)\b(can)(not)\b", "cannot"),
-    (r"(?i)\b(d)('ye)\b", "d'ye"),
-    (r"(?i)\b(gim)(me)\b", "mme"),
-    (r"(?i)\b(gon)(na)\b", "gonna"),
-    (r"(?i)\b(got)(ta)\b", "gotta"),
-    (r"(?i)\b(lem)(me)\b", "lemme"),
-    (r"(?i)\b(more)('n)\b", "more'n"),
-    (r"(?i)\b(wan)(na)(?=\s)", "wanna"),
-    (r"(?i) ('t)(is)\b", " 't"),
-    (r"(?i) ('t)(was)\b", " 'twa"),
-)]
+_SPLIT_WORDS = [
+    (re.compile(pattern), needle)
+    for pattern, needle in (
+        (r"(?i)\b(can)(not)\b", "cannot"),
+        (r"(?i)\b(d)('ye)\b", "d'ye"),
+        (r"(?i)\b(gim)(me)\b", "mme"),
+        (r"(?i)\b(gon)(na)\b", "gonna"),
+        (r"(?i)\b(got)(ta)\b", "gotta"),
+        (r"(?i)\b(lem)(me)\b", "lemme"),
+        (r"(?i)\b(more)('n)\b", "more'n"),
+        (r"(?i)\b(wan)(na)(?=\s)", "wanna"),
+        (r"(?i) ('t)(is)\b", " 't"),
+        (r"(?i) ('t)(was)\b", " 'twa"),
+    )
+]
 _QUOTES = re.compile(r"``|'{2}|\"")
 _BEFORE_PADDING = _STARTING_QUOTES + _PUNCTUATION + [_BRACKETS, _DASHES]
 

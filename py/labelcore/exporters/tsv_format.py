@@ -10,8 +10,11 @@ from labelcore.exporters.tabular import table
 
 
 @register_format(
-    "TSV", title="TSV",
+    "TSV",
+    title="TSV",
     description="The CSV table, tab-separated: one row per annotation, columns sorted by name.",
-    single_data_key=False, writes="result.tsv")
+    single_data_key=False,
+    writes="result.tsv",
+)
 def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
     return {"result.tsv": table(tasks, config, options, "\t")}

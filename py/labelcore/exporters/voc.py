@@ -29,31 +29,56 @@ def _objects(record: Record, width: float, height: float) -> list[str]:
             continue
         x, y, w, h = box_bounds_px(value, width, height)
         xmin, ymin = int(x), int(y)
-        box = [_element("xmin", str(xmin)), _element("ymin", str(ymin)),
-               _element("xmax", str(xmin + int(w))), _element("ymax", str(ymin + int(h)))]
-        out.append(_element("object", [_element("name", name), _element("pose", "Unspecified"),
-                                        _element("truncated", "0"), _element("difficult", "0"),
-                                        _element("bndbox", box)]))
+        box = [
+            _element("xmin", str(xmin)),
+            _element("ymin", str(ymin)),
+            _element("xmax", str(xmin + int(w))),
+            _element("ymax", str(ymin + int(h))),
+        ]
+        out.append(
+            _element(
+                "object",
+                [
+                    _element("name", name),
+                    _element("pose", "Unspecified"),
+                    _element("truncated", "0"),
+                    _element("difficult", "0"),
+                    _element("bndbox", box),
+                ],
+            )
+        )
     return out
 
 
 def _document(record: Record, image_name: str, width: Any, height: Any) -> str:
-    source = [_element("database", "MyDatabase"), _element("annotation", "COCO2017"),
-              _element("image", "flickr"), _element("flickrid", "NULL"),
-              _element("annotator", str(record.annotator(default="")))]
+    source = [
+        _element("database", "MyDatabase"),
+        _element("annotation", "COCO2017"),
+        _element("image", "flickr"),
+        _element("flickrid", "NULL"),
+        _element("annotator", str(record.annotator(default=""))),
+    ]
     size = [_element("width", str(width)), _element("height", str(height)), _element("depth", "3")]
-    body = [_element("folder", "images"), _element("filename", image_name), _element("source", source),
-            _element("owner", [_element("flickrid", "NULL"), _element("name", "Labelcore")]),
-            _element("size", size), _element("segmented", "0")] + _objects(record, width, height)
+    body = [
+        _element("folder", "images"),
+        _element("filename", image_name),
+        _element("source", source),
+        _element("owner", [_element("flickrid", "NULL"), _element("name", "Labelcore")]),
+        _element("size", size),
+        _element("segmented", "0"),
+    ] + _objects(record, width, height)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + _element("annotation", body)
 
 
 @register_format(
-    "VOC", title="Pascal VOC XML",
+    "VOC",
+    title="Pascal VOC XML",
     description="One Pascal VOC XML per image with integer pixel boxes (rotated boxes as their "
-                "axis-aligned bounds); the newest annotation of each task.",
+    "axis-aligned bounds); the newest annotation of each task.",
     needs=needs(({"Image"}, {"RectangleLabels"}), ({"Image"}, {"Rectangle", "Labels"})),
-    multi_image=False, writes="Annotations/*.xml")
+    multi_image=False,
+    writes="Annotations/*.xml",
+)
 def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
     view = ConfigView(config)
     key = view.first_key("Image")

@@ -11,10 +11,14 @@ from labelcore.exporters.yolo_common import yolo_files
 
 
 @register_format(
-    "YOLO", title="YOLO",
+    "YOLO",
+    title="YOLO",
     description="One text file per image: 'class x_center y_center width height' (0-1) per box, "
-                "'class x1 y1 x2 y2 ...' per polygon, keypoints after their box; classes.txt, notes.json.",
-    needs=IMAGE_NEEDS, multi_image=False, companions={"KeyPointLabels": "RectangleLabels"},
-    writes="labels/*.txt, classes.txt, notes.json")
+    "'class x1 y1 x2 y2 ...' per polygon, keypoints after their box; classes.txt, notes.json.",
+    needs=IMAGE_NEEDS,
+    multi_image=False,
+    companions={"KeyPointLabels": "RectangleLabels"},
+    writes="labels/*.txt, classes.txt, notes.json",
+)
 def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
     return yolo_files(tasks, config, options, obb=False)[0]

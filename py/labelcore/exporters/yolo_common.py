@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import posixpath
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from labelcore.exporters.classes import Classes, keypoint_order
 from labelcore.exporters.geometry import box_bounds_px, box_corners_px, has_box
@@ -82,8 +83,9 @@ def pose_classes(view: ConfigView) -> Classes:
     return classes
 
 
-def yolo_files(tasks: list[dict[str, Any]], config: Any, options: ExportOptions,
-               obb: bool) -> tuple[dict[str, bytes], MediaFiles]:
+def yolo_files(
+    tasks: list[dict[str, Any]], config: Any, options: ExportOptions, obb: bool
+) -> tuple[dict[str, bytes], MediaFiles]:
     view = ConfigView(config)
     key = view.first_key("Image")
     # With KeyPointLabels both write YOLO pose lines (the box as centre and size), as Label Studio does.

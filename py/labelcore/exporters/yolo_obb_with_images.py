@@ -11,10 +11,14 @@ from labelcore.exporters.yolo_common import yolo_files
 
 
 @register_format(
-    "YOLO_OBB_WITH_IMAGES", title="YOLOv8 OBB with Images",
+    "YOLO_OBB_WITH_IMAGES",
+    title="YOLOv8 OBB with Images",
     description="YOLO_OBB label files, classes.txt, notes.json and the project's images under images/.",
-    needs=IMAGE_NEEDS, multi_image=False, writes="labels/*.txt, classes.txt, notes.json, images/",
-    media=True)
+    needs=IMAGE_NEEDS,
+    multi_image=False,
+    writes="labels/*.txt, classes.txt, notes.json, images/",
+    media=True,
+)
 def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
     files, media = yolo_files(tasks, config, options, obb=True)
     return {**files, **media.files}

@@ -11,10 +11,15 @@ from labelcore.exporters.yolo_common import yolo_files
 
 
 @register_format(
-    "YOLO_WITH_IMAGES", title="YOLO with Images",
+    "YOLO_WITH_IMAGES",
+    title="YOLO with Images",
     description="YOLO label files, classes.txt, notes.json and the project's images under images/.",
-    needs=IMAGE_NEEDS, multi_image=False, companions={"KeyPointLabels": "RectangleLabels"},
-    writes="labels/*.txt, classes.txt, notes.json, images/", media=True)
+    needs=IMAGE_NEEDS,
+    multi_image=False,
+    companions={"KeyPointLabels": "RectangleLabels"},
+    writes="labels/*.txt, classes.txt, notes.json, images/",
+    media=True,
+)
 def export(tasks: list[dict[str, Any]], config: Any, options: ExportOptions) -> Files:
     files, media = yolo_files(tasks, config, options, obb=False)
     return {**files, **media.files}

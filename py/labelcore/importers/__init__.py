@@ -20,5 +20,13 @@ from labelcore.importers import (  # noqa: F401
 from labelcore.importers.registry import IMPORTERS, Parser, get_importer, importer_for_name, register_importer
 from labelcore.importers.session import ImportReport, ImportSession, undefined_key
 
-__all__ = ["IMPORTERS", "Parser", "register_importer", "get_importer", "importer_for_name", "ImportSession",
-           "ImportReport", "undefined_key"]
+__all__ = [
+    "IMPORTERS",
+    "Parser",
+    "register_importer",
+    "get_importer",
+    "importer_for_name",
+    "ImportSession",
+    "ImportReport",
+    "undefined_key",
+]

@@ -34,14 +34,36 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-NA = frozenset({"", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
-                "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null"})
+NA = frozenset(
+    {
+        "",
+        "#N/A",
+        "#N/A N/A",
+        "#NA",
+        "-1.#IND",
+        "-1.#QNAN",
+        "-NaN",
+        "-nan",
+        "1.#IND",
+        "1.#QNAN",
+        "<NA>",
+        "N/A",
+        "NA",
+        "NULL",
+        "NaN",
+        "None",
+        "n/a",
+        "nan",
+        "null",
+    }
+)
 BOOLS = {"True": True, "true": True, "TRUE": True, "False": False, "false": False, "FALSE": False}
 _INT = re.compile(r"[ \t]*[+-]?[0-9]+[ \t]*").fullmatch
 _FLOAT = re.compile(r"[ \t]*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \t]*").fullmatch
-INT64 = range(-2 ** 63, 2 ** 63)
+INT64 = range(-(2**63), 2**63)
 
 INT, FLOAT, BOOL, TEXT = "int", "float", "bool", "text"
 

@@ -24,7 +24,9 @@ CHUNK = 1 << 20
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="CSV, TSV, TXT, JSON, JSONL, HTML, URL list or media")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="CSV, TSV, TXT, JSON, JSONL, HTML, URL list or media"
+    )
     parser.add_argument("--config", required=True, metavar="CONFIG.xml", help="the project's labeling config")
     parser.add_argument("-o", "--output", metavar="tasks.json", help="write here instead of stdout")
     parser.add_argument("--format", help="the format of every FILE (default: from each file's extension)")
@@ -37,7 +39,9 @@ def import_file(path: str, config: Any, fmt: str | None = None, skip_invalid: bo
     The cyclic garbage collector is paused meanwhile: a million new task dicts
     (no cycles among them) would otherwise trigger it over and over (~1/3 of the time).
     """
-    session = ImportSession(config, format=fmt, filename=path, skip_invalid=skip_invalid, options={"ref": path})
+    session = ImportSession(
+        config, format=fmt, filename=path, skip_invalid=skip_invalid, options={"ref": path}
+    )
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -64,8 +68,11 @@ def write_tasks(tasks: list[dict[str, Any]], out: IO[str]) -> None:
     out.write("\n]\n" if tasks else "]\n")
 
 
-@command("import", "Normalize CSV/TSV/TXT/JSON/JSONL/HTML/URL lists/media to a Label Studio JSON task list",
-         _configure)
+@command(
+    "import",
+    "Normalize CSV/TSV/TXT/JSON/JSONL/HTML/URL lists/media to a Label Studio JSON task list",
+    _configure,
+)
 def run(ns: argparse.Namespace) -> int:
     config = parse_config(Path(ns.config).read_text(encoding="utf-8"))
     tasks: list[dict[str, Any]] = []
@@ -79,7 +86,9 @@ def run(ns: argparse.Namespace) -> int:
             print(f"{path}: ... and {report.errors_total - len(report.errors)} more errors", file=sys.stderr)
         failed = failed or not report.ok
     if failed and not ns.skip_invalid:
-        print("labelcore import: nothing written: fix the errors above or pass --skip-invalid", file=sys.stderr)
+        print(
+            "labelcore import: nothing written: fix the errors above or pass --skip-invalid", file=sys.stderr
+        )
         return 1
     if ns.output:
         with open(ns.output, "w", encoding="utf-8") as out:

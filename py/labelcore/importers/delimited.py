@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from labelcore.errors import DataError
 from labelcore.importers.cell_types import ColumnTypes, row_dict
@@ -82,18 +83,24 @@ class DelimitedParser(Parser):
                 elif cells:
                     yield self._task(cells)
         except csv.Error as exc:
-            raise DataError(f"row {self._row + 1} is not valid {self.name.upper()}: {exc}",
-                            {"row": self._row + 1}) from None
+            raise DataError(
+                f"row {self._row + 1} is not valid {self.name.upper()}: {exc}", {"row": self._row + 1}
+            ) from None
 
     def _header(self, cells: list[str]) -> None:
         seen: dict[str, int] = {}
         for i, name in enumerate(cells, 1):
             if not name.strip():
-                raise DataError(f"column {i} of the header row has no name; every column needs one "
-                                f"(it becomes a data key)", {"row": 1, "col": i})
+                raise DataError(
+                    f"column {i} of the header row has no name; every column needs one "
+                    f"(it becomes a data key)",
+                    {"row": 1, "col": i},
+                )
             if name in seen:
-                raise DataError(f"column {name!r} appears twice in the header row (columns {seen[name]} and {i})",
-                                {"row": 1, "col": i})
+                raise DataError(
+                    f"column {name!r} appears twice in the header row (columns {seen[name]} and {i})",
+                    {"row": 1, "col": i},
+                )
             seen[name] = i
         self.columns = cells
         self._types = ColumnTypes(cells)
@@ -102,9 +109,12 @@ class DelimitedParser(Parser):
     def _task(self, cells: list[str]) -> Item:
         columns = self.columns or []
         if len(cells) != len(columns):
-            return ({"row": self._row}, None,
-                    f"the row has {len(cells)} cell{'s' * (len(cells) != 1)} but the header has "
-                    f"{len(columns)} columns ({', '.join(columns)})")
+            return (
+                {"row": self._row},
+                None,
+                f"the row has {len(cells)} cell{'s' * (len(cells) != 1)} but the header has "
+                f"{len(columns)} columns ({', '.join(columns)})",
+            )
         row = row_dict(columns, cells)
         types = self._types
         if types is not None:

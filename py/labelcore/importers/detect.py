@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Callable
+from collections.abc import Callable
 
 # importer name -> score of the input's first text (higher wins; 0: cannot tell)
 SNIFFERS: dict[str, Callable[[str, list[str]], int]] = {}
@@ -13,6 +13,7 @@ def sniffer(name: str):
     def register(func: Callable[[str, list[str]], int]) -> Callable[[str, list[str]], int]:
         SNIFFERS[name] = func
         return func
+
     return register
 
 

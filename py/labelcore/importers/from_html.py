@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from labelcore.importers.registry import Item, Parser, register_importer
 from labelcore.importers.text import WholeText

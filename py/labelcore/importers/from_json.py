@@ -7,7 +7,7 @@ JSON is not streamed: the bytes are gathered and parsed at :meth:`close`
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
 from labelcore.errors import DataError
 from labelcore.importers.items import task_from_item

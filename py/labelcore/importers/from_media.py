@@ -8,7 +8,7 @@ the file is the session's file name and its reference is that name.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from labelcore.importers.media import MEDIA_EXTENSIONS, media_kind
 from labelcore.importers.registry import Item, ParseContext, Parser, register_importer
@@ -41,8 +41,14 @@ class MediaParser(Parser):
         where = {"file": name, "index": index}
         kind = media_kind(name) or (mime.split("/")[0] if mime else None)
         if kind not in MEDIA_EXTENSIONS:
-            return where, None, (f"{name!r} is not a media file Label Studio imports "
-                                 f"(extensions: {' '.join(e[1:] for e in _ALL)})")
+            return (
+                where,
+                None,
+                (
+                    f"{name!r} is not a media file Label Studio imports "
+                    f"(extensions: {' '.join(e[1:] for e in _ALL)})"
+                ),
+            )
         if size <= 0:
             return where, None, f"{name!r} is empty (0 bytes); the file may not have been copied completely"
         return where, {"data": {self.ctx.key_for(): ref}}, None

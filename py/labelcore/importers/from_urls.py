@@ -16,6 +16,8 @@ class UrlsParser(LineParser):
         url = text.strip()
         where = {"line": number}
         parts = urlsplit(url)
-        if " " in url or not ((parts.scheme and (parts.netloc or parts.scheme == "data")) or url.startswith("/")):
+        if " " in url or not (
+            (parts.scheme and (parts.netloc or parts.scheme == "data")) or url.startswith("/")
+        ):
             return where, None, f"{url[:80]!r} is not a URL (like https://host/image.jpg)"
         return where, {"data": {self.ctx.key_for(): url}}, None

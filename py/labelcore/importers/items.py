@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 KeyFor = Callable[[], str]
 
@@ -22,4 +23,5 @@ def task_from_item(item: Any, key_for: KeyFor) -> tuple[dict[str, Any] | None, s
 
 def _kind(value: Any) -> str:
     return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
-        type(value), "a number")
+        type(value), "a number"
+    )

@@ -140,14 +140,22 @@ def _bytes(args: Source | ChunkArgs) -> bytes:
 
 def _new(config_xml: str | None, filename: str, fmt: str | None, options: Options) -> ImportSession:
     config = parse_config(config_xml) if config_xml else None
-    return ImportSession(config, format=fmt, filename=filename, skip_invalid=options.skip_invalid,
-                         max_errors=options.max_errors, options=options.model_dump(exclude_none=True))
+    return ImportSession(
+        config,
+        format=fmt,
+        filename=filename,
+        skip_invalid=options.skip_invalid,
+        max_errors=options.max_errors,
+        options=options.model_dump(exclude_none=True),
+    )
 
 
 def _session(session_id: str) -> tuple[ImportSession, int | None]:
     found = SESSIONS.get(session_id)
     if found is None:
-        raise BridgeError(f"no import session {session_id!r} (finished or cancelled?)", {"path": "args.session"})
+        raise BridgeError(
+            f"no import session {session_id!r} (finished or cancelled?)", {"path": "args.session"}
+        )
     return found
 
 
@@ -158,8 +166,10 @@ def _counts(session: ImportSession) -> dict[str, Any]:
 @op("import.formats")
 def _formats(args: Any, ctx: Context) -> list[dict[str, Any]]:
     """Every import format: name, file extensions, description."""
-    return [{"name": i.name, "extensions": list(i.extensions), "description": i.description}
-            for i in IMPORTERS.values()]
+    return [
+        {"name": i.name, "extensions": list(i.extensions), "description": i.description}
+        for i in IMPORTERS.values()
+    ]
 
 
 class PickedFile(BaseModel):
@@ -198,7 +208,7 @@ def _preview(args: PreviewArgs, ctx: Context) -> dict[str, Any]:
     session.detect()
     report = session.finish() if args.complete else session.report()
     out = report.to_dict(with_tasks=False)
-    out["tasks"] = session.tasks[:args.limit]
+    out["tasks"] = session.tasks[: args.limit]
     return out
 
 
@@ -255,7 +265,7 @@ def _tasks(args: TasksArgs, ctx: Context) -> dict[str, Any]:
     if args.chunk == chunks - 1:
         del FINISHED[args.session]
     ctx.progress(args.chunk + 1, chunks, "tasks")
-    return {"chunk": args.chunk, "tasks": report.tasks[args.chunk * size:(args.chunk + 1) * size]}
+    return {"chunk": args.chunk, "tasks": report.tasks[args.chunk * size : (args.chunk + 1) * size]}
 
 
 @op("import.cancel", SessionArgs)

@@ -14,8 +14,9 @@ config's data key.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from labelcore.errors import FormatError
 
@@ -27,6 +28,7 @@ UNDEFINED = "$undefined$"
 @dataclass
 class ParseContext:
     """What a parser may ask of the import it serves."""
+
     filename: str = ""
     options: dict[str, Any] = field(default_factory=dict)
     key_for: Callable[[], str] = lambda: UNDEFINED
@@ -49,8 +51,9 @@ class Parser:
         return ()
 
     def add_file(self, index: int, name: str, size: int, ref: str, mime: str | None = None) -> Iterable[Item]:
-        raise FormatError(f"the {self.name} importer reads bytes, not files: import {name!r} on its own",
-                          {"file": name})
+        raise FormatError(
+            f"the {self.name} importer reads bytes, not files: import {name!r} on its own", {"file": name}
+        )
 
 
 @dataclass(frozen=True)
@@ -105,8 +108,9 @@ def importer_for_file(filename: str, mime: str | None = None) -> str | None:
 def get_importer(name: str) -> ImporterInfo:
     info = IMPORTERS.get(name)
     if info is None:
-        raise FormatError(f"unknown import format {name!r} (formats: {', '.join(sorted(IMPORTERS))})",
-                          {"path": "format"})
+        raise FormatError(
+            f"unknown import format {name!r} (formats: {', '.join(sorted(IMPORTERS))})", {"path": "format"}
+        )
     return info
 
 

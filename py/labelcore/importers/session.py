@@ -15,12 +15,20 @@ whole-file error, named before any row is looked at when the file has a header.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from labelcore.errors import DataError, LabelcoreError
 from labelcore.importers.detect import detect_format
-from labelcore.importers.registry import UNDEFINED, ImporterInfo, Item, ParseContext, get_importer, importer_for_name
+from labelcore.importers.registry import (
+    UNDEFINED,
+    ImporterInfo,
+    Item,
+    ParseContext,
+    get_importer,
+    importer_for_name,
+)
 from labelcore.model.check import MISSING_KEY, TaskChecker, shape_problems
 
 COLUMN_SAMPLE = 1000  # at most this many data keys are listed as a JSON file's columns (it has no header)
@@ -42,9 +50,13 @@ class ImportReport:
 
     def to_dict(self, with_tasks: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "ok": self.ok, "detected_format": self.format, "columns": self.columns,
-            "data_key_mapping": self.data_key_mapping, "summary": self.summary,
-            "errors": [e.to_dict() for e in self.errors], "errors_total": self.errors_total,
+            "ok": self.ok,
+            "detected_format": self.format,
+            "columns": self.columns,
+            "data_key_mapping": self.data_key_mapping,
+            "summary": self.summary,
+            "errors": [e.to_dict() for e in self.errors],
+            "errors_total": self.errors_total,
         }
         if with_tasks:
             out["tasks"] = self.tasks
@@ -52,8 +64,16 @@ class ImportReport:
 
 
 class ImportSession:
-    def __init__(self, config: Any = None, *, format: str | None = None, filename: str = "",
-                 skip_invalid: bool = False, max_errors: int = 1000, options: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        config: Any = None,
+        *,
+        format: str | None = None,
+        filename: str = "",
+        skip_invalid: bool = False,
+        max_errors: int = 1000,
+        options: dict[str, Any] | None = None,
+    ):
         self.config = config
         self.checker = TaskChecker(config) if config is not None else None
         self.filename = filename
@@ -73,8 +93,8 @@ class ImportSession:
         self._whole_file: list[LabelcoreError] = []
         self.error_count = 0
         self.failed = False
-        self.seen = 0        # items the parser gave
-        self.checked = 0     # tasks that reached the config check
+        self.seen = 0  # items the parser gave
+        self.checked = 0  # tasks that reached the config check
         self.invalid = 0
         self.bytes = 0
         self.files = 0
@@ -104,8 +124,11 @@ class ImportSession:
             self._start(get_importer("media"))
         for f in files:
             self.bytes += int(f.get("size") or 0)
-            self._run(lambda f=f: self.parser.add_file(self.files, f["name"], int(f.get("size") or 0),
-                                                   f.get("ref") or f["name"], f.get("mime")))
+            self._run(
+                lambda f=f: self.parser.add_file(
+                    self.files, f["name"], int(f.get("size") or 0), f.get("ref") or f["name"], f.get("mime")
+                )
+            )
             self.files += 1
 
     def _run(self, parse: Any) -> None:
@@ -137,8 +160,9 @@ class ImportSession:
 
     def _fail_empty(self) -> None:
         what = "is empty (0 bytes)" if self.bytes == 0 else "holds no tasks"
-        self._whole_file.append(DataError(f"{self.filename or 'the input'} {what}: nothing to import",
-                                          {"line": 1}))
+        self._whole_file.append(
+            DataError(f"{self.filename or 'the input'} {what}: nothing to import", {"line": 1})
+        )
         self.failed = True
 
     # -- checking ---------------------------------------------------------------------------------
@@ -151,7 +175,11 @@ class ImportSession:
                 self.invalid += 1
                 self._error(where, "", error)
                 continue
-            if len(self._columns) < COLUMN_SAMPLE and self.parser.columns is None and isinstance(task["data"], dict):
+            if (
+                len(self._columns) < COLUMN_SAMPLE
+                and self.parser.columns is None
+                and isinstance(task["data"], dict)
+            ):
                 self._columns.update(dict.fromkeys(task["data"]))
             problems = shape_problems(task)
             if not problems and checker is not None:
@@ -185,8 +213,11 @@ class ImportSession:
         missing = self.checker.missing_keys(columns)
         if missing:
             names = ", ".join(f"'{k}' (read by {self.checker.reader_name(k)})" for k in missing)
-            raise DataError(f"the file has no column for the data key{'s' if len(missing) > 1 else ''} {names}; "
-                            f"its columns are: {', '.join(columns)}", {"row": 1})
+            raise DataError(
+                f"the file has no column for the data key{'s' if len(missing) > 1 else ''} {names}; "
+                f"its columns are: {', '.join(columns)}",
+                {"row": 1},
+            )
 
     # -- report -----------------------------------------------------------------------------------
 
@@ -198,27 +229,42 @@ class ImportSession:
             if self._missing_count[key] == self.checked:
                 reader = self.checker.reader_name(key) if self.checker else "the config"
                 keys = ", ".join(self._columns) or "none"
-                errors.append(DataError(f"no task has the data key '{key}' that {reader} reads "
-                                        f"(the tasks' keys: {keys})", {"path": "$"}))
+                errors.append(
+                    DataError(
+                        f"no task has the data key '{key}' that {reader} reads (the tasks' keys: {keys})",
+                        {"path": "$"},
+                    )
+                )
             else:
                 ordered += entries
                 total += self._missing_count[key]
         ordered.sort(key=lambda entry: entry[0])
-        errors += [e for _seq, e in ordered[:self.max_errors]]
+        errors += [e for _seq, e in ordered[: self.max_errors]]
         total += len(errors) - min(len(ordered), self.max_errors)
         write = self.tasks if (total == 0 or self.skip_invalid) and not self._whole_file else []
         columns = list(self.parser.columns if self.parser and self.parser.columns else self._columns)
-        mapping: dict[str, str | None] = {c: c if self.checker and c in self.checker.data_keys else None
-                                          for c in columns}
+        mapping: dict[str, str | None] = {
+            c: c if self.checker and c in self.checker.data_keys else None for c in columns
+        }
         if self.undefined_key not in (None, UNDEFINED):
             mapping[UNDEFINED] = self.undefined_key
         return ImportReport(
-            format=self.info.name if self.info else "", tasks=write, errors=errors, errors_total=total,
-            columns=columns, data_key_mapping=mapping,
-            summary={"tasks": len(write), "valid": len(self.tasks), "invalid": self.invalid,
-                     "annotations": sum(len(t.get("annotations") or ()) for t in write),
-                     "predictions": sum(len(t.get("predictions") or ()) for t in write),
-                     "files": self.files, "bytes": self.bytes})
+            format=self.info.name if self.info else "",
+            tasks=write,
+            errors=errors,
+            errors_total=total,
+            columns=columns,
+            data_key_mapping=mapping,
+            summary={
+                "tasks": len(write),
+                "valid": len(self.tasks),
+                "invalid": self.invalid,
+                "annotations": sum(len(t.get("annotations") or ()) for t in write),
+                "predictions": sum(len(t.get("predictions") or ()) for t in write),
+                "files": self.files,
+                "bytes": self.bytes,
+            },
+        )
 
 
 def undefined_key(config: Any) -> str:
@@ -230,8 +276,12 @@ def undefined_key(config: Any) -> str:
     if len(keys) == 1:
         return keys[0]
     if not keys:
-        raise DataError("the config reads no data key ($name), so there is nowhere to put the imported values",
-                        {"path": "$"})
-    raise DataError(f"the config reads several data keys ({', '.join(keys)}), so a bare value (a line, a file, "
-                    f"a URL) has no single key to go under; import a CSV or JSON file that names its keys",
-                    {"path": "$"})
+        raise DataError(
+            "the config reads no data key ($name), so there is nowhere to put the imported values",
+            {"path": "$"},
+        )
+    raise DataError(
+        f"the config reads several data keys ({', '.join(keys)}), so a bare value (a line, a file, "
+        f"a URL) has no single key to go under; import a CSV or JSON file that names its keys",
+        {"path": "$"},
+    )

@@ -14,28 +14,31 @@ class Utf8Stream:
 
     def __init__(self) -> None:
         self._decoder = codecs.getincrementaldecoder("utf-8")("strict")
-        self.bytes = 0          # bytes fed so far
-        self.lines = 0          # newlines decoded so far
-        self._started = False   # the first bytes were looked at (UTF-16 BOM)
+        self.bytes = 0  # bytes fed so far
+        self.lines = 0  # newlines decoded so far
+        self._started = False  # the first bytes were looked at (UTF-16 BOM)
         self._text_started = False  # the first text was looked at (UTF-8 BOM)
 
     def decode(self, chunk: bytes, final: bool = False) -> str:
         if not self._started and chunk:
             self._started = True
             if chunk.startswith(_UTF16_BOMS):
-                raise DataError("the file is UTF-16 text; save it as UTF-8 and import it again",
-                                {"line": 1, "byte": 0})
+                raise DataError(
+                    "the file is UTF-16 text; save it as UTF-8 and import it again", {"line": 1, "byte": 0}
+                )
         pending = self._decoder.getstate()[0]
         try:
             text = self._decoder.decode(chunk, final)
         except UnicodeDecodeError as exc:
             data = pending + chunk
             offset = self.bytes - len(pending) + exc.start
-            line = self.lines + data[:exc.start].count(b"\n") + 1
-            bad = data[exc.start:exc.start + 1].hex()
-            raise DataError(f"the file is not UTF-8 text: byte 0x{bad} at offset {offset} (line {line}) is "
-                            f"not UTF-8; save the file as UTF-8 (in Excel: \"CSV UTF-8\") and import it again",
-                            {"line": line, "byte": offset}) from None
+            line = self.lines + data[: exc.start].count(b"\n") + 1
+            bad = data[exc.start : exc.start + 1].hex()
+            raise DataError(
+                f"the file is not UTF-8 text: byte 0x{bad} at offset {offset} (line {line}) is "
+                f'not UTF-8; save the file as UTF-8 (in Excel: "CSV UTF-8") and import it again',
+                {"line": line, "byte": offset},
+            ) from None
         self.bytes += len(chunk)
         self.lines += text.count("\n")
         if text and not self._text_started:

@@ -9,6 +9,18 @@ from labelcore.model.task import TASK, TASKS, Annotation, Draft, Prediction, Tas
 from labelcore.model.values import LABEL_FIELDS, VALUES
 
 __all__ = [
-    "LSModel", "to_json", "Task", "Annotation", "Prediction", "Draft", "ResultItem", "RelationResult",
-    "OtherResult", "RESULT_MODELS", "VALUES", "LABEL_FIELDS", "TASK", "TASKS",
+    "LSModel",
+    "to_json",
+    "Task",
+    "Annotation",
+    "Prediction",
+    "Draft",
+    "ResultItem",
+    "RelationResult",
+    "OtherResult",
+    "RESULT_MODELS",
+    "VALUES",
+    "LABEL_FIELDS",
+    "TASK",
+    "TASKS",
 ]

@@ -14,30 +14,58 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import (BaseModel, ConfigDict, GetPydanticSchema, PrivateAttr, SerializerFunctionWrapHandler,
-                      StrictBool, StrictInt, model_serializer, model_validator)
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    GetPydanticSchema,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
+    StrictBool,
+    StrictInt,
+    model_serializer,
+    model_validator,
+)
 from pydantic_core import core_schema
 
 
 def _one_of(error: str, *schemas: core_schema.CoreSchema) -> GetPydanticSchema:
     """A union that reports one plain error (``error``) instead of one per member."""
-    return GetPydanticSchema(lambda _tp, _handler: core_schema.union_schema(
-        list(schemas), custom_error_type="value_error_shape", custom_error_message=error))
+    return GetPydanticSchema(
+        lambda _tp, _handler: core_schema.union_schema(
+            list(schemas), custom_error_type="value_error_shape", custom_error_message=error
+        )
+    )
 
 
 # Strict scalars: lax int would take "5" and 5.0, lax bool would take 1 and "yes".
 Int = StrictInt
 Bool = StrictBool
 # A JSON number: an int stays an int, a float a float; bools and strings are refused.
-Num = Annotated[float, _one_of("Input should be a number",
-                               core_schema.int_schema(strict=True), core_schema.float_schema(strict=True))]
+Num = Annotated[
+    float,
+    _one_of(
+        "Input should be a number", core_schema.int_schema(strict=True), core_schema.float_schema(strict=True)
+    ),
+]
 # An id as Label Studio writes it: an integer or a string.
-Id = Annotated[Any, _one_of("Input should be an integer or a string",
-                            core_schema.int_schema(strict=True), core_schema.str_schema(strict=True))]
+Id = Annotated[
+    Any,
+    _one_of(
+        "Input should be an integer or a string",
+        core_schema.int_schema(strict=True),
+        core_schema.str_schema(strict=True),
+    ),
+]
 # A number or a string (time series ranges, paragraph indexes).
-NumOrStr = Annotated[Any, _one_of("Input should be a number or a string",
-                                  core_schema.int_schema(strict=True), core_schema.float_schema(strict=True),
-                                  core_schema.str_schema(strict=True))]
+NumOrStr = Annotated[
+    Any,
+    _one_of(
+        "Input should be a number or a string",
+        core_schema.int_schema(strict=True),
+        core_schema.float_schema(strict=True),
+        core_schema.str_schema(strict=True),
+    ),
+]
 
 
 class LSModel(BaseModel):

@@ -22,8 +22,9 @@ name as written (``lang_{{idx}}``) names no item and is refused.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -44,7 +45,7 @@ MISSING_KEY = "missing_data_key"
 
 @dataclass(frozen=True)
 class Problem:
-    path: str       # relative to the task: "" (the task itself), ".data.image", ".annotations[0]..."
+    path: str  # relative to the task: "" (the task itself), ".data.image", ".annotations[0]..."
     message: str
     code: str = "invalid"
     key: str | None = None
@@ -56,8 +57,8 @@ class _Control:
     tag: str
     type: str
     to_name: frozenset[str]
-    labels: frozenset[str] | None        # None: values are not checked (dynamic, or no Label children)
-    tree: dict[str, Any] | None          # Taxonomy / nested choices: value -> subtree
+    labels: frozenset[str] | None  # None: values are not checked (dynamic, or no Label children)
+    tree: dict[str, Any] | None  # Taxonomy / nested choices: value -> subtree
 
 
 def _loc_path(loc: tuple[Any, ...]) -> str:
@@ -156,7 +157,10 @@ class TaskChecker:
         self.readers = readers
         self._type_checks: list[tuple[str, tuple[type, ...], str, str]] = [
             (key, DATA_TYPES[obj.tag][0], DATA_TYPES[obj.tag][1], self.reader_name(key))
-            for key in self.data_keys for obj in readers.get(key, []) if obj.tag in DATA_TYPES]
+            for key in self.data_keys
+            for obj in readers.get(key, [])
+            if obj.tag in DATA_TYPES
+        ]
 
     def reader_name(self, key: str) -> str:
         objs = self.readers.get(key) or []
@@ -180,14 +184,24 @@ class TaskChecker:
         problems: list[Problem] = []
         for key in self.data_keys:
             if key not in data and not _lookup(data, key)[0]:
-                problems.append(Problem(".data", f"the task has no data key '{key}' that {self.reader_name(key)} "
-                                                 f"reads (the task's keys: {', '.join(map(str, data)) or 'none'})",
-                                        MISSING_KEY, key))
+                problems.append(
+                    Problem(
+                        ".data",
+                        f"the task has no data key '{key}' that {self.reader_name(key)} "
+                        f"reads (the task's keys: {', '.join(map(str, data)) or 'none'})",
+                        MISSING_KEY,
+                        key,
+                    )
+                )
         for key, types, wanted, reader in self._type_checks:
             found, value = _lookup(data, key)
             if found and (not isinstance(value, types) or isinstance(value, bool)):
-                problems.append(Problem(f".data.{key}", f"{reader} needs {wanted} in '{key}', "
-                                                        f"not {type(value).__name__} {value!r:.40}"))
+                problems.append(
+                    Problem(
+                        f".data.{key}",
+                        f"{reader} needs {wanted} in '{key}', not {type(value).__name__} {value!r:.40}",
+                    )
+                )
         return problems
 
     def check_result(self, result: list[dict[str, Any]], path: str, data: dict[str, Any]) -> list[Problem]:
@@ -212,18 +226,36 @@ class TaskChecker:
             tag = self.repeats.tags.get(name)
             if tag is None or tag.pattern is None:
                 return self.controls[name], {}, ""
-            return None, {}, (f"from_name '{name}' is the name as written inside <Repeater on={tag.levels[-1].on!r}>"
-                              f": a result names one item, e.g. '{fill(name, dict.fromkeys(tag.group_flags, 0))}'")
+            return (
+                None,
+                {},
+                (
+                    f"from_name '{name}' is the name as written inside <Repeater on={tag.levels[-1].on!r}>"
+                    f": a result names one item, e.g. '{fill(name, dict.fromkeys(tag.group_flags, 0))}'"
+                ),
+            )
         found = self.repeats.find(name, "control")
         if found is None:
-            return None, {}, (f"from_name '{name}' names no control tag in the config "
-                              f"(controls: {', '.join(self.controls) or 'none'})")
+            return (
+                None,
+                {},
+                (
+                    f"from_name '{name}' names no control tag in the config "
+                    f"(controls: {', '.join(self.controls) or 'none'})"
+                ),
+            )
         tag, indices = found
         absent = self.repeats.absent(tag, indices, data)
         if absent:
             ctl = self.controls[tag.name]
-            return None, {}, (f"from_name '{name}' names an item of <{ctl.tag} name=\"{ctl.name}\"> that this task "
-                              f"does not have: {absent}")
+            return (
+                None,
+                {},
+                (
+                    f"from_name '{name}' names an item of <{ctl.tag} name=\"{ctl.name}\"> that this task "
+                    f"does not have: {absent}"
+                ),
+            )
         return self.controls[tag.name], indices, ""
 
     def missing_object(self, to_name: str, data: dict[str, Any]) -> str | None:
@@ -235,24 +267,40 @@ class TaskChecker:
 
 
 def _check_relation(checker: TaskChecker, item: dict[str, Any], at: str, scope: _Scope) -> list[Problem]:
-    return [Problem(f"{at}.{end}", f"relation {end} '{item[end]}' names no item of the same result")
-            for end in ("from_id", "to_id") if item[end] not in scope.ids]
+    return [
+        Problem(f"{at}.{end}", f"relation {end} '{item[end]}' names no item of the same result")
+        for end in ("from_id", "to_id")
+        if item[end] not in scope.ids
+    ]
 
 
-def _check_to_name(checker: TaskChecker, ctl: _Control, indices: dict[str, int], item: dict[str, Any],
-                   at: str, data: dict[str, Any]) -> list[Problem]:
+def _check_to_name(
+    checker: TaskChecker,
+    ctl: _Control,
+    indices: dict[str, int],
+    item: dict[str, Any],
+    at: str,
+    data: dict[str, Any],
+) -> list[Problem]:
     """``to_name`` is one of the control's toName (for a repeated item, with its index) and exists in
     the task."""
     wanted = sorted(fill(t, indices) for t in ctl.to_name)
     to_names = str(item.get("to_name", "")).split(",")
     if not all(t in wanted for t in to_names):
         of = f" for its item '{item.get('from_name')}'" if indices else ""
-        return [Problem(f"{at}.to_name", f"to_name '{item.get('to_name')}' is not a toName of "
-                                         f"<{ctl.tag} name=\"{ctl.name}\">{of} ({', '.join(wanted)})")]
+        return [
+            Problem(
+                f"{at}.to_name",
+                f"to_name '{item.get('to_name')}' is not a toName of "
+                f'<{ctl.tag} name="{ctl.name}">{of} ({", ".join(wanted)})',
+            )
+        ]
     for name in to_names:
         absent = checker.missing_object(name, data)
         if absent:
-            return [Problem(f"{at}.to_name", f"to_name '{name}' names an item this task does not have: {absent}")]
+            return [
+                Problem(f"{at}.to_name", f"to_name '{name}' names an item this task does not have: {absent}")
+            ]
     return []
 
 
@@ -263,8 +311,12 @@ def _check_region(checker: TaskChecker, item: dict[str, Any], at: str, scope: _S
     problems = _check_to_name(checker, ctl, indices, item, at, scope.data)
     kind = item.get("type", "")
     if not types_fit(kind, ctl.type):
-        problems.append(Problem(f"{at}.type", f"type '{kind}' does not fit <{ctl.tag} name=\"{ctl.name}\">, "
-                                              f"which writes '{ctl.type}'"))
+        problems.append(
+            Problem(
+                f"{at}.type",
+                f"type '{kind}' does not fit <{ctl.tag} name=\"{ctl.name}\">, which writes '{ctl.type}'",
+            )
+        )
         return problems
     field = LABEL_FIELDS.get(kind)
     value = item.get("value") or {}
@@ -275,9 +327,13 @@ def _check_region(checker: TaskChecker, item: dict[str, Any], at: str, scope: _S
             else:
                 ok = label in ctl.labels
             if not ok:
-                problems.append(Problem(f"{at}.value.{field}[{n}]",
-                                        f"{label!r} is not a label of <{ctl.tag} name=\"{ctl.name}\"> "
-                                        f"(labels: {', '.join(sorted(ctl.labels))})"))
+                problems.append(
+                    Problem(
+                        f"{at}.value.{field}[{n}]",
+                        f'{label!r} is not a label of <{ctl.tag} name="{ctl.name}"> '
+                        f"(labels: {', '.join(sorted(ctl.labels))})",
+                    )
+                )
     return problems
 
 

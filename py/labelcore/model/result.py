@@ -20,6 +20,7 @@ OTHER = "__other__"
 
 class ResultBase(LSModel):
     """Keys every region/classification item may have (image and audio extras included)."""
+
     id: str | None = None
     type: str
     from_name: str
@@ -39,6 +40,7 @@ class ResultBase(LSModel):
 
 class RelationResult(LSModel):
     """``{type: "relation", from_id, to_id, direction, labels}``: no from_name / to_name."""
+
     type: Literal["relation"]
     from_id: str
     to_id: str
@@ -48,6 +50,7 @@ class RelationResult(LSModel):
 
 class OtherResult(LSModel):
     """A result of a type without a value model here: checked for the common keys only."""
+
     id: str | None = None
     type: str
     value: dict[str, Any] | None = None

@@ -25,6 +25,7 @@ class _Resulted(LSModel):
 
 class Annotation(_Resulted):
     """``completed_by`` is a user id, or ``{email}`` on import; ``was_cancelled`` = skipped."""
+
     completed_by: Int | str | dict[str, Any] | None = None
     was_cancelled: Bool | None = None
     ground_truth: Bool | None = None
@@ -46,6 +47,7 @@ class Draft(_Resulted):
 
 class Task(LSModel):
     """``data`` holds what the config's ``$keys`` read; everything else is optional."""
+
     id: Id | None = None
     data: dict[str, Any]
     meta: dict[str, Any] | None = None

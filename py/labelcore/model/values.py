@@ -32,9 +32,11 @@ def value_type(name: str, labels_field: str | None = None):
 
 # -- text-like spans --------------------------------------------------------------------------
 
+
 @value_type("labels")
 class LabelsValue(LSModel):
     """A span of Text (UTF-16 offsets, end exclusive) or of Audio (seconds)."""
+
     start: Num
     end: Num
     text: str | None = None
@@ -89,6 +91,7 @@ class TimelineLabelsValue(LSModel):
 
 # -- classification ------------------------------------------------------------------------------
 
+
 @value_type("choices")
 class ChoicesValue(LSModel):
     choices: list[str | list[str]]
@@ -130,6 +133,7 @@ class PairwiseValue(LSModel):
 
 
 # -- image regions ------------------------------------------------------------------------------
+
 
 @value_type("rectangle")
 class RectangleValue(LSModel):
@@ -185,6 +189,7 @@ class KeyPointLabelsValue(KeyPointValue):
 @value_type("brush")
 class BrushValue(LSModel):
     """A mask packed as RGBA image data, run-length encoded (``format: "rle"``)."""
+
     format: Literal["rle"]
     rle: list[Int]
 
@@ -195,6 +200,7 @@ class BrushLabelsValue(BrushValue):
 
 
 # -- video --------------------------------------------------------------------------------------
+
 
 class VideoFrame(LSModel):
     frame: Int

@@ -50,8 +50,10 @@ class TemplateInfo(BaseModel):
     description: str
     keywords: list[str] = Field(default_factory=list)
     order: int = Field(0, description="position within its group")
-    cannot_draw: list[str] = Field(default_factory=list,
-                                   description="tags it uses that the labeling screen cannot draw yet (preview only)")
+    cannot_draw: list[str] = Field(
+        default_factory=list,
+        description="tags it uses that the labeling screen cannot draw yet (preview only)",
+    )
 
 
 class Template(TemplateInfo):
@@ -95,8 +97,10 @@ def _index() -> dict[str, TemplateInfo]:
             continue
         meta = _Meta.model_validate_json(meta_file.read_text(encoding="utf-8"))
         if meta.group not in GROUPS:
-            raise DataError(f"template {entry.name!r} names unknown group {meta.group!r}",
-                            {"path": f"{entry.name}/meta.json"})
+            raise DataError(
+                f"template {entry.name!r} names unknown group {meta.group!r}",
+                {"path": f"{entry.name}/meta.json"},
+            )
         undrawn = _cannot_draw(read_xml((entry / "config.xml").read_text(encoding="utf-8")), [])
         infos.append(TemplateInfo(name=entry.name, cannot_draw=undrawn, **meta.model_dump()))
     infos.sort(key=lambda i: (GROUPS.index(i.group), i.order, i.title))
@@ -119,8 +123,10 @@ def resolve_group(group: str) -> str:
     for known in GROUPS:
         if known.casefold() == wanted:
             return known
-    raise DataError(f"unknown template group {group!r}{_suggest(group, list(GROUPS))}; "
-                    f"groups: {', '.join(GROUPS)}", {"path": "group"})
+    raise DataError(
+        f"unknown template group {group!r}{_suggest(group, list(GROUPS))}; groups: {', '.join(GROUPS)}",
+        {"path": "group"},
+    )
 
 
 def _matches(info: TemplateInfo, query: str) -> bool:

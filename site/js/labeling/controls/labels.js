@@ -7,7 +7,7 @@ import { tint } from "../core/colors.js";
 const full = (store, ctl, item) => store.labelAtLimit(ctl.name, item.value);
 
 /** Toggle a label: on the selected region when there is one (and it is not locked), else for the next span. */
-export function toggleLabel(store, ctl, item, spec) {
+export function toggleLabel(store, ctl, item) {
   const st = store.getState();
   const multiple = ctl.attrs.choice === "multiple";
   const region = st.selected && store.region(st.selected);
@@ -45,7 +45,7 @@ export function labelsControl(spec) {
         return html`<button type="button" key=${l.value} class=${`lc-label${pressed ? " lc-on" : ""}`} aria-pressed=${pressed} disabled=${disabled}
           style=${{ "--label": l.background, background: pressed ? l.background : tint(l.background, 18) }}
           title=${`${l.value}${l.hotkey ? ` (hotkey ${l.hotkey})` : ""}${used ? " — used as often as maxUsages allows" : ""}`}
-          onClick=${() => (spec.toggle ?? toggleLabel)(store, def, l, spec)}>${l.alias && l.attrs?.showAlias ? l.alias : l.value}${l.hotkey && html` <kbd aria-hidden="true">${l.hotkey}</kbd>`}</button>`;
+          onClick=${() => (spec.toggle ?? toggleLabel)(store, def, l)}>${l.alias && l.attrs?.showAlias ? l.alias : l.value}${l.hotkey && html` <kbd aria-hidden="true">${l.hotkey}</kbd>`}</button>`;
       })}
       ${!shown.length && html`<span class="muted">No label matches the filter.</span>`}
     </div>`;
@@ -53,9 +53,5 @@ export function labelsControl(spec) {
 }
 
 for (const tag of ["Labels", "HyperTextLabels", "ParagraphLabels"]) {
-  const spec = {};
-  registerTag(tag, {
-    kind: "control", component: labelsControl(spec), region: true,
-    hotkey: (store, ctl, item) => toggleLabel(store, ctl, item, spec),
-  });
+  registerTag(tag, { kind: "control", component: labelsControl({}), region: true, hotkey: toggleLabel });
 }

@@ -6,11 +6,11 @@ import { labelsControl, toggleLabel } from "../controls/labels.js";
 import { imageUi, TOOL_OF_TAG } from "./ui.js";
 import { kindOf } from "./shapes.js";
 
-function pickLabel(store, ctl, item, spec) {
+function pickLabel(store, ctl, item) {
   // A label of another kind of tool starts a new region instead of relabelling the selected one.
   const selected = store.getState().selected && store.region(store.getState().selected);
   if (selected && kindOf(selected.type) !== TOOL_OF_TAG[ctl.tag]) store.select(null);
-  toggleLabel(store, ctl, item, spec);
+  toggleLabel(store, ctl, item);
   if (store.getState().active[ctl.name]?.length) imageUi(store).pick(TOOL_OF_TAG[ctl.tag], ctl.name);
 }
 
@@ -20,7 +20,7 @@ for (const tag of ["RectangleLabels", "PolygonLabels", "EllipseLabels", "KeyPoin
   const spec = { toggle: pickLabel };
   registerTag(tag, {
     kind: "control", component: labelsControl(spec), region: true,
-    hotkey: (store, ctl, item) => pickLabel(store, ctl, item, spec),
+    hotkey: pickLabel,
   });
 }
 for (const tag of ["Rectangle", "Polygon", "Ellipse", "KeyPoint", "Brush"]) {
