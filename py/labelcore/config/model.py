@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 # The parsed form's version: bump it when to_json() gains or changes what the UI reads
 # (site/js/labeling/core/data.js PARSED_VERSION must match; a contract test checks).
-PARSED_VERSION = 2
+PARSED_VERSION = 3
 
 
 def _places() -> Any:
@@ -170,6 +170,7 @@ class LabelConfig(BaseModel):
             "objects": [o.model_dump(mode="json") for o in self.objects.values()],
             "controls": [c.model_dump(mode="json") for c in self.controls.values()],
             "data_keys": list(self.data_keys),
+            "data_paths": self._data_paths(),
             "relations": [r.model_dump(mode="json") for r in self.relations],
             "repeaters": [r.model_dump(mode="json") for r in self.repeaters],
             "repeated": [r.model_dump(mode="json") for r in self.repeated],
@@ -177,6 +178,16 @@ class LabelConfig(BaseModel):
             "layout": self.layout.model_dump(mode="json") if self.layout else None,
             "warnings": [w.model_dump(mode="json") for w in self.warnings],
         }
+
+    def _data_paths(self) -> dict[str, list[str | int]]:
+        """The nested path of every data key the form names (``data_keys``, each Repeater's
+        ``data_key`` and ``item_keys``), so the UI never splits a key itself."""
+        from labelcore.config.refs import key_path
+
+        keys = [*self.data_keys]
+        for rep in self.repeaters:
+            keys += [rep.data_key, *rep.item_keys] if rep.data_key else rep.item_keys
+        return {key: key_path(key) for key in dict.fromkeys(keys)}
 
     def labels_of(self, control: str) -> list[str]:
         """The label values of one control, in order (Taxonomy: top level only)."""

@@ -71,6 +71,13 @@ def _parse(text: str, flags: tuple[str, ...]) -> dict[str, Any] | None:
     return {"parts": parts}
 
 
+def key_path(key: str) -> Path:
+    """The nested path of a data key as config attributes name it without ``$`` (``data_key``,
+    a Repeater's ``on`` or item keys): ``"doc.pages[2]"`` -> ``["doc", "pages", 2]``. Where the
+    UI writes data (the preview's sample task) it writes this nested form."""
+    return _paths(key, _grammar(())[1])[-1]
+
+
 def parse_value(text: str, flags: Sequence[str] = ()) -> dict[str, Any] | None:
     """The parsed form of a config value (``None`` when it reads no data); ``flags``: the index
     flags of the Repeaters around it. Callers must not change the answer (it is cached)."""

@@ -63,10 +63,17 @@ const MAKERS = {
 };
 
 /** `images[{{idx}}].url` -> ["images", 0, "url"]: the path a data key names (indexes become 0). */
-function pathOf(expression) {
-  return expression.replace(/^\$/, "").split(/\.|\[([^\]]*)\]/).filter((p) => p !== undefined && p !== "")
-    .map((p) => (/^\d+$|^\{\{.*\}\}$/.test(p) ? 0 : p));
+// Paths come from the core (an object's `refs`, the form's `data_paths`): the nested form, a
+// Repeater's index flag standing for its first item.
+const firstItem = (path) => path.map((step) => (/^\{\{.*\}\}$/.test(String(step)) ? 0 : step));
+
+function objectPath(parsed, obj) {
+  const ref = obj.refs?.[obj.value != null ? "value" : "valueList"]?.ref;
+  const path = ref ? ref[ref.length - 1] : parsed?.data_paths?.[obj.data_key];
+  return path ? firstItem(path) : null;
 }
+
+const keyPath = (parsed, key) => firstItem(parsed?.data_paths?.[key] ?? [key]);
 
 function setPath(target, path, value) {
   let at = target;
@@ -96,19 +103,19 @@ export function sampleTask(parsed, base = null) {
   for (const obj of parsed?.objects ?? []) {
     const maker = MAKERS[obj.tag] ?? MAKERS.Text;
     const value = maker(obj, findNode(parsed.layout, obj.name));
-    const expression = obj.value ?? obj.attrs?.valueList ?? (obj.data_key ? `$${obj.data_key}` : null);
-    if (!expression || !String(expression).startsWith("$")) continue;
-    if (obj.attrs?.valueList) setPath(data, pathOf(expression), [value, value]);
-    else setPath(data, pathOf(expression), value);
+    const path = objectPath(parsed, obj);
+    if (!path?.length) continue;
+    setPath(data, path, obj.attrs?.valueList ? [value, value] : value);
     // A Repeater reads several items: give it two.
-    const list = pathOf(expression)[0];
+    const expression = String(obj.value ?? obj.attrs?.valueList ?? "");
+    const list = path[0];
     if (Array.isArray(data[list]) && data[list].length === 1 && /\{\{/.test(expression)) data[list].push(structuredClone(data[list][0]));
   }
   // Every key a Repeater's items are read with (`$pages[{{idx}}].title`), in each item.
   for (const rep of parsed?.repeaters ?? []) {
     if (!rep.data_key) continue;
-    for (const index of [0, 1]) for (const key of rep.item_keys ?? []) setPath(data, [...pathOf(rep.data_key), index, ...pathOf(key)], TEXT);
+    for (const index of [0, 1]) for (const key of rep.item_keys ?? []) setPath(data, [...keyPath(parsed, rep.data_key), index, ...keyPath(parsed, key)], TEXT);
   }
-  for (const key of parsed?.data_keys ?? []) setPath(data, pathOf(key), TEXT);
+  for (const key of parsed?.data_keys ?? []) setPath(data, keyPath(parsed, key), TEXT);
   return { id: base?.id ?? 1, data, annotations: [], predictions: [] };
 }
