@@ -24,14 +24,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
 
 from labelcore.config.refs import read
 from labelcore.config.repeat import Repeats, fill
-from labelcore.model.task import TASK
-from labelcore.model.values import LABEL_FIELDS
+
+
+# The task and value models load on first use: a data-only task (every CSV row) never needs
+# them, and building them is most of `labelcore import`'s start-up.
+@cache
+def _task_model() -> Any:
+    from labelcore.model.task import TASK
+
+    return TASK
+
+
+@cache
+def _label_fields() -> dict[str, str]:
+    from labelcore.model.values import LABEL_FIELDS
+
+    return LABEL_FIELDS
+
 
 # object tag -> (accepted Python types of its data value, how a person names them)
 DATA_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
@@ -80,7 +96,7 @@ def shape_problems(task: dict[str, Any]) -> list[Problem]:
     if len(task) == 1 and type(task.get("data")) is dict:
         return []
     try:
-        TASK.validate_python(task)
+        _task_model().validate_python(task)
     except ValidationError as exc:
         return [Problem(_loc_path(e["loc"]), e["msg"], "shape") for e in exc.errors(include_url=False)]
     return []
@@ -318,7 +334,7 @@ def _check_region(checker: TaskChecker, item: dict[str, Any], at: str, scope: _S
             )
         )
         return problems
-    field = LABEL_FIELDS.get(kind)
+    field = _label_fields().get(kind)
     value = item.get("value") or {}
     if field and ctl.labels is not None and isinstance(value.get(field), list):
         for n, label in enumerate(value[field]):
