@@ -45,3 +45,19 @@ def test_restoring_a_file_that_is_not_a_backup_says_what_it_is(page, site_url, t
     pick(page, "Restore", tasks)
     expect(alert).to_contain_text("it is a JSON list of 2 items")
     assert page.evaluate("() => labelcore.projects.listProjects()") == []
+
+
+def test_later_on_the_welcome_card_sticks_after_a_reload(page, site_url):
+    home(page, site_url)
+    welcome = page.get_by_role("dialog", name="Welcome to Labelcore")
+    welcome.get_by_role("button", name="Later").click()
+    expect(welcome).to_be_hidden()  # hidden once "Later" is written
+    page.reload()
+    expect(page.get_by_role("heading", name="Projects", exact=True)).to_be_visible()
+    # The profile menu and the welcome card read the profile from one shared lookup.
+    expect(page.get_by_role("button", name="Profile: Annotator")).to_be_visible()
+    expect(welcome).to_be_hidden()
+    shot(page, "welcome-later")
+    # The profile is still the provisional one: the menu can name it later.
+    current = "async () => (await (await import('./js/store/profiles.js')).currentProfile()).provisional"
+    assert page.evaluate(current) is True
