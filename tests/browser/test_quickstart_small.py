@@ -6,8 +6,11 @@ before a config show no `$undefined$` column."""
 from __future__ import annotations
 
 import os
+import re
 
 from playwright.sync_api import expect
+
+from tests.browser.helpers import seed
 
 SHOTS = os.environ.get("LABELCORE_SCREENSHOTS")  # a folder: save a screenshot of each screen changed
 
@@ -61,3 +64,40 @@ def test_later_on_the_welcome_card_sticks_after_a_reload(page, site_url):
     # The profile is still the provisional one: the menu can name it later.
     current = "async () => (await (await import('./js/store/profiles.js')).currentProfile()).provisional"
     assert page.evaluate(current) is True
+
+
+TEXT = """<View><Text name="text" value="$text"/>
+  <Choices name="mood" toName="text"><Choice value="Happy"/><Choice value="Sad"/></Choices></View>"""
+
+
+def test_restoring_a_backup_twice_asks_to_replace_or_keep_both(page, site_url, tmp_path):
+    ids = seed(page, site_url, TEXT, [{"text": "First"}, {"text": "Second"}])
+    page.goto(f"{site_url}#/projects/{ids['project']}/settings/backup")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export project backup").click()
+    path = tmp_path / "labeling-test-backup.json"
+    download.value.save_as(path)
+
+    home(page, site_url)
+    page.get_by_role("button", name="Actions for Labeling test").click()
+    page.get_by_role("menuitem", name="Rename").click()
+    page.get_by_label("Project Name").fill("Reviews")
+    page.get_by_role("button", name="Rename").click()
+    cards = page.get_by_role("list", name="Projects").get_by_role("listitem")
+    expect(cards).to_have_text([re.compile("^Reviews")])
+
+    pick(page, "Restore", path)
+    asked = page.get_by_role("dialog", name="Backup already restored")
+    expect(asked).to_contain_text("“Reviews” from this backup is already here, with 2 tasks.")
+    shot(page, "restore-again")
+    asked.get_by_role("button", name="Replace").click()
+    expect(asked).to_be_hidden()
+    expect(cards).to_have_text(
+        [re.compile("^Labeling test.*2 tasks")]
+    )  # the backup, in place of the renamed one
+    assert [p["id"] for p in page.evaluate("() => labelcore.projects.listProjects()")] == [ids["project"]]
+
+    pick(page, "Restore", path)
+    asked.get_by_role("button", name="Keep both").click()
+    expect(cards).to_have_count(2)
+    expect(cards).to_have_text([re.compile("^Labeling test.*2 tasks")] * 2)

@@ -104,16 +104,21 @@ export async function updateSettings(id, changes) {
 }
 
 /** Delete a project with its tasks, annotations, predictions, drafts, media and views: all or nothing. */
+export const PROJECT_STORES = ["projects", "task_index", ...OWNED];
+
 export async function deleteProject(id) {
-  await write(["projects", "task_index", ...OWNED], async (tx) => {
-    for (const name of OWNED) {
-      const store = tx.objectStore(name);
-      const keys = await store.index("project").getAllKeys(id);
-      await Promise.all(keys.map((key) => store.delete(key)));
-    }
-    await tx.objectStore("task_index").delete(id); // the Data Manager's saved column index
-    await tx.objectStore("projects").delete(id);
-  });
+  await write(PROJECT_STORES, (tx) => dropProject(tx, id));
+}
+
+/** Delete project `id` and all it owns inside `tx` (over PROJECT_STORES): a restore's "Replace". */
+export async function dropProject(tx, id) {
+  for (const name of OWNED) {
+    const store = tx.objectStore(name);
+    const keys = await store.index("project").getAllKeys(id);
+    await Promise.all(keys.map((key) => store.delete(key)));
+  }
+  await tx.objectStore("task_index").delete(id); // the Data Manager's saved column index
+  await tx.objectStore("projects").delete(id);
 }
 
 /** Tasks with at least one annotation that is not skipped, per project id (Map). */
