@@ -10,6 +10,7 @@ import re
 
 from playwright.sync_api import expect
 
+from labelcore.exporters.png import png_grey
 from tests.browser.helpers import seed
 
 SHOTS = os.environ.get("LABELCORE_SCREENSHOTS")  # a folder: save a screenshot of each screen changed
@@ -101,3 +102,45 @@ def test_restoring_a_backup_twice_asks_to_replace_or_keep_both(page, site_url, t
     asked.get_by_role("button", name="Keep both").click()
     expect(cards).to_have_count(2)
     expect(cards).to_have_text([re.compile("^Labeling test.*2 tasks")] * 2)
+
+
+CORE = 90_000
+
+
+def test_images_imported_before_a_config_show_under_its_data_key(page, site_url):
+    home(page, site_url)
+    page.get_by_role("dialog", name="Welcome to Labelcore").get_by_role("button", name="Later").click()
+    page.get_by_role("button", name="Create Project").first.click()
+    dialog = page.get_by_role("dialog", name="Create Project")
+    dialog.get_by_label("Project Name").fill("Street photos")
+    dialog.get_by_role("tab", name="Data Import").click()
+    with page.expect_file_chooser() as chooser:
+        dialog.get_by_role("button", name="Upload Files").click()
+    png = png_grey(bytes(range(16)), 4, 4)
+    chooser.value.set_files(
+        files=[{"name": name, "mimeType": "image/png", "buffer": png} for name in ("a.png", "b.png")]
+    )
+    dialog.get_by_role("button", name="Import", exact=True).click()
+    expect(dialog.get_by_role("status").filter(has_text="Imported 2 tasks.")).to_be_visible(timeout=CORE)
+    dialog.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_role("heading", name="Street photos")).to_be_visible()
+
+    # The config comes afterwards, in Settings › Labeling Setup.
+    page.get_by_role("navigation", name="Project sections").get_by_role("link", name="Settings").click()
+    page.get_by_role("navigation", name="Settings").get_by_role("link", name="Labeling Setup").click()
+    page.get_by_role("searchbox", name="Search templates").fill("bounding")
+    page.get_by_role("list", name="Templates").get_by_role(
+        "button", name="Object Detection with Bounding Boxes"
+    ).click()
+    save = page.get_by_role("button", name="Save", exact=True)
+    expect(save).to_be_enabled(timeout=CORE)
+    save.click()
+    expect(page.get_by_role("status").filter(has_text=re.compile(r"^Saved\.$"))).to_be_visible(timeout=CORE)
+
+    page.get_by_role("navigation", name="Project sections").get_by_role("link", name="Data Manager").click()
+    table = page.get_by_role("table", name="Tasks")
+    expect(table.get_by_role("row")).to_have_count(3, timeout=CORE)
+    expect(table.get_by_role("columnheader", name="image")).to_be_visible()
+    expect(table.get_by_role("columnheader", name="$undefined$")).to_have_count(0)
+    table.get_by_role("columnheader", name="image").scroll_into_view_if_needed()
+    shot(page, "data-manager-images-before-config")
