@@ -121,6 +121,7 @@ def test_backup_delete_restore_backup_again(page, site_url, tmp_path):
     # Restoring the same file again while the project exists: new ids, same content.
     page.goto(site_url)
     page.locator("input[type=file]").set_input_files(str(first_path))
+    page.get_by_role("dialog", name="Backup already restored").get_by_role("button", name="Keep both").click()
     expect(page.get_by_role("list", name="Projects").get_by_role("listitem")).to_have_count(2)
     ids = [p["id"] for p in page.evaluate("() => labelcore.projects.listProjects()")]
     _, third = backup(page, max(ids), site_url, tmp_path, "third.json")

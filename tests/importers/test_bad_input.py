@@ -142,6 +142,29 @@ def test_bare_value_with_several_data_keys():
     assert error["message"].startswith("the config reads several data keys (image, text)")
 
 
+def test_bare_json_values_need_a_config_with_one_data_key():
+    # Label Studio: a non-object task is refused unless the config reads exactly one data key
+    assert [t["data"] for t in run_import(b'[1, 2, "three"]', "a.json").tasks] == [
+        {"text": 1},
+        {"text": 2},
+        {"text": "three"},
+    ]
+    several = '<View><Image name="i" value="$image"/><Text name="t" value="$text"/></View>'
+    for config, why in [
+        (None, "there is no labeling config yet"),
+        (several, "several data keys (image, text)"),
+    ]:
+        report = run_import(b'[1, 2, "three"]', "a.json", config)
+        assert report.tasks == [] and [e.where for e in report.errors] == [
+            {"path": f"$[{i}]"} for i in range(3)
+        ]
+        message = report.errors[2].message
+        assert (
+            message.startswith("the item at index 2 is a string ('three'), not a task object: ")
+            and why in message
+        )
+
+
 def test_skip_invalid_hands_out_the_valid_tasks_with_the_report():
     report = run_import(b'text\na\n"b",x\nc\n', "r.csv", skip_invalid=True)
     assert [t["data"]["text"] for t in report.tasks] == ["a", "c"]

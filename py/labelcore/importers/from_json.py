@@ -37,8 +37,8 @@ class JsonParser(WholeText, Parser):
             raise DataError(f"the file is not valid JSON: {json_problem(exc)}", where) from None
         if isinstance(doc, list):
             for i, item in enumerate(doc):
-                task, error = task_from_item(item, self.ctx.key_for)
+                task, error = task_from_item(item, self.ctx.key_for, f"the item at index {i}")
                 yield {"path": f"$[{i}]"}, task, error
         else:
-            task, error = task_from_item(doc, self.ctx.key_for)
+            task, error = task_from_item(doc, self.ctx.key_for, "the file's one value")
             yield {"path": "$"}, task, error

@@ -23,5 +23,5 @@ class JsonlParser(LineParser):
             item = json.loads(text)
         except json.JSONDecodeError as exc:
             return where, None, f"the line is not valid JSON: {json_problem(exc, line=False)}"
-        task, error = task_from_item(item, self.ctx.key_for)
+        task, error = task_from_item(item, self.ctx.key_for, f"line {number}")
         return where, task, error

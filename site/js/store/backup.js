@@ -16,9 +16,12 @@
 // store/media.js). So two backups of the same project compare equal apart from `exported_at`,
 // and, when ids had to change, the ids above.
 // Profiles are matched by id and email, then by email, else created.
+// The same backup restored again: restoredAs(doc) finds the project it already made (same
+// created_at, and same id or name), and restoreProject(doc, {replace: id}) deletes that one in the very
+// transaction that writes the restore (Replace); without `replace` both are kept.
 
 import { read, write, now } from "./db.js";
-import { getProject } from "./projects.js";
+import { getProject, dropProject, PROJECT_STORES } from "./projects.js";
 import { isMediaRef, mediaId, newMediaId } from "./media.js";
 import { taskRecord, annotationRecord, predictionRecord } from "./records.js";
 
@@ -73,9 +76,32 @@ export function backupFileName(project) {
   return `${slug}-backup-${now().slice(0, 10)}.json`;
 }
 
+// What a file that is not a backup holds, in words ("a JSON list of 3 items").
+function found(doc) {
+  if (Array.isArray(doc)) return `a JSON list of ${doc.length} item${doc.length === 1 ? "" : "s"} (tasks are imported from a project's Data Import, not restored)`;
+  if (!doc || typeof doc !== "object") return `a single JSON value (${JSON.stringify(doc).slice(0, 40)})`;
+  if ("format" in doc) return `a JSON object whose "format" is ${JSON.stringify(doc.format).slice(0, 60)}, not "${BACKUP_FORMAT}"`;
+  const keys = Object.keys(doc);
+  return keys.length ? `a JSON object with the keys ${keys.slice(0, 6).join(", ")}${keys.length > 6 ? ", …" : ""}` : "an empty JSON object";
+}
+
+const NOT_BACKUP = "This file is not a Labelcore project backup";
+const WHAT_BACKUP = "A backup is the .json file that a project's Settings › Backup › Export project backup writes.";
+
+/** The backup document in a picked file's text, or an Error saying in words what the file is instead. */
+export function parseBackup(text) {
+  let doc;
+  try { doc = JSON.parse(text); } catch {
+    const head = text.trimStart().split(/\r?\n/)[0].slice(0, 40);
+    throw new Error(`${NOT_BACKUP}: it is not JSON (${head ? `it begins “${head}”` : "it is empty"}). ${WHAT_BACKUP}`);
+  }
+  check(doc);
+  return doc;
+}
+
 function check(doc) {
   if (!doc || typeof doc !== "object" || doc.format !== BACKUP_FORMAT) {
-    throw new Error("This file is not a Labelcore project backup (its \"format\" is not labelcore-project-backup).");
+    throw new Error(`${NOT_BACKUP}: it is ${found(doc)}. ${WHAT_BACKUP}`);
   }
   if (doc.version !== BACKUP_VERSION) throw new Error(`This backup has version ${doc.version}; this Labelcore reads version ${BACKUP_VERSION}.`);
   if (!doc.project || typeof doc.project.name !== "string") throw new Error("The backup has no project (project.name is missing).");
@@ -84,11 +110,19 @@ function check(doc) {
   }
 }
 
-/** Restore a backup document as a new project; returns the project. All or nothing. */
-export async function restoreProject(doc) {
+/** The project in this browser that this backup was restored as (or backed up from), if any. */
+export async function restoredAs(doc) {
+  const { id, name, created_at: created } = doc.project;
+  const projects = await read(["projects"], (tx) => tx.objectStore("projects").getAll());
+  return projects.find((p) => p.created_at === created && (p.id === id || p.name === name)) ?? null;
+}
+
+/** Restore a backup document as a new project; returns the project. All or nothing; `replace`:
+ *  the id of a project deleted in the same transaction. */
+export async function restoreProject(doc, { replace = null } = {}) {
   check(doc);
   const media = (doc.media ?? []).map(({ base64, ...row }) => ({ ...row, blob: new Blob([fromBase64(base64 ?? "")], { type: row.type || "" }) }));
-  return insertProject({ ...doc, media }, { keepIds: true });
+  return insertProject({ ...doc, media }, { keepIds: true, replace });
 }
 
 /** A copy of project `id` named "<name> (copy)": its config and settings, and with `withData` its rows too. */
@@ -149,9 +183,11 @@ async function mapProfiles(store, profiles) {
   return map;
 }
 
-/** Write a snapshot as a new project in one transaction; `keepIds` keeps ids that are free. */
-async function insertProject(snapshot, { keepIds }) {
-  return write(["projects", "profiles", ...ROWS], async (tx) => {
+/** Write a snapshot as a new project in one transaction; `keepIds` keeps ids that are free;
+ *  `replace` is deleted first, so its ids are free again. */
+async function insertProject(snapshot, { keepIds, replace = null }) {
+  return write([...PROJECT_STORES, "profiles"], async (tx) => {
+    if (replace != null) await dropProject(tx, replace);
     const projects = tx.objectStore("projects");
     const { id: oldProjectId, ...fields } = snapshot.project;
     const keepProject = keepIds && typeof oldProjectId === "number" && (await projects.getKey(oldProjectId)) === undefined;

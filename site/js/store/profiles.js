@@ -4,13 +4,15 @@
 // The current profile's id lives in the app-wide settings store under "profile". The first
 // call to currentProfile() in a fresh browser creates a provisional profile ("Annotator", no
 // email) so labeling never waits on anyone; the welcome dialog (ui/profile-menu.js) then asks
-// for a name and email and clears `provisional`. Annotations record `completed_by` = profile id.
+// for a name and email and clears `provisional`; its "Later" sets `welcome_later` on the
+// provisional profile, so the dialog stays away after a reload too. Annotations record `completed_by` = profile id.
 //
 //   currentProfile()            -> Promise<profile>   (never null: creates the first one)
 //   listProfiles()              -> Promise<profile[]> (oldest first)
 //   createProfile({name,email}) -> Promise<profile>   (becomes the current one)
 //   switchProfile(id)           -> Promise<profile>
 //   updateProfile(id, changes)  -> Promise<profile>
+//   postponeWelcome(id)         -> Promise<profile>   (the welcome dialog's "Later", kept)
 //   onProfileChange(fn)         -> unsubscribe; fn(profile) after create/switch/update
 //                                  (in this tab and, through BroadcastChannel, in others)
 
@@ -93,17 +95,27 @@ export async function switchProfile(id) {
   return profile;
 }
 
-export async function updateProfile(id, changes) {
+// Rewrite profile `id` as change(current) in one transaction, then tell the listeners.
+async function changeProfile(id, change) {
   const profile = await write(["profiles"], async (tx) => {
     const store = tx.objectStore("profiles");
     const current = await store.get(id);
     if (!current) throw new Error(`There is no profile ${id}.`);
-    const next = { ...current, ...clean({ ...current, ...changes }), provisional: false, id };
+    const next = { ...change(current), id };
     await store.put(next);
     return next;
   });
   notify(profile);
   return profile;
+}
+
+export function updateProfile(id, changes) {
+  return changeProfile(id, (current) => ({ ...current, ...clean({ ...current, ...changes }), provisional: false }));
+}
+
+/** The welcome dialog's "Later": the profile stays provisional, the dialog stays away. */
+export function postponeWelcome(id) {
+  return changeProfile(id, (current) => ({ ...current, welcome_later: true }));
 }
 
 /** A person's name for an annotation's completed_by (a profile id, or {email} from an import). */

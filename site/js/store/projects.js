@@ -85,15 +85,32 @@ export async function createProject({ name, description = "", color = PROJECT_CO
 }
 
 export async function updateProject(id, changes) {
-  return write(["projects"], async (tx) => {
+  const key = bareKey(changes.parsed_config);
+  return write(key ? ["projects", "tasks"] : ["projects"], async (tx) => {
     const store = tx.objectStore("projects");
     const current = await store.get(id);
     if (!current) throw new Error(`Project ${id} does not exist.`);
     const next = { ...current, ...changes, id, updated_at: now() };
     if ("name" in changes) next.name = cleanName(changes.name);
     await store.put(next);
+    if (key) await nameBareValues(tx.objectStore("tasks"), id, key);
     return next;
   });
+}
+
+// Label Studio's "$undefined$": the data key of a bare value (an image, a line) imported before
+// there was a config. A config that reads one data key names it (the core's rule,
+// importers/session.py undefined_key), so those tasks are rewritten under that key.
+const UNDEFINED = "$undefined$";
+const bareKey = (parsed) => (parsed?.data_keys?.length === 1 ? parsed.data_keys[0] : null);
+
+async function nameBareValues(tasks, project, key) {
+  for (let cursor = await tasks.index("project").openCursor(project); cursor; cursor = await cursor.continue()) {
+    const { data } = cursor.value;
+    if (!data || !(UNDEFINED in data) || key in data) continue;
+    const { [UNDEFINED]: value, ...rest } = data;
+    await cursor.update({ ...cursor.value, data: { [key]: value, ...rest } });
+  }
 }
 
 /** Merge `changes` into project.settings (keys in the header), keeping the others. */
@@ -103,17 +120,22 @@ export async function updateSettings(id, changes) {
   return updateProject(id, { settings: { ...(current.settings ?? {}), ...changes } });
 }
 
+export const PROJECT_STORES = ["projects", "task_index", ...OWNED];
+
 /** Delete a project with its tasks, annotations, predictions, drafts, media and views: all or nothing. */
 export async function deleteProject(id) {
-  await write(["projects", "task_index", ...OWNED], async (tx) => {
-    for (const name of OWNED) {
-      const store = tx.objectStore(name);
-      const keys = await store.index("project").getAllKeys(id);
-      await Promise.all(keys.map((key) => store.delete(key)));
-    }
-    await tx.objectStore("task_index").delete(id); // the Data Manager's saved column index
-    await tx.objectStore("projects").delete(id);
-  });
+  await write(PROJECT_STORES, (tx) => dropProject(tx, id));
+}
+
+/** Delete project `id` and all it owns inside `tx` (over PROJECT_STORES): a restore's "Replace". */
+export async function dropProject(tx, id) {
+  for (const name of OWNED) {
+    const store = tx.objectStore(name);
+    const keys = await store.index("project").getAllKeys(id);
+    await Promise.all(keys.map((key) => store.delete(key)));
+  }
+  await tx.objectStore("task_index").delete(id); // the Data Manager's saved column index
+  await tx.objectStore("projects").delete(id);
 }
 
 /** Tasks with at least one annotation that is not skipped, per project id (Map). */

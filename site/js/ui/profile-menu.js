@@ -2,7 +2,9 @@
 // that asks a first-time visitor for a name and email. No server: profiles live in IndexedDB.
 import { html, useEffect, useState, useRef } from "../lib/html.js";
 import { loadCss } from "../lib/css.js";
-import { currentProfile, listProfiles, switchProfile, createProfile, updateProfile, onProfileChange } from "../store/profiles.js";
+import {
+  currentProfile, listProfiles, switchProfile, createProfile, updateProfile, postponeWelcome, onProfileChange,
+} from "../store/profiles.js";
 import { Modal } from "./dialog.js";
 
 loadCss("css/projects.css");
@@ -93,7 +95,9 @@ export function WelcomeDialog() {
   const profile = useProfile();
   const [hidden, setHidden] = useState(false);
   const f = useProfileForm({ name: "", email: "" }, (fields) => updateProfile(profile.id, fields), () => setHidden(true));
-  if (!profile?.provisional || hidden) return null;
+  if (!profile?.provisional || profile.welcome_later || hidden) return null;
+  // Hidden once written (the profile comes back with welcome_later), so a reload keeps it away.
+  const later = () => postponeWelcome(profile.id).catch((err) => { console.error("labelcore: Later not kept", err); setHidden(true); });
   return html`<dialog open class="welcome" aria-labelledby="welcome-title">
     <form onSubmit=${f.submit}>
       <h2 id="welcome-title">Welcome to Labelcore</h2>
@@ -102,7 +106,7 @@ export function WelcomeDialog() {
       <div class="welcome-fields"><${ProfileFields} ...${f} idPrefix="welcome" /></div>
       ${f.error && html`<p class="error-text" role="alert">${f.error}</p>`}
       <div class="welcome-actions">
-        <button class="btn" type="button" onClick=${() => setHidden(true)}>Later</button>
+        <button class="btn" type="button" onClick=${later}>Later</button>
         <button class="btn primary" type="submit">Continue</button>
       </div>
     </form>

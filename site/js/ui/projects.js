@@ -45,13 +45,24 @@ export function ProjectsPage({ navigate }) {
     duplicate: (p) => setDialog({ kind: "duplicate", project: p }),
     delete: (p) => setDialog({ kind: "delete", project: p }),
   };
+  // The same backup restored again asks: Replace the project it made, or Keep both.
+  const restore = async (doc, choice = null, earlier = null) => {
+    const store = await backup();
+    const found = choice ? null : await store.restoredAs(doc);
+    if (found) {
+      setDialog({ kind: "restore", doc, project: projects?.find((p) => p.id === found.id) ?? found });
+      return;
+    }
+    close();
+    run("Restoring the backup…", () => store.restoreProject(doc, { replace: choice === "replace" ? earlier : null }));
+  };
   const d = dialog;
 
   return html`
     <${WelcomeDialog} />
     <div class="page-head">
       <h1>Projects</h1><span class="spacer"></span>
-      <${RestoreButton} onRestore=${(doc) => run("Restoring the backup…", async () => (await backup()).restoreProject(doc))} onError=${setError} />
+      <${RestoreButton} onRestore=${restore} onError=${setError} />
       <button class="btn primary" type="button" onClick=${() => setDialog({ kind: "create" })}>Create Project</button>
     </div>
     ${busy && html`<p class="notice busy" role="status" aria-busy="true">${busy}</p>`}
@@ -69,6 +80,8 @@ export function ProjectsPage({ navigate }) {
         onConfirm=${() => { close(); run(`Deleting “${d.project.name}”…`, () => deleteProject(d.project.id)); }} onClose=${close} />`}
     ${d?.kind === "rename" && html`<${RenameDialog} project=${d.project} onClose=${close}
         onRename=${async (name) => { await updateProject(d.project.id, { name }); close(); reload(); }} />`}
+    ${d?.kind === "restore" && html`<${RestoredAgainDialog} project=${d.project} onClose=${close}
+        onChoose=${(choice) => restore(d.doc, choice, d.project.id)} />`}
     ${d?.kind === "duplicate" && html`<${DuplicateDialog} project=${d.project} onClose=${close}
         onDuplicate=${(withData) => { close(); run(`Duplicating “${d.project.name}”…`, async () => (await backup()).duplicateProject(d.project.id, { withData })); }} />`}`;
 }
@@ -80,7 +93,7 @@ function RestoreButton({ onRestore, onError }) {
     event.target.value = "";
     if (!file) return;
     let doc;
-    try { doc = JSON.parse(await file.text()); } catch (err) { onError(`${file.name} is not JSON: ${err.message}`); return; }
+    try { doc = (await backup()).parseBackup(await file.text()); } catch (err) { onError(`${file.name}: ${err.message}`); return; }
     onRestore(doc);
   };
   return html`<input ref=${input} type="file" accept=".json,application/json" class="visually-hidden" tabindex="-1"
@@ -147,6 +160,16 @@ function RenameDialog({ project, onRename, onClose }) {
         <input id="rename-name" type="text" required maxlength="200" value=${name} onInput=${(e) => setName(e.target.value)} /></div>
       ${error && html`<p class="error-text" role="alert">${error}</p>`}
     </form>
+  <//>`;
+}
+
+function RestoredAgainDialog({ project, onChoose, onClose }) {
+  return html`<${Modal} title="Backup already restored" onClose=${onClose} footer=${html`
+      <button class="btn" type="button" onClick=${onClose}>Cancel</button>
+      <button class="btn" type="button" onClick=${() => onChoose("keep")}>Keep both</button>
+      <button class="btn danger solid" type="button" onClick=${() => onChoose("replace")}>Replace</button>`}>
+    <p>“${project.name}” from this backup is already here, with ${plural(project.task_count ?? 0, "task")}.
+      Replace it with the backup (its annotations since then are lost), or keep both as two projects?</p>
   <//>`;
 }
 
