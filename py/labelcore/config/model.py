@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 # The parsed form's version: bump it when to_json() gains or changes what the UI reads
 # (site/js/labeling/core/data.js PARSED_VERSION must match; a contract test checks).
-PARSED_VERSION = 3
+PARSED_VERSION = 4
 
 
 def _places() -> Any:
@@ -171,6 +171,7 @@ class LabelConfig(BaseModel):
             "controls": [c.model_dump(mode="json") for c in self.controls.values()],
             "data_keys": list(self.data_keys),
             "data_paths": self._data_paths(),
+            "bare_key": self.bare_key,
             "relations": [r.model_dump(mode="json") for r in self.relations],
             "repeaters": [r.model_dump(mode="json") for r in self.repeaters],
             "repeated": [r.model_dump(mode="json") for r in self.repeated],
@@ -178,6 +179,12 @@ class LabelConfig(BaseModel):
             "layout": self.layout.model_dump(mode="json") if self.layout else None,
             "warnings": [w.model_dump(mode="json") for w in self.warnings],
         }
+
+    @property
+    def bare_key(self) -> str | None:
+        """The data key a bare value (a line, a file, a URL, a task stored as ``$undefined$``)
+        goes under: the config's one data key, else none (Label Studio's ``$undefined$`` rule)."""
+        return self.data_keys[0] if len(self.data_keys) == 1 else None
 
     def _data_paths(self) -> dict[str, list[str | int]]:
         """The nested path of every data key the form names (``data_keys``, each Repeater's

@@ -272,9 +272,9 @@ def undefined_key(config: Any) -> str:
     the config's one data key; a config that reads several has no key for it (an error)."""
     if config is None:
         return UNDEFINED
+    if config.bare_key is not None:
+        return config.bare_key
     keys = list(config.data_keys)
-    if len(keys) == 1:
-        return keys[0]
     if not keys:
         raise DataError(
             "the config reads no data key ($name), so there is nowhere to put the imported values",

@@ -99,10 +99,10 @@ export async function updateProject(id, changes) {
 }
 
 // Label Studio's "$undefined$": the data key of a bare value (an image, a line) imported before
-// there was a config. A config that reads one data key names it (the core's rule,
-// importers/session.py undefined_key), so those tasks are rewritten under that key.
+// there was a config. A config that reads one data key names it (the core decides: the parsed
+// form's bare_key, LabelConfig.bare_key), so those tasks are rewritten under that key.
 const UNDEFINED = "$undefined$";
-const bareKey = (parsed) => (parsed?.data_keys?.length === 1 ? parsed.data_keys[0] : null);
+const bareKey = (parsed) => parsed?.bare_key ?? null;
 
 async function nameBareValues(tasks, project, key) {
   for (let cursor = await tasks.index("project").openCursor(project); cursor; cursor = await cursor.continue()) {

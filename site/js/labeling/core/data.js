@@ -6,7 +6,7 @@
 // where a path is a list of keys and list indexes. Here they are only followed.
 
 // The parsed form this reader reads (labelcore.config.model.PARSED_VERSION; a contract test checks).
-export const PARSED_VERSION = 3;
+export const PARSED_VERSION = 4;
 
 /** Whether a stored parsed config has the form this code reads (else it is parsed again). */
 export const currentForm = (config) => config?.version === PARSED_VERSION;
