@@ -140,7 +140,7 @@ export function CreateProjectDialog({ onCreated, onClose }) {
       ${error && html`<p class="error-text" role="alert">${error}</p>`}
     </div>
     ${discard && html`<${ConfirmDialog} title="Discard this project?" danger=${true}
-        message=${`${name} and its ${discard.tasks} imported ${discard.tasks === 1 ? "task" : "tasks"} will be deleted from this browser.`}
+        message=${`The project “${name}” and its ${discard.tasks} imported ${discard.tasks === 1 ? "task" : "tasks"} will be deleted from this browser.`}
         cancelLabel="Keep editing" confirmLabel="Delete project and tasks"
         onConfirm=${async () => { await deleteProject(project.id); onClose(); }} onClose=${() => setDiscard(null)} />`}
   <//>`;
