@@ -94,6 +94,25 @@ VENDOR_FILES = (
     ("preact/hooks/dist/hooks.mjs", "preact-hooks.mjs", {'from"preact"': 'from"./preact.mjs"'}),
     ("htm/dist/htm.mjs", "htm.mjs", {}),
     ("dompurify/dist/purify.es.mjs", "purify.mjs", {}),
+    # Audio (wavesurfer.js 8 and the plugins the Audio object uses; each file is self-contained).
+    ("wavesurfer.js/dist/wavesurfer.esm.js", "wavesurfer/wavesurfer.esm.js", {}),
+    *(
+        (f"wavesurfer.js/dist/plugins/{p}.esm.js", f"wavesurfer/plugins/{p}.esm.js", {})
+        for p in ("regions", "timeline", "zoom", "minimap", "spectrogram", "hover")
+    ),
+    # Time series charts.
+    ("uplot/dist/uPlot.esm.js", "uplot/uPlot.esm.js", {}),
+    ("uplot/dist/uPlot.min.css", "uplot/uPlot.min.css", {}),
+    # PDF documents: pdf.js and its worker (its fonts, cMaps and wasm decoders are VENDOR_TREES).
+    ("pdfjs-dist/build/pdf.min.mjs", "pdfjs/pdf.min.mjs", {}),
+    ("pdfjs-dist/build/pdf.worker.min.mjs", "pdfjs/pdf.worker.min.mjs", {}),
+)
+
+# npm folders copied whole into dist/vendor/ (binary files: fonts, cMaps, wasm): (source, target).
+VENDOR_TREES = (
+    ("pdfjs-dist/cmaps", "pdfjs/cmaps"),
+    ("pdfjs-dist/standard_fonts", "pdfjs/standard_fonts"),
+    ("pdfjs-dist/wasm", "pdfjs/wasm"),
 )
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
@@ -350,7 +369,10 @@ def vendor_npm(target: Path) -> None:
             if old not in text:
                 sys.exit(f"build.py: vendoring {src}: expected import {old!r} is gone; update VENDOR_FILES")
             text = text.replace(old, new)
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
         (target / name).write_text(text, encoding="utf-8")
+    for src, name in VENDOR_TREES:
+        shutil.copytree(NODE_MODULES / src, target / name)
 
 
 @contextlib.contextmanager
