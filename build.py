@@ -195,23 +195,29 @@ def find_chromium() -> str | None:
     return next((c for c in CHROMIUM_CANDIDATES if Path(c).exists()), None)
 
 
-def ensure_browser() -> str:
-    """A Chromium for the browser tests: the machine's, or Debian's package when we are root."""
-    found = find_chromium()
-    if found:
-        return found
-    if os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
-        log("no Chromium found: installing Debian's package")
+# Debian packages the tests use, each with how to tell it is there: Chromium for the browser
+# tests, ffmpeg to make the audio and video files the media tests label.
+TEST_PACKAGES = {
+    "chromium": find_chromium,
+    "ffmpeg": lambda: shutil.which("ffmpeg"),
+}
+
+
+def ensure_test_packages() -> str:
+    """The machine's Chromium and ffmpeg, installed from Debian when missing and we are root."""
+    missing = [name for name, found in TEST_PACKAGES.items() if not found()]
+    if missing and os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
+        log(f"installing Debian's {', '.join(missing)} for the tests")
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         run(["apt-get", "update", "-q"], env=env)
-        run(["apt-get", "install", "-y", "-q", "chromium"], env=env)
-        found = find_chromium()
-        if found:
-            return found
-    sys.exit(
-        "build.py: the browser tests need Chromium. Install it (Debian/Ubuntu: "
-        "`sudo apt-get install chromium`), or set LABELCORE_CHROMIUM to a Chromium/Chrome binary."
-    )
+        run(["apt-get", "install", "-y", "-q", *missing], env=env)
+    still = [name for name, found in TEST_PACKAGES.items() if not found()]
+    if still:
+        sys.exit(
+            f"build.py: the tests need {', '.join(still)}. Install them (Debian/Ubuntu: "
+            f"`sudo apt-get install {' '.join(still)}`); LABELCORE_CHROMIUM may name a Chromium binary."
+        )
+    return find_chromium()
 
 
 # ---------------------------------------------------------------- fetch
@@ -570,7 +576,7 @@ def main(argv: list[str] | None = None) -> int:
         build()
         serve(ns.port, ns.prefix)
         return 0
-    env = dict(os.environ, LABELCORE_DIST=str(DIST), LABELCORE_CHROMIUM=ensure_browser())
+    env = dict(os.environ, LABELCORE_DIST=str(DIST), LABELCORE_CHROMIUM=ensure_test_packages())
     build()
     if ns.cmd == "test":
         with build_lock():
